@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenDvc.Accounts.ApiKeys;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Platform;
+using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Accounts;
+
+/// <summary>Accounts and roles (ASP.NET Core Identity), sync API keys, and the authorization policies.</summary>
+public static class AccountsModule
+{
+    /// <summary>Agency staff who may read every unit.</summary>
+    public const string StaffPolicy = "staff";
+    public const string AdminPolicy = "admin";
+
+    /// <summary>A unit's one-stop system, by API key.</summary>
+    public const string SyncPolicy = "sync";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<User, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<OpenDvcDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<UnitClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "opendvc.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // The API answers 401/403 problems; only pages redirect to the login form.
+            options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer))
+            .AddPolicy(SyncPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiKeyAuthenticationHandler.SyncRole)
+                .RequireClaim(UnitAccess.UnitClaim));
+
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.AddSingleton<IDatabaseSeeder, RoleSeeder>();
+        return builder;
+    }
+
+    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void AddAccountsCommands(this CliApp cli)
+    {
+        cli.Add(UsersCommand.Create(cli));
+        cli.Add(KeysCommand.Create(cli));
+    }
+}
+
+/// <summary>Adds the unit claim to a focal point's sign-in, so every check reads it from the cookie.</summary>
+internal sealed class UnitClaimsFactory(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<User, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.UnitCode is not null)
+        {
+            identity.AddClaim(new Claim(UnitAccess.UnitClaim, user.UnitCode));
+        }
+
+        identity.AddClaim(new Claim("opendvc:display_name", user.DisplayName));
+        return identity;
+    }
+}
+
+/// <summary>The four roles exist in every database.</summary>
+internal sealed class RoleSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
+{
+    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

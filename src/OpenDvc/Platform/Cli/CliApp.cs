@@ -1,0 +1,107 @@
+using System.CommandLine;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Platform.Cli;
+
+/// <summary>Builds the whole app (services, endpoints) for a given run; one composition for web, CLI and tests.</summary>
+public delegate WebApplication AppComposer(AppSettings settings);
+
+/// <summary>
+/// The <c>opendvc</c> command line: <c>serve</c> (the default), <c>migrate</c>, and the commands each
+/// capability adds. Commands open the same app the web server runs, so they share every line of domain code.
+/// </summary>
+public sealed class CliApp
+{
+    public static readonly Option<string?> DatabaseOption = new("--database")
+    {
+        Description = "SQLite file path or PostgreSQL connection string (default: data/opendvc.db; env OPENDVC_DATABASE)",
+        Recursive = true,
+    };
+
+    private readonly AppComposer compose;
+
+    public CliApp(AppComposer compose)
+    {
+        this.compose = compose;
+        var demo = new Option<bool>("--demo") { Description = "Load the demo registry and ledger into an empty database (implied for the default SQLite file)." };
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5080)." };
+        var serve = new Command("serve", "Run the web app and API (the default command).") { demo, urls };
+        serve.SetAction((parse, ct) => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct));
+        Root.Subcommands.Add(serve);
+        Root.Options.Add(demo);
+        Root.Options.Add(urls);
+        Root.SetAction((parse, ct) => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct));
+
+        var migrate = new Command("migrate", "Apply pending database migrations and load reference data, then exit.");
+        migrate.SetAction((parse, ct) => Run(async () =>
+        {
+            await using var app = await OpenAsync(parse, ct);
+            Console.WriteLine($"database up to date: {app.Services.GetRequiredService<DatabaseSettings>().Describe()}");
+        }));
+        Root.Subcommands.Add(migrate);
+    }
+
+    private async Task<int> ServeAsync(ParseResult parse, bool demo, string? urls, CancellationToken cancellationToken)
+    {
+        var database = DatabaseSettings.Resolve(parse.GetValue(DatabaseOption));
+        var settings = new AppSettings(database, []) { Demo = demo || database.IsDefault, Urls = urls };
+        await using var app = compose(settings);
+        await PrepareDatabaseAsync(app, settings, cancellationToken);
+        app.Logger.LogInformation("OpenDVC on {Database}", database.Describe());
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    public RootCommand Root { get; } = new("OpenDVC: the online public services programme's registry, ledger and indicators.");
+
+    /// <summary>Opens the app for a CLI command: migrated, seeded, not listening. Dispose when done.</summary>
+    public async Task<WebApplication> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool demo = false)
+    {
+        var settings = new AppSettings(DatabaseSettings.Resolve(parse.GetValue(DatabaseOption)), [])
+        {
+            IsCli = true,
+            Demo = demo,
+        };
+        var app = compose(settings);
+        await PrepareDatabaseAsync(app, settings, cancellationToken);
+        return app;
+    }
+
+    /// <summary>Migrations first, then every capability's seeders: the same on every start.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, AppSettings settings, CancellationToken cancellationToken)
+    {
+        await DatabaseModule.MigrateAsync(app.Services, cancellationToken);
+        foreach (var seeder in app.Services.GetServices<IDatabaseSeeder>())
+        {
+            await seeder.SeedAsync(settings, cancellationToken);
+        }
+    }
+
+    public CliApp Add(Command command)
+    {
+        Root.Subcommands.Add(command);
+        return this;
+    }
+
+    /// <summary>Runs a command body, turning expected failures into a clear message and exit code 1.</summary>
+    public static async Task<int> Run(Func<Task> body)
+    {
+        try
+        {
+            await body();
+            return 0;
+        }
+        catch (CliException error)
+        {
+            await Console.Error.WriteLineAsync($"error {error.Code}: {error.Vietnamese}");
+            await Console.Error.WriteLineAsync($"error {error.Code}: {error.English}");
+            return 1;
+        }
+    }
+
+    public async Task<int> InvokeAsync(string[] args)
+    {
+        Root.Options.Add(DatabaseOption);
+        return await Root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,4 @@
+using System.Resources;
+
+// Vietnamese is the neutral language: the .resx without a culture suffix holds Vietnamese texts.
+[assembly: NeutralResourcesLanguage("vi")]

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OpenDvc.Platform.Web;
+
+/// <summary>
+/// RFC 9457 problem details with a stable code and the message in both languages, so a unit's one-stop system
+/// can act on the code and a person can read the message in Vietnamese or English.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult Create(int status, string code, string vietnamese, string english, IDictionary<string, object?>? extra = null)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["code"] = code,
+            ["message_vi"] = vietnamese,
+            ["message_en"] = english,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
+        {
+            extensions[key] = value;
+        }
+
+        var vi = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
+        return TypedResults.Problem(
+            statusCode: status,
+            title: vi ? vietnamese : english,
+            type: $"https://opendvc.gov.vn/problems/{code}",
+            extensions: extensions);
+    }
+
+    public static ProblemHttpResult NotFound(string code, string vietnamese, string english) =>
+        Create(StatusCodes.Status404NotFound, code, vietnamese, english);
+
+    public static ProblemHttpResult Conflict(string code, string vietnamese, string english) =>
+        Create(StatusCodes.Status409Conflict, code, vietnamese, english);
+
+    public static ProblemHttpResult Forbidden() =>
+        Create(StatusCodes.Status403Forbidden, "OD-FORBIDDEN", "Bạn không có quyền với dữ liệu của đơn vị này.", "You may not access this unit's data.");
+}
+
+/// <summary>The last resort: an unexpected exception becomes a 500 problem without internals.</summary>
+internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemDetails, ILogger<UnexpectedExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = 500,
+                Title = "Lỗi hệ thống / Internal error",
+                Type = "https://opendvc.gov.vn/problems/OD-INTERNAL",
+                Extensions = { ["code"] = "OD-INTERNAL" },
+            },
+        });
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Platform;
+using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Calendar;
+using OpenDvc.Registry.Demo;
+using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Services;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Registry;
+
+/// <summary>The registry: units, procedures, online services and the working-day calendar.</summary>
+public static class RegistryModule
+{
+    public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddScoped<IUnitDirectory, UnitDirectory>();
+        builder.Services.AddSingleton<IDatabaseSeeder, RegistrySeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapRegistry(this WebApplication app)
+    {
+        app.MapUnitsApi();
+        app.MapProceduresApi();
+        app.MapServicesApi();
+        return app;
+    }
+
+    public static void AddRegistryCommands(this CliApp cli)
+    {
+    }
+}
+
+internal sealed class UnitDirectory(OpenDvcDbContext db) : IUnitDirectory
+{
+    public Task<bool> ExistsAsync(string unitCode, CancellationToken cancellationToken) =>
+        db.Set<Unit>().AnyAsync(u => u.Code == unitCode, cancellationToken);
+}
+
+/// <summary>Reference data always; the demo registry when the run asks for demo data.</summary>
+internal sealed class RegistrySeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
+{
+    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        await ReferenceData.LoadIfEmptyAsync(db, cancellationToken);
+        if (settings.Demo)
+        {
+            await DemoRegistry.LoadIfEmptyAsync(db, cancellationToken);
+        }
+    }
+}

@@ -7,6 +7,8 @@ using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
 
 namespace OpenDvc.Accounts;
 
@@ -66,6 +68,7 @@ public static class AccountsModule
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddSingleton<IDatabaseSeeder, RoleSeeder>();
+        services.AddNavLink(new NavLink("/admin/audit", typeof(Site), "Nav.Audit", 90, AdminPolicy));
         return builder;
     }
 

@@ -3,6 +3,8 @@ using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
 using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Demo;
 using OpenDvc.Registry.Procedures;
@@ -19,6 +21,11 @@ public static class RegistryModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddScoped<IUnitDirectory, UnitDirectory>();
         builder.Services.AddSingleton<IDatabaseSeeder, RegistrySeeder>();
+        builder.Services
+            .AddNavLink(new NavLink("/units", typeof(Site), "Nav.Units", 10))
+            .AddNavLink(new NavLink("/procedures", typeof(Site), "Nav.Procedures", 20))
+            .AddNavLink(new NavLink("/services", typeof(Site), "Nav.Services", 30))
+            .AddNavLink(new NavLink("/calendar", typeof(Site), "Nav.Calendar", 40));
         return builder;
     }
 

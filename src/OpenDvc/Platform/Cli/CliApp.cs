@@ -26,11 +26,11 @@ public sealed class CliApp
         var demo = new Option<bool>("--demo") { Description = "Load the demo registry and ledger into an empty database (implied for the default SQLite file)." };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5080)." };
         var serve = new Command("serve", "Run the web app and API (the default command).") { demo, urls };
-        serve.SetAction((parse, ct) => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct));
+        serve.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct)));
         Root.Subcommands.Add(serve);
         Root.Options.Add(demo);
         Root.Options.Add(urls);
-        Root.SetAction((parse, ct) => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct));
+        Root.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct)));
 
         var migrate = new Command("migrate", "Apply pending database migrations and load reference data, then exit.");
         migrate.SetAction((parse, ct) => Run(async () =>
@@ -41,15 +41,21 @@ public sealed class CliApp
         Root.Subcommands.Add(migrate);
     }
 
-    private async Task<int> ServeAsync(ParseResult parse, bool demo, string? urls, CancellationToken cancellationToken)
+    private async Task ServeAsync(ParseResult parse, bool demo, string? urls, CancellationToken cancellationToken)
     {
         var database = DatabaseSettings.Resolve(parse.GetValue(DatabaseOption));
         var settings = new AppSettings(database, []) { Demo = demo || database.IsDefault, Urls = urls };
         await using var app = compose(settings);
         await PrepareDatabaseAsync(app, settings, cancellationToken);
         app.Logger.LogInformation("OpenDVC on {Database}", database.Describe());
-        await app.RunAsync(cancellationToken);
-        return 0;
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException("OD-ADDRESS-IN-USE", $"Địa chỉ đang được dùng bởi chương trình khác: {e.Message}", $"The address is taken by another program: {e.Message}");
+        }
     }
 
     public RootCommand Root { get; } = new("OpenDVC: the online public services programme's registry, ledger and indicators.");
@@ -90,6 +96,12 @@ public sealed class CliApp
         {
             await body();
             return 0;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException)
+        {
+            await Console.Error.WriteLineAsync($"error OD-DATABASE-UNAVAILABLE: Không kết nối được cơ sở dữ liệu: {e.Message}");
+            await Console.Error.WriteLineAsync($"error OD-DATABASE-UNAVAILABLE: Cannot use the database: {e.Message}");
+            return 1;
         }
         catch (CliException error)
         {

@@ -7,6 +7,7 @@ using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Demo;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
+using OpenDvc.Registry.Transfer;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Registry;
@@ -19,6 +20,7 @@ public static class RegistryModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddScoped<IUnitDirectory, UnitDirectory>();
         builder.Services.AddSingleton<IDatabaseSeeder, RegistrySeeder>();
+        builder.Services.AddScoped<RegistryImport>();
         return builder;
     }
 
@@ -30,9 +32,7 @@ public static class RegistryModule
         return app;
     }
 
-    public static void AddRegistryCommands(this CliApp cli)
-    {
-    }
+    public static void AddRegistryCommands(this CliApp cli) => cli.Add(RegistryCommand.Create(cli));
 }
 
 internal sealed class UnitDirectory(OpenDvcDbContext db) : IUnitDirectory

@@ -29,6 +29,7 @@ public static class RegistryModule
         app.MapUnitsApi();
         app.MapProceduresApi();
         app.MapServicesApi();
+        app.MapCalendarApi();
         return app;
     }
 

@@ -5,17 +5,17 @@ namespace OpenDvc.Registry.Procedures;
 
 /// <summary>A procedure as an admin writes it (API body, edit form, one imported row); the code comes from the route or file.</summary>
 public sealed record ProcedureInput(
-    [property: Required, MaxLength(512)] string Name,
-    [property: Required, MaxLength(128)] string Field,
+    [Required, MaxLength(512)] string Name,
+    [Required, MaxLength(128)] string Field,
     Audience Audience,
     ProcedureTier Tier,
-    [property: Required, MaxLength(16)] string ManagingUnitCode,
-    [property: Range(0, 100_000)] int StatutoryTime,
+    [Required, MaxLength(16)] string ManagingUnitCode,
+    [Range(0, 100_000)] int StatutoryTime,
     ProcessingTimeUnit TimeUnit,
-    [property: Range(0, long.MaxValue)] long Fee,
+    [Range(0, long.MaxValue)] long Fee,
     bool HasPaperResult,
     bool EligibleForFullProcess,
-    [property: MaxLength(512)] string? IneligibleReason)
+    [MaxLength(512)] string? IneligibleReason)
 {
     public static ProcedureInput From(Procedure p) => new(
         p.Name, p.Field, p.Audience, p.Tier, p.ManagingUnitCode, p.StatutoryTime, p.TimeUnit, p.Fee, p.HasPaperResult,

@@ -7,7 +7,7 @@ namespace OpenDvc.Registry.Services;
 /// <summary>An online service as an admin or the unit's focal point writes it; unit and procedure come from the route or file.</summary>
 public sealed record ServiceInput(
     ServiceLevel Level,
-    [property: Range(1, 4)] int? LegacyLevel,
+    [Range(1, 4)] int? LegacyLevel,
     DateOnly OnlineSince,
     DateOnly? FullProcessSince)
 {

@@ -9,6 +9,7 @@ using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Demo;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
+using OpenDvc.Registry.Transfer;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Registry;
@@ -21,6 +22,7 @@ public static class RegistryModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddScoped<IUnitDirectory, UnitDirectory>();
         builder.Services.AddSingleton<IDatabaseSeeder, RegistrySeeder>();
+        builder.Services.AddScoped<RegistryImport>();
         builder.Services
             .AddNavLink(new NavLink("/units", typeof(Site), "Nav.Units", 10))
             .AddNavLink(new NavLink("/procedures", typeof(Site), "Nav.Procedures", 20))
@@ -34,12 +36,11 @@ public static class RegistryModule
         app.MapUnitsApi();
         app.MapProceduresApi();
         app.MapServicesApi();
+        app.MapCalendarApi();
         return app;
     }
 
-    public static void AddRegistryCommands(this CliApp cli)
-    {
-    }
+    public static void AddRegistryCommands(this CliApp cli) => cli.Add(RegistryCommand.Create(cli));
 }
 
 internal sealed class UnitDirectory(OpenDvcDbContext db) : IUnitDirectory

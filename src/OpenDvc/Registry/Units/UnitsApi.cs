@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
+using OpenDvc.Registry.Transfer;
 
 namespace OpenDvc.Registry.Units;
 
@@ -21,20 +24,18 @@ public static class UnitsApi
     public static void MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/units").WithTags("Units");
-        group.MapGet("/", ListUnits).WithName(nameof(ListUnits)).WithSummary("List units (ministries and provinces), by code.");
+        group.MapGet("/", ListUnits).WithName(nameof(ListUnits)).WithSummary("List units (ministries and provinces; filters kind, region), by code.");
+        group.MapGet("/export", ExportUnits).WithName(nameof(ExportUnits)).WithSummary("Units (same filters) as an Excel or CSV file.");
         group.MapGet("/{code}", GetUnit).WithName(nameof(GetUnit)).WithSummary("One unit.");
+        group.MapPut("/{code}/contact", PutUnitContact).RequireAuthorization().WithName(nameof(PutUnitContact))
+            .WithSummary("Replace a unit's focal point and contact person (admin or the unit's focal point).");
     }
 
-    public static async Task<Ok<Page<UnitView>>> ListUnits(OpenDvcDbContext db, HttpContext http, UnitKind? kind, string? after, int? limit, CancellationToken ct)
+    public static async Task<Ok<Page<UnitView>>> ListUnits(OpenDvcDbContext db, HttpContext http, [AsParameters] UnitFilter filter, string? after, int? limit, CancellationToken ct)
     {
         var take = Keyset.Limit(limit);
         var afterCode = Keyset.Decode(after, 1)?[0];
-        var query = db.Set<Unit>().AsNoTracking();
-        if (kind is not null)
-        {
-            query = query.Where(u => u.Kind == kind);
-        }
-
+        var query = filter.Apply(db.Set<Unit>().AsNoTracking());
         if (afterCode is not null)
         {
             query = query.Where(u => string.Compare(u.Code, afterCode) > 0);
@@ -45,11 +46,39 @@ public static class UnitsApi
         return TypedResults.Ok(Keyset.ToPage(views, take, u => [u.Code]));
     }
 
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportUnits(OpenDvcDbContext db, ClaimsPrincipal user, [AsParameters] UnitFilter filter, string? format, CancellationToken ct)
+    {
+        format ??= "xlsx";
+        if (!TableExport.IsSupported(format))
+        {
+            return RegistryProblems.BadFormat();
+        }
+
+        return (FileStreamHttpResult)await RegistryTables.ToFileAsync(await UnitQueries.ListAsync(db, filter, user, ct), format, ct);
+    }
+
     public static async Task<Results<Ok<UnitView>, ProblemHttpResult>> GetUnit(string code, OpenDvcDbContext db, HttpContext http, CancellationToken ct)
     {
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
-        return unit is null
-            ? Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{code}'.", $"No unit with code '{code}'.")
-            : TypedResults.Ok(UnitView.From(unit, UnitAccess.CanRead(http.User, code)));
+        return unit is null ? UnknownUnit(code) : TypedResults.Ok(UnitView.From(unit, UnitAccess.CanRead(http.User, code)));
     }
+
+    public static async Task<Results<Ok<UnitView>, ProblemHttpResult>> PutUnitContact(string code, UnitContactInput input, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
+    {
+        if (!UnitAccess.CanEdit(user, code))
+        {
+            return Problems.Forbidden();
+        }
+
+        if (!await UnitQueries.SaveContactAsync(db, code, input, ct))
+        {
+            return UnknownUnit(code);
+        }
+
+        var unit = await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Code == code, ct);
+        return TypedResults.Ok(UnitView.From(unit, withContact: true));
+    }
+
+    private static ProblemHttpResult UnknownUnit(string code) =>
+        Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{code}'.", $"No unit with code '{code}'.");
 }

@@ -1,0 +1,127 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+
+namespace OpenDvc.Registry.Calendar;
+
+/// <summary>A calendar exception as an admin writes it; the date comes from the route.</summary>
+public sealed record CalendarDayInput(CalendarDayKind Kind, [Required, MaxLength(128)] string Name);
+
+/// <summary>Working days counted on the current calendar.</summary>
+public sealed record WorkingDaysAnswer(DateOnly From, int WorkingDays, DateOnly Due);
+
+/// <summary>Reading and editing the working-day calendar; every edit makes <see cref="CalendarStore"/> reload.</summary>
+public static class CalendarEdits
+{
+    public static Task<List<CalendarDay>> YearAsync(OpenDvcDbContext db, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return db.Set<CalendarDay>().AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
+    }
+
+    /// <summary>A day off must fall on a weekday and a make-up working day on a weekend, or the entry changes nothing.</summary>
+    public static IEnumerable<RuleViolation> Check(DateOnly date, CalendarDayInput input)
+    {
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (input.Kind == CalendarDayKind.DayOff && weekend)
+        {
+            yield return new RuleViolation("kind", "OD-CALENDAR-DAY-OFF-ON-WEEKEND",
+                $"Ngày {day} là cuối tuần, vốn đã là ngày nghỉ.", $"{day} is a weekend day, already a day off.");
+        }
+
+        if (input.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend)
+        {
+            yield return new RuleViolation("kind", "OD-CALENDAR-MAKE-UP-ON-WEEKDAY",
+                $"Ngày {day} là ngày thường, vốn đã là ngày làm việc.", $"{day} is a weekday, already a working day.");
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            yield return new RuleViolation("kind", "OD-CALENDAR-KIND", "Loại ngày không hợp lệ.", "Unknown kind of day.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            yield return new RuleViolation("name", "OD-CALENDAR-NAME-REQUIRED", "Cần tên ngày (ví dụ: Tết Nguyên đán).", "The day needs a name (e.g. Tết holiday).");
+        }
+    }
+
+    public static async Task<IReadOnlyList<RuleViolation>> SaveAsync(OpenDvcDbContext db, CalendarStore store, DateOnly date, CalendarDayInput input, CancellationToken ct)
+    {
+        var violations = Check(date, input).ToList();
+        if (violations.Count > 0)
+        {
+            return violations;
+        }
+
+        var day = await db.Set<CalendarDay>().SingleOrDefaultAsync(d => d.Date == date, ct);
+        if (day is null)
+        {
+            db.Set<CalendarDay>().Add(new CalendarDay { Date = date, Kind = input.Kind, Name = input.Name.Trim() });
+        }
+        else
+        {
+            day.Kind = input.Kind;
+            day.Name = input.Name.Trim();
+        }
+
+        await db.SaveChangesAsync(ct);
+        store.Invalidate();
+        return [];
+    }
+
+    public static async Task<DeleteOutcome> DeleteAsync(OpenDvcDbContext db, CalendarStore store, DateOnly date, CancellationToken ct)
+    {
+        var day = await db.Set<CalendarDay>().SingleOrDefaultAsync(d => d.Date == date, ct);
+        if (day is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+
+        db.Remove(day);
+        await db.SaveChangesAsync(ct);
+        store.Invalidate();
+        return DeleteOutcome.Deleted;
+    }
+}
+
+public static class CalendarApi
+{
+    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/calendar").WithTags("Working-day calendar");
+        group.MapGet("/{year:int}", ListCalendarDays).WithName(nameof(ListCalendarDays)).WithSummary("A year's holidays, days off and make-up working days.");
+        group.MapGet("/working-days", AddWorkingDays).WithName(nameof(AddWorkingDays)).WithSummary("The day a number of working days after a date (statutory deadlines).");
+        var admin = group.MapGroup("").RequireAuthorization(AccountsModule.AdminPolicy);
+        admin.MapPut("/days/{date}", PutCalendarDay).WithName(nameof(PutCalendarDay)).WithSummary("Add or change a day off or make-up working day (admin).");
+        admin.MapDelete("/days/{date}", DeleteCalendarDay).WithName(nameof(DeleteCalendarDay)).WithSummary("Remove a calendar exception (admin).");
+    }
+
+    public static async Task<Ok<List<CalendarDay>>> ListCalendarDays(int year, OpenDvcDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await CalendarEdits.YearAsync(db, year, ct));
+
+    public static async Task<Ok<WorkingDaysAnswer>> AddWorkingDays(DateOnly from, int days, CalendarStore store, CancellationToken ct)
+    {
+        var calendar = await store.GetAsync(ct);
+        return TypedResults.Ok(new WorkingDaysAnswer(from, days, calendar.AddWorkingDays(from, Math.Clamp(days, -3650, 3650))));
+    }
+
+    public static async Task<Results<Ok<CalendarDay>, ProblemHttpResult>> PutCalendarDay(DateOnly date, CalendarDayInput input, OpenDvcDbContext db, CalendarStore store, CancellationToken ct)
+    {
+        var violations = await CalendarEdits.SaveAsync(db, store, date, input, ct);
+        return violations.Count > 0
+            ? RegistryProblems.Invalid(violations)
+            : TypedResults.Ok(await db.Set<CalendarDay>().AsNoTracking().SingleAsync(d => d.Date == date, ct));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCalendarDay(DateOnly date, OpenDvcDbContext db, CalendarStore store, CancellationToken ct) =>
+        await CalendarEdits.DeleteAsync(db, store, date, ct) == DeleteOutcome.NotFound
+            ? Problems.NotFound("OD-CALENDAR-DAY-UNKNOWN", "Ngày này không có trong lịch ngoại lệ.", "That day is not a calendar exception.")
+            : TypedResults.NoContent();
+}

@@ -49,4 +49,26 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         Assert.True(offered > 10, $"{offered} units");
         Assert.Contains("khai sinh", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Focal_point_changes_a_service_level_on_its_own_unit_page_without_javascript()
+    {
+        await App.CreateUserAsync("catalog-focal-52", Roles.FocalPoint, "52");
+        var page = await NewPageAsync();
+
+        await page.GotoAsync("/account/login?returnUrl=%2Funits%2F52%3Flevel%3DFullProcess");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("catalog-focal-52");
+        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/units/52?level=FullProcess");
+        var firstRow = page.Locator("tbody tr").First;
+        var code = await firstRow.Locator("td a").First.InnerTextAsync();
+        await firstRow.GetByRole(AriaRole.Button, new() { Name = $"Đổi mức {code}: Một phần" }).ClickAsync();
+        await page.WaitForURLAsync("**/units/52?saved=true");
+        await ScreenshotAsync(page, "unit-page-focal-point-vi");
+        var row = page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/procedures/{code}']") });
+
+        Assert.Equal("Một phần", await row.Locator(".badge").InnerTextAsync());
+        Assert.Equal("Đã lưu.", await page.Locator("[role=status]").InnerTextAsync());
+    }
 }

@@ -63,6 +63,19 @@ public sealed partial class RegistryPagesTests(SqliteApp fixture) : AppTests<Sql
     }
 
     [Fact]
+    public async Task Calendar_year_downloads_as_csv()
+    {
+        using var client = App.Anonymous();
+
+        var csv = await client.GetStringAsync("/calendar?year=2024&format=csv", Ct);
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("date,kind,name", lines[0].Trim('\uFEFF', '\r'));
+        Assert.Contains(lines, l => l.StartsWith("2024-09-02,day_off,", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("2024-", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unit_page_shows_the_contact_only_to_those_who_may_read_it()
     {
         using var anonymous = App.Anonymous();
@@ -157,9 +170,13 @@ public sealed partial class RegistryPagesTests(SqliteApp fixture) : AppTests<Sql
         var refused = await TestApp.PostFormAsync(admin, "/procedures/edit", new(fields));
         fields["input.IneligibleReason"] = "Phải có mặt";
         var created = await TestApp.PostFormAsync(admin, "/procedures/edit", new(fields));
+        fields["input.Name"] = "Ghi đè";
+        var again = await TestApp.PostFormAsync(admin, "/procedures/edit", new(fields));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Thủ tục không đủ điều kiện toàn trình phải nêu lý do.", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("Thủ tục tạo bằng biểu mẫu", await admin.GetStringAsync("/procedures/5.000001", Ct), StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Registry.Calendar;
 
@@ -24,7 +25,24 @@ public sealed class CalendarPage(OpenDvcDbContext db, CalendarStore store, TimeP
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary>Columns of the calendar download: the layout of the calendar shipped with the program.</summary>
+    public static readonly IReadOnlyList<ExportColumn<CalendarDay>> Columns =
+    [
+        new("date", d => d.Date),
+        new("kind", d => d.Kind == CalendarDayKind.DayOff ? "day_off" : "make_up_working_day"),
+        new("name", d => d.Name),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (TableExport.IsSupported(format))
+        {
+            return await RegistryPages.SendAsync(HttpContext, TableExport.ToFileAsync(Days.ToAsyncEnumerable(), Columns, format!, $"calendar-{ShownYear}", ct));
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSaveAsync(DateOnly? date, CalendarDayKind kind, string? name, CancellationToken ct)
     {

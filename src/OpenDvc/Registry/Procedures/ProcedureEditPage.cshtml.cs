@@ -43,7 +43,11 @@ public sealed class ProcedureEditPage(OpenDvcDbContext db, IStringLocalizer<Regi
     public async Task<IActionResult> OnPostAsync(string? code, string? newCode, ProcedureInput input, CancellationToken ct)
     {
         var target = (code ?? newCode ?? "").Trim();
-        if (ModelState.IsValid)
+        if (code is null && await db.Set<Procedure>().AnyAsync(p => p.Code == target, ct))
+        {
+            Errors = [text["Procedures.Exists"]];
+        }
+        else if (ModelState.IsValid)
         {
             var violations = await ProcedureCatalog.SaveAsync(db, target, input, ct);
             if (violations.Count == 0)

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Transfer;
+using OpenDvc.Resources;
 
 namespace OpenDvc.Registry.Units;
 
@@ -13,7 +15,7 @@ namespace OpenDvc.Registry.Units;
 /// /units/{code}: a unit, its focal point (contact only for those who may read the unit) and its online services.
 /// An admin or the unit's own focal point edits the contact and the services here; anyone else gets 403.
 /// </summary>
-public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time) : PageModel
+public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time, IStringLocalizer<RegistryText> text) : PageModel
 {
     public Unit Unit { get; private set; } = null!;
 
@@ -66,7 +68,8 @@ public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time) : PageModel
 
         if (!ModelState.IsValid || string.IsNullOrWhiteSpace(procedureCode))
         {
-            Errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Append(procedureCode is null ? "procedureCode" : "").Where(e => e.Length > 0).ToList();
+            Errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)
+                .Concat(string.IsNullOrWhiteSpace(procedureCode) ? [$"{text["Procedures.Code"]}: {text["Required"]}"] : []).ToList();
             return await LoadAsync(code, ct) ? Page() : NotFound();
         }
 

@@ -65,7 +65,8 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         var code = await firstRow.Locator("td a").First.InnerTextAsync();
         await firstRow.GetByRole(AriaRole.Button, new() { Name = $"Đổi mức {code}: Một phần" }).ClickAsync();
         await page.WaitForURLAsync("**/units/52?saved=true");
-        await ScreenshotAsync(page, "unit-page-focal-point-vi");
+        await page.Locator("details summary").First.ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "unit-page-focal-point-vi.png") });
         var row = page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/procedures/{code}']") });
 
         Assert.Equal("Một phần", await row.Locator(".badge").InnerTextAsync());

@@ -51,14 +51,20 @@ public static class ProcedureCatalog
     public static async Task<Page<Procedure>> PageAsync(OpenDvcDbContext db, ProcedureFilter filter, string? after, int? limit, CancellationToken ct)
     {
         var take = Keyset.Limit(limit);
+        var rows = await PageQuery(db, filter, after, take).ToListAsync(ct);
+        return Keyset.ToPage(rows, take, p => [p.Code]);
+    }
+
+    /// <summary>The query behind a page: rows after the cursor in code order, one more than the page holds.</summary>
+    public static IQueryable<Procedure> PageQuery(OpenDvcDbContext db, ProcedureFilter filter, string? after, int take)
+    {
         var query = filter.Apply(db.Set<Procedure>().AsNoTracking());
         if (Keyset.Decode(after, 1)?[0] is { } afterCode)
         {
             query = query.Where(p => string.Compare(p.Code, afterCode) > 0);
         }
 
-        var rows = await query.OrderBy(p => p.Code).Take(take + 1).ToListAsync(ct);
-        return Keyset.ToPage(rows, take, p => [p.Code]);
+        return query.OrderBy(p => p.Code).Take(take + 1);
     }
 
     /// <summary>The fields in use, for the filter's list (the (field, code) index answers it).</summary>

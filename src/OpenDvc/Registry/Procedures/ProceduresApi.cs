@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
-using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -32,16 +31,8 @@ public static class ProceduresApi
     public static async Task<Ok<Page<Procedure>>> ListProcedures(OpenDvcDbContext db, [AsParameters] ProcedureFilter filter, string? after, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await ProcedureCatalog.PageAsync(db, filter, after, limit, ct));
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportProcedures(OpenDvcDbContext db, [AsParameters] ProcedureFilter filter, string? format, CancellationToken ct)
-    {
-        format ??= "xlsx";
-        if (!TableExport.IsSupported(format))
-        {
-            return RegistryProblems.BadFormat();
-        }
-
-        return (FileStreamHttpResult)await RegistryTables.ToFileAsync(filter.Apply(db.Set<Procedure>()), format, ct);
-    }
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportProcedures(OpenDvcDbContext db, [AsParameters] ProcedureFilter filter, string? format, CancellationToken ct) =>
+        RegistryTables.DownloadAsync(format, f => RegistryTables.ToFileAsync(filter.Apply(db.Set<Procedure>()), f, ct));
 
     public static async Task<Results<Ok<Procedure>, ProblemHttpResult>> GetProcedure(string code, OpenDvcDbContext db, CancellationToken ct)
     {

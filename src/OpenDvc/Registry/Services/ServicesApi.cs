@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
-using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -30,16 +29,8 @@ public static class ServicesApi
     public static async Task<Ok<Page<OnlineService>>> ListServices(OpenDvcDbContext db, [AsParameters] ServiceFilter filter, string? after, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await ServiceCatalog.PageAsync(db, filter, after, limit, ct));
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportServices(OpenDvcDbContext db, [AsParameters] ServiceFilter filter, string? format, CancellationToken ct)
-    {
-        format ??= "xlsx";
-        if (!TableExport.IsSupported(format))
-        {
-            return RegistryProblems.BadFormat();
-        }
-
-        return (FileStreamHttpResult)await RegistryTables.ToFileAsync(filter.Apply(db.Set<OnlineService>()), format, ct);
-    }
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportServices(OpenDvcDbContext db, [AsParameters] ServiceFilter filter, string? format, CancellationToken ct) =>
+        RegistryTables.DownloadAsync(format, f => RegistryTables.ToFileAsync(filter.Apply(db.Set<OnlineService>()), f, ct));
 
     public static async Task<Results<Ok<OnlineService>, ProblemHttpResult>> PutService(string unit, string procedure, ServiceInput input, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
     {

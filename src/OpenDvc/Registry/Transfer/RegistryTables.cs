@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry.Procedures;
@@ -70,6 +71,13 @@ public static class RegistryTables
 
     public static Task<IResult> ToFileAsync(IEnumerable<UnitView> rows, string format, CancellationToken ct) =>
         TableExport.ToFileAsync(rows.ToAsyncEnumerable(), UnitColumnList, format, "units", ct);
+
+    /// <summary>An export endpoint's answer: the file in the asked format (xlsx by default), or 400 for another format.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string? format, Func<string, Task<IResult>> write)
+    {
+        format ??= "xlsx";
+        return TableExport.IsSupported(format) ? (FileStreamHttpResult)await write(format) : RegistryProblems.BadFormat();
+    }
 
     /// <summary>Writes a whole table to a stream (the CLI's export).</summary>
     public static async Task WriteAsync(Platform.Database.OpenDvcDbContext db, string table, string format, Stream output, CancellationToken ct)

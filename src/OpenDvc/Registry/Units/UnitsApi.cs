@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
-using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -46,16 +45,8 @@ public static class UnitsApi
         return TypedResults.Ok(Keyset.ToPage(views, take, u => [u.Code]));
     }
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportUnits(OpenDvcDbContext db, ClaimsPrincipal user, [AsParameters] UnitFilter filter, string? format, CancellationToken ct)
-    {
-        format ??= "xlsx";
-        if (!TableExport.IsSupported(format))
-        {
-            return RegistryProblems.BadFormat();
-        }
-
-        return (FileStreamHttpResult)await RegistryTables.ToFileAsync(await UnitQueries.ListAsync(db, filter, user, ct), format, ct);
-    }
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportUnits(OpenDvcDbContext db, ClaimsPrincipal user, [AsParameters] UnitFilter filter, string? format, CancellationToken ct) =>
+        RegistryTables.DownloadAsync(format, async f => await RegistryTables.ToFileAsync(await UnitQueries.ListAsync(db, filter, user, ct), f, ct));
 
     public static async Task<Results<Ok<UnitView>, ProblemHttpResult>> GetUnit(string code, OpenDvcDbContext db, HttpContext http, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.ApiKeys;
@@ -51,6 +52,12 @@ public static class AccountsModule
             options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        // Keys in the database (Accounts/SignIn/DataProtectionKeyConfiguration.cs); one application name so
+        // instances installed in different folders share them.
+        services.AddDataProtection()
+            .SetApplicationName("OpenDvc")
+            .PersistKeysToDbContext<OpenDvcDbContext>();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

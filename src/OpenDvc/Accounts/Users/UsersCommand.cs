@@ -59,10 +59,9 @@ internal static class UsersCommand
             await using var scope = app.Services.CreateAsyncScope();
             var all = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(ct);
             Console.WriteLine($"{"username",-24} {"role",-12} {"unit",-8} {"locked",-6} name");
-            foreach (var (user, role) in all)
+            foreach (var user in all)
             {
-                var locked = user.LockoutEnd > DateTimeOffset.UtcNow ? "yes" : "no";
-                Console.WriteLine($"{user.UserName,-24} {role,-12} {user.UnitCode ?? "-",-8} {locked,-6} {user.DisplayName}");
+                Console.WriteLine($"{user.UserName,-24} {user.Role,-12} {user.UnitCode ?? "-",-8} {(user.LockedOut ? "yes" : "no"),-6} {user.DisplayName}");
             }
         }));
         return command;

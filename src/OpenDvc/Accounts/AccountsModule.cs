@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.ApiKeys;
+using OpenDvc.Accounts.AuditLog;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
@@ -74,6 +75,14 @@ public static class AccountsModule
         services.AddScoped<ApiKeyAdministration>();
         services.AddSingleton<IDatabaseSeeder, RoleSeeder>();
         return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapUsersApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
+        return app;
     }
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

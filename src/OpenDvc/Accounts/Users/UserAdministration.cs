@@ -198,7 +198,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         return null;
     }
 
-    private static AccountError NotFound(string userName) =>
+    public static AccountError NotFound(string userName) =>
         new("OD-USER-NOT-FOUND", $"Không có tài khoản '{userName}'.", $"No user '{userName}'.");
 
     private static AccountError? Failed(IdentityResult result) => result.Succeeded

@@ -115,6 +115,10 @@ public sealed partial class TestApp : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
     }
 
+    /// <summary>The path of a redirect's target, whether the app wrote it absolute or relative.</summary>
+    public static string? PathOf(Uri? location) =>
+        location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

@@ -19,6 +19,13 @@ public static class AccountsModule
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin";
 
+    /// <summary>
+    /// Those who may change anything at all (admins, and focal points for their own unit): put on every write
+    /// endpoint a focal point may use, so a viewer or reviewer is refused before the body is read; the handler
+    /// then checks the unit with <see cref="UnitAccess.CanEdit"/>.
+    /// </summary>
+    public const string EditPolicy = "edit";
+
     /// <summary>A unit's one-stop system, by API key.</summary>
     public const string SyncPolicy = "sync";
 
@@ -66,6 +73,7 @@ public static class AccountsModule
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer))
+            .AddPolicy(EditPolicy, p => p.RequireRole(Roles.Admin, Roles.FocalPoint))
             .AddPolicy(SyncPolicy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(ApiKeyAuthenticationHandler.SyncRole)

@@ -59,6 +59,16 @@ public sealed partial class TestApp : IAsyncDisposable
         return new TestApp(app, directory);
     }
 
+    /// <summary>Another instance on this app's database (no demo load, no listening port shared): a restart, or a second server.</summary>
+    public async Task<TestApp> StartAnotherInstanceAsync()
+    {
+        var settings = new AppSettings(Services.GetRequiredService<DatabaseSettings>(), []) { Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
+        var app = Program.Compose(settings);
+        await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
+        await app.StartAsync();
+        return new TestApp(app, null);
+    }
+
     /// <summary>A client with no credentials: what the public sees.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 

@@ -67,6 +67,9 @@ public static class AccountsModule
             .SetApplicationName("OpenDvc")
             .PersistKeysToDbContext<OpenDvcDbContext>();
 
+        // A changed role, unit or password renews the security stamp; older cookies stop working within minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 

@@ -33,6 +33,7 @@ public sealed class AccountsCliTests : IDisposable
     [InlineData("OD-UNIT-UNKNOWN", "users", "add", "u3", "--role", "focal_point", "--unit", "ZZ", "--password", "Correct-Horse-42")]
     [InlineData("OD-PASSWORD-MISSING", "users", "add", "u4", "--role", "viewer")]
     [InlineData("OD-USER-NOT-FOUND", "users", "set-role", "nobody", "--role", "viewer")]
+    [InlineData("OD-USER-NOT-FOUND", "users", "unlock", "nobody")]
     [InlineData("OD-UNIT-UNKNOWN", "keys", "issue", "ZZ")]
     [InlineData("OD-KEY-NOT-FOUND", "keys", "revoke", "4242")]
     public async Task Refusals_exit_with_1_and_the_stable_code_in_both_languages(string code, params string[] args)

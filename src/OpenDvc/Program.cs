@@ -44,6 +44,7 @@ public static partial class Program
         var app = builder.Build();
         app.UseWeb();
         app.MapWeb();
+        app.MapAccounts();
         app.MapRegistry();
         return app;
     }

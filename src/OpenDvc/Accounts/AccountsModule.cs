@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.ApiKeys;
+using OpenDvc.Accounts.AuditLog;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
@@ -18,6 +20,13 @@ public static class AccountsModule
     /// <summary>Agency staff who may read every unit.</summary>
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin";
+
+    /// <summary>
+    /// Those who may change anything at all (admins, and focal points for their own unit): put on every write
+    /// endpoint a focal point may use, so a viewer or reviewer is refused before the body is read; the handler
+    /// then checks the unit with <see cref="UnitAccess.CanEdit"/>.
+    /// </summary>
+    public const string EditPolicy = "edit";
 
     /// <summary>A unit's one-stop system, by API key.</summary>
     public const string SyncPolicy = "sync";
@@ -54,12 +63,22 @@ public static class AccountsModule
             options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
+        // Keys in the database (Accounts/SignIn/DataProtectionKeyConfiguration.cs); one application name so
+        // instances installed in different folders share them.
+        services.AddDataProtection()
+            .SetApplicationName("OpenDvc")
+            .PersistKeysToDbContext<OpenDvcDbContext>();
+
+        // A changed role, unit or password renews the security stamp; older cookies stop working within minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer))
+            .AddPolicy(EditPolicy, p => p.RequireRole(Roles.Admin, Roles.FocalPoint))
             .AddPolicy(SyncPolicy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(ApiKeyAuthenticationHandler.SyncRole)
@@ -70,6 +89,14 @@ public static class AccountsModule
         services.AddSingleton<IDatabaseSeeder, RoleSeeder>();
         services.AddNavLink(new NavLink("/admin/audit", typeof(Site), "Nav.Audit", 90, AdminPolicy));
         return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapUsersApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
+        return app;
     }
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -59,14 +59,25 @@ public sealed partial class TestApp : IAsyncDisposable
         return new TestApp(app, directory);
     }
 
+    /// <summary>Another instance on this app's database (no demo load, no listening port shared): a restart, or a second server.</summary>
+    public async Task<TestApp> StartAnotherInstanceAsync()
+    {
+        var settings = new AppSettings(Services.GetRequiredService<DatabaseSettings>(), []) { Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
+        var app = Program.Compose(settings);
+        await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
+        await app.StartAsync();
+        return new TestApp(app, null);
+    }
+
     /// <summary>A client with no credentials: what the public sees.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
+    /// <summary>Creates the user with <see cref="Password"/>, unless a test sharing this app already did.</summary>
     public async Task CreateUserAsync(string userName, string role, string? unitCode = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var error = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(userName, userName, role, unitCode, Password, CancellationToken.None);
-        Assert.Null(error);
+        Assert.True(error is null or { Code: "OD-USER-EXISTS" }, error?.English);
     }
 
     /// <summary>Creates the user if needed and returns a client signed in through the real login form.</summary>
@@ -113,6 +124,10 @@ public sealed partial class TestApp : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
     }
+
+    /// <summary>The path of a redirect's target, whether the app wrote it absolute or relative.</summary>
+    public static string? PathOf(Uri? location) =>
+        location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
 
     public async ValueTask DisposeAsync()
     {

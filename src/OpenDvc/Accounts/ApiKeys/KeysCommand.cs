@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
@@ -50,11 +49,11 @@ internal static class KeysCommand
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
             var filter = parse.GetValue(unit);
-            var keys = await db.Set<ApiKey>().Where(k => filter == null || k.UnitCode == filter).OrderBy(k => k.Id).ToListAsync(ct);
+            var keys = await ApiKeysApi.ListAsync(db, filter, ct);
             Console.WriteLine($"{"id",-5} {"unit",-8} {"prefix",-12} {"status",-8} name");
             foreach (var key in keys)
             {
-                Console.WriteLine($"{key.Id,-5} {key.UnitCode,-8} {key.Prefix,-12} {(key.IsActive ? "active" : "revoked"),-8} {key.Name}");
+                Console.WriteLine($"{key.Id,-5} {key.UnitCode,-8} {key.Prefix,-12} {(key.RevokedAt is null ? "active" : "revoked"),-8} {key.Name}");
             }
         }));
         return command;

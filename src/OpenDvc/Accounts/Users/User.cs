@@ -14,6 +14,8 @@ public sealed class User : IdentityUser, IAudited
     public string? UnitCode { get; set; }
 
     string? IAudited.AuditUnitCode => UnitCode;
+
+    string? IAudited.AuditKey => UserName;
 }
 
 /// <summary>The roles of OpenDVC. A focal point must have a unit; the others see every unit.</summary>

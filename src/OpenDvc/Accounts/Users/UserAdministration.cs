@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Database;
 
 namespace OpenDvc.Accounts.Users;
 
@@ -10,11 +13,24 @@ public interface IUnitDirectory
 }
 
 /// <summary>An expected refusal with a stable code, in both languages.</summary>
-public sealed record AccountError(string Code, string Vietnamese, string English);
-
-/// <summary>Adding users, changing roles and passwords: shared by the CLI and the admin pages.</summary>
-public sealed class UserAdministration(UserManager<User> users, IUnitDirectory units)
+public sealed record AccountError(string Code, string Vietnamese, string English)
 {
+    /// <summary>The message in the request's language (Vietnamese unless English was chosen).</summary>
+    public string Message => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? English : Vietnamese;
+}
+
+/// <summary>A user as the admin pages, the API and the CLI show it: never a hash or a stamp.</summary>
+public sealed record UserView(string UserName, string DisplayName, string Role, string? UnitCode, bool LockedOut, DateTimeOffset? LockoutEnd);
+
+/// <summary>
+/// Adding users, changing roles and passwords, unlocking: shared by the CLI, the admin pages and the API.
+/// Role memberships and password changes are written to the audit log here, because the interceptor sees
+/// neither (user_roles is an Identity table; a password change touches only secrets).
+/// </summary>
+public sealed class UserAdministration(UserManager<User> users, IUnitDirectory units, OpenDvcDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public const string RoleEntity = "UserRole";
+
     public async Task<AccountError?> AddAsync(string userName, string displayName, string role, string? unitCode, string password, CancellationToken cancellationToken)
     {
         var error = await CheckRoleAndUnitAsync(role, unitCode, cancellationToken);
@@ -35,7 +51,14 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
             return Failed(created);
         }
 
-        return Failed(await users.AddToRoleAsync(user, role));
+        var added = await users.AddToRoleAsync(user, role);
+        if (added.Succeeded)
+        {
+            audit.Record("create", RoleEntity, userName, unitCode, null, new { Role = role, UnitCode = unitCode });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Failed(added);
     }
 
     public async Task<AccountError?> SetRoleAsync(string userName, string role, string? unitCode, CancellationToken cancellationToken)
@@ -52,6 +75,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
             return error;
         }
 
+        var before = new { Role = string.Join(',', await users.GetRolesAsync(user)), user.UnitCode };
         user.UnitCode = unitCode;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
@@ -60,7 +84,16 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         }
 
         var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        return removed.Succeeded ? Failed(await users.AddToRoleAsync(user, role)) : Failed(removed);
+        var result = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        if (result.Succeeded)
+        {
+            audit.Record("update", RoleEntity, userName, unitCode ?? before.UnitCode, before, new { Role = role, UnitCode = unitCode });
+
+            // A changed role or unit must not live on in a cookie issued before the change.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return Failed(result);
     }
 
     public async Task<AccountError?> ResetPasswordAsync(string userName, string password)
@@ -72,26 +105,72 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        audit.Record("reset-password", nameof(User), userName, user.UnitCode, null, null);
         var reset = await users.ResetPasswordAsync(user, token, password);
-        if (reset.Succeeded)
+        if (!reset.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            db.ChangeTracker.Clear();
+            return Failed(reset);
         }
 
-        return Failed(reset);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return null;
     }
 
-    public async Task<IReadOnlyList<(User User, string Role)>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>A user changes their own password; the current one is required.</summary>
+    public async Task<AccountError?> ChangeOwnPasswordAsync(User user, string currentPassword, string newPassword)
     {
-        var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        var result = new List<(User, string)>(all.Count);
-        foreach (var user in all)
+        audit.Record("change-password", nameof(User), user.UserName!, user.UnitCode, null, null);
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
         {
-            result.Add((user, string.Join(',', await users.GetRolesAsync(user))));
+            db.ChangeTracker.Clear();
+            return changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                ? new AccountError("OD-PASSWORD-WRONG", "Mật khẩu hiện tại không đúng.", "The current password is wrong.")
+                : Failed(changed);
         }
 
-        return result;
+        return null;
+    }
+
+    public async Task<AccountError?> UnlockAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return NotFound(userName);
+        }
+
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        return Failed(unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked);
+    }
+
+    public async Task<UserView?> FindAsync(string userName, CancellationToken cancellationToken) =>
+        (await QueryAsync(userName, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Every user with their role, by login name (one query; a user has one role).</summary>
+    public Task<List<UserView>> ListAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
+
+    private async Task<List<UserView>> QueryAsync(string? userName, CancellationToken cancellationToken)
+    {
+        var normalized = userName is null ? null : users.NormalizeName(userName);
+        var rows = await (
+            from u in db.Set<User>().AsNoTracking()
+            where normalized == null || u.NormalizedUserName == normalized
+            join ur in db.Set<IdentityUserRole<string>>() on u.Id equals ur.UserId into memberships
+            from ur in memberships.DefaultIfEmpty()
+            join r in db.Set<IdentityRole>() on ur.RoleId equals r.Id into roles
+            from r in roles.DefaultIfEmpty()
+            orderby u.UserName
+            select new { u.UserName, u.DisplayName, Role = r == null ? null : r.Name, u.UnitCode, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return rows
+            .GroupBy(r => r.UserName)
+            .Select(g => g.First() with { Role = string.Join(',', g.Select(r => r.Role).OfType<string>().Order(StringComparer.Ordinal)) })
+            .Select(r => new UserView(r.UserName!, r.DisplayName, r.Role ?? "", r.UnitCode, r.LockoutEnd > now, r.LockoutEnd > now ? r.LockoutEnd : null))
+            .ToList();
     }
 
     private async Task<AccountError?> CheckRoleAndUnitAsync(string role, string? unitCode, CancellationToken cancellationToken)
@@ -119,7 +198,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         return null;
     }
 
-    private static AccountError NotFound(string userName) =>
+    public static AccountError NotFound(string userName) =>
         new("OD-USER-NOT-FOUND", $"Không có tài khoản '{userName}'.", $"No user '{userName}'.");
 
     private static AccountError? Failed(IdentityResult result) => result.Succeeded

@@ -3,16 +3,17 @@ using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Accounts.Users;
 
-/// <summary><c>opendvc users add|list|reset-password|set-role</c>: how the first admin is made.</summary>
+/// <summary><c>opendvc users add|list|reset-password|set-role|unlock</c>: how the first admin is made.</summary>
 internal static class UsersCommand
 {
     public static Command Create(CliApp cli)
     {
-        var command = new Command("users", "Manage accounts: add, list, reset-password, set-role.");
+        var command = new Command("users", "Manage accounts: add, list, reset-password, set-role, unlock.");
         command.Subcommands.Add(Add(cli));
         command.Subcommands.Add(List(cli));
         command.Subcommands.Add(ResetPassword(cli));
         command.Subcommands.Add(SetRole(cli));
+        command.Subcommands.Add(Unlock(cli));
         return command;
     }
 
@@ -59,10 +60,9 @@ internal static class UsersCommand
             await using var scope = app.Services.CreateAsyncScope();
             var all = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(ct);
             Console.WriteLine($"{"username",-24} {"role",-12} {"unit",-8} {"locked",-6} name");
-            foreach (var (user, role) in all)
+            foreach (var user in all)
             {
-                var locked = user.LockoutEnd > DateTimeOffset.UtcNow ? "yes" : "no";
-                Console.WriteLine($"{user.UserName,-24} {role,-12} {user.UnitCode ?? "-",-8} {locked,-6} {user.DisplayName}");
+                Console.WriteLine($"{user.UserName,-24} {user.Role,-12} {user.UnitCode ?? "-",-8} {(user.LockedOut ? "yes" : "no"),-6} {user.DisplayName}");
             }
         }));
         return command;
@@ -94,6 +94,19 @@ internal static class UsersCommand
             await using var scope = app.Services.CreateAsyncScope();
             Throw(await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetRoleAsync(parse.GetValue(UserName)!, parse.GetValue(role)!, parse.GetValue(unit), ct));
             Console.WriteLine($"{parse.GetValue(UserName)} is now {parse.GetValue(role)}");
+        }));
+        return command;
+    }
+
+    private static Command Unlock(CliApp cli)
+    {
+        var command = new Command("unlock", "Lift a lockout after too many wrong passwords.") { UserName };
+        command.SetAction((parse, ct) => CliApp.Run(async () =>
+        {
+            await using var app = await cli.OpenAsync(parse, ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            Throw(await scope.ServiceProvider.GetRequiredService<UserAdministration>().UnlockAsync(parse.GetValue(UserName)!));
+            Console.WriteLine($"{parse.GetValue(UserName)} unlocked");
         }));
         return command;
     }

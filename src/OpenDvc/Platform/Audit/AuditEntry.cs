@@ -8,6 +8,9 @@ public interface IAudited
 {
     /// <summary>The unit the row belongs to, when it belongs to one: lets a unit's changes be filtered.</summary>
     string? AuditUnitCode => null;
+
+    /// <summary>The key people search by (a user's login name); null means the primary key.</summary>
+    string? AuditKey => null;
 }
 
 /// <summary>One change to audited data: who, when, what, before and after (JSON of the changed row).</summary>

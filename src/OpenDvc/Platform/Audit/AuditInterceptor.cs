@@ -36,7 +36,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             .ToList();
         foreach (var entry in entries)
         {
-            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified))
+            // A change only to secrets (a password hash, a security stamp) is recorded by the code that makes it,
+            // with a named action, because its before and after would show nothing.
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified && !IsSecret(p.Metadata.Name)))
             {
                 continue;
             }
@@ -52,13 +54,23 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
                     _ => "update",
                 },
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityKey = KeyOf(entry),
+                EntityKey = ((IAudited)entry.Entity).AuditKey ?? KeyOf(entry),
                 UnitCode = ((IAudited)entry.Entity).AuditUnitCode,
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
             });
         }
     }
+
+    /// <summary>
+    /// Never written to the audit log: password and key hashes, security and concurrency stamps, secrets.
+    /// Matched by name so an entity added later cannot leak one by forgetting to opt out.
+    /// </summary>
+    public static bool IsSecret(string propertyName) =>
+        propertyName.Contains("Hash", StringComparison.OrdinalIgnoreCase)
+        || propertyName.Contains("Stamp", StringComparison.OrdinalIgnoreCase)
+        || propertyName.Contains("Secret", StringComparison.OrdinalIgnoreCase)
+        || propertyName.Contains("Password", StringComparison.OrdinalIgnoreCase);
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join('|', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
@@ -68,7 +80,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsShadowProperty() || property.Metadata.Name.Contains("Hash", StringComparison.Ordinal))
+            if (property.Metadata.IsShadowProperty() || IsSecret(property.Metadata.Name))
             {
                 continue;
             }

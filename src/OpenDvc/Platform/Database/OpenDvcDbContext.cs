@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,8 +8,11 @@ namespace OpenDvc.Platform.Database;
 /// The one database context. Each capability's entity configurations sit beside its entities and are
 /// picked up here, so Platform never names a capability's type (docs/decisions/002-ef-without-repositories.md).
 /// </summary>
-public abstract class OpenDvcDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OpenDvcDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects cookies and anti-forgery tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDvcDbContext).Assembly);
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace OpenDvc.Platform.Database.Migrations.Postgres
+namespace OpenDvc.Platform.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,15 +15,15 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "api_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,16 +34,16 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "audit_log",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,9 +54,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "calendar_days",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,13 +64,27 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -82,18 +95,18 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "units",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuccessorCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    FocalPointAgency = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ContactName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuccessorCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FocalPointAgency = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,11 +123,11 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "role_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,18 +144,18 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "procedures",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    Field = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Audience = table.Column<int>(type: "integer", nullable: false),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    ManagingUnitCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StatutoryTime = table.Column<int>(type: "integer", nullable: false),
-                    TimeUnit = table.Column<int>(type: "integer", nullable: false),
-                    Fee = table.Column<long>(type: "bigint", nullable: false),
-                    HasPaperResult = table.Column<bool>(type: "boolean", nullable: false),
-                    EligibleForFullProcess = table.Column<bool>(type: "boolean", nullable: false),
-                    IneligibleReason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    ManagingUnitCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatutoryTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fee = table.Column<long>(type: "INTEGER", nullable: false),
+                    HasPaperResult = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EligibleForFullProcess = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IneligibleReason = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,23 +172,23 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "users",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,12 +205,12 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "online_services",
                 columns: table => new
                 {
-                    UnitCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ProcedureCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    LegacyLevel = table.Column<int>(type: "integer", nullable: true),
-                    OnlineSince = table.Column<DateOnly>(type: "date", nullable: false),
-                    FullProcessSince = table.Column<DateOnly>(type: "date", nullable: true)
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegacyLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    OnlineSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FullProcessSince = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,11 +233,11 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "user_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -241,10 +254,10 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "user_logins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,8 +274,8 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "user_roles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,10 +298,10 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "user_tokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -416,6 +429,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "calendar_days");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "online_services");

@@ -1,0 +1,169 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Tests.Platform;
+
+namespace OpenDvc.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint of the running app, found through its <see cref="EndpointDataSource"/>, so endpoints added later
+/// by any capability are checked without anyone remembering to: anonymous callers are refused everywhere except
+/// on <see cref="PublicEndpoints"/>; every non-GET API endpoint refuses anonymous callers and viewers; every GET
+/// endpoint with a unit in its route refuses a focal point of another unit.
+/// </summary>
+public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<SqliteApp>(fixture)
+{
+    /// <summary>
+    /// THE PUBLIC ALLOWLIST: what anyone may call without signing in. Keep it small and explicit; adding a line here
+    /// is a decision to publish something. Templates as declared (leading slash, no trailing one); "*" ends a prefix.
+    /// - the public registry, pages and GET APIs: units, procedures, online services and the calendar are open data
+    ///   (focal point contacts are hidden from anonymous callers inside those endpoints);
+    /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
+    ///   with the anti-forgery token, see SecurityTests);
+    /// - the language switch (POST /language, a cookie, anti-forgery protected);
+    /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference.
+    /// </summary>
+    public static readonly (string Method, string Template)[] PublicEndpoints =
+    [
+        ("GET", "/"),
+        ("GET", "/account/login"),
+        ("GET", "/account/denied"),
+        ("GET", "/account/logout"),
+        ("POST", "/language"),
+        ("GET", "/units"),
+        ("GET", "/units/{code}"),
+        ("GET", "/procedures"),
+        ("GET", "/procedures/{code}"),
+        ("GET", "/services"),
+        ("GET", "/calendar"),
+        ("GET", "/api/v1/units"),
+        ("GET", "/api/v1/units/export"),
+        ("GET", "/api/v1/units/{code}"),
+        ("GET", "/api/v1/procedures"),
+        ("GET", "/api/v1/procedures/export"),
+        ("GET", "/api/v1/procedures/{code}"),
+        ("GET", "/api/v1/services"),
+        ("GET", "/api/v1/services/export"),
+        ("GET", "/api/v1/calendar/{year:int}"),
+        ("GET", "/api/v1/calendar/working-days"),
+        ("GET", "/healthz"),
+        ("GET", "/openapi/*"),
+        ("GET", "/scalar*"),
+    ];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void The_app_has_the_endpoints_this_test_is_meant_to_cover()
+    {
+        var all = Endpoints(App).Select(e => $"{e.Method} {e.Template}").ToList();
+
+        Assert.Contains("GET /admin/audit", all);
+        Assert.Contains("POST /api/v1/admin/users", all);
+        Assert.Contains("DELETE /api/v1/keys/{id:int}", all);
+        Assert.Contains("GET /api/v1/units/{code}", all);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_are_refused_everywhere_but_the_public_allowlist()
+    {
+        using var client = App.Anonymous();
+        var failures = new List<string>();
+
+        foreach (var endpoint in Endpoints(App).Where(e => !IsPublic(e)))
+        {
+            var response = await UnitScopeAssertions.SendAsync(client, new HttpMethod(endpoint.Method), endpoint.Path, endpoint.Method == "GET" ? null : "{}");
+            var refused = endpoint.IsApi
+                ? response.StatusCode == HttpStatusCode.Unauthorized
+                : response.StatusCode == HttpStatusCode.Redirect && TestApp.PathOf(response.Headers.Location) == "/account/login";
+            if (!refused)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Template} ({endpoint.Path}): {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Open to anonymous callers but not in PublicEndpoints:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task Every_api_write_refuses_anonymous_callers_and_viewers()
+    {
+        using var anonymous = App.Anonymous();
+        using var viewer = await App.SignInAsync("endpoint-viewer", Roles.Viewer);
+        var writes = Endpoints(App).Where(e => e.IsApi && e.Method != "GET" && !IsPublic(e)).ToList();
+        var failures = new List<string>();
+
+        foreach (var endpoint in writes)
+        {
+            var asAnonymous = await UnitScopeAssertions.SendAsync(anonymous, new HttpMethod(endpoint.Method), endpoint.Path, "{}");
+            var asViewer = await UnitScopeAssertions.SendAsync(viewer, new HttpMethod(endpoint.Method), endpoint.Path, "{}");
+            if (asAnonymous.StatusCode != HttpStatusCode.Unauthorized || asViewer.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized))
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Template}: anonymous {(int)asAnonymous.StatusCode}, viewer {(int)asViewer.StatusCode}");
+            }
+        }
+
+        Assert.NotEmpty(writes);
+        Assert.True(failures.Count == 0, "API writes not refused before the body is read (use AccountsModule.EditPolicy or AdminPolicy):\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task Every_unit_scoped_read_refuses_a_focal_point_of_another_unit()
+    {
+        var scoped = Endpoints(App).Where(e => e.Method == "GET" && !IsPublic(e) && e.HasUnit).ToList();
+
+        foreach (var endpoint in scoped)
+        {
+            await UnitScopeAssertions.ForbidsOtherUnitAsync(App, HttpMethod.Get, endpoint.Template);
+        }
+
+        Assert.NotEmpty(scoped);
+    }
+
+    [Fact]
+    public async Task Focal_point_lists_its_own_units_keys_only()
+    {
+        await UnitScopeAssertions.ConfinesFocalPointToOwnUnitAsync(App, HttpMethod.Get, "/api/v1/units/{unit}/keys");
+    }
+
+    [Fact]
+    public async Task Admin_only_api_refuses_a_reviewer_and_a_focal_point()
+    {
+        using var reviewer = await App.SignInAsync("endpoint-reviewer", Roles.Reviewer);
+        using var focalPoint = await UnitScopeAssertions.FocalPointAsync(App);
+
+        foreach (var path in new[] { "/api/v1/audit", "/api/v1/admin/users", "/api/v1/keys" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync(path, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await focalPoint.GetAsync(path, Ct)).StatusCode);
+        }
+    }
+
+    private static bool IsPublic(EndpointUnderTest endpoint) =>
+        PublicEndpoints.Any(p => p.Method == endpoint.Method
+            && (p.Template.EndsWith('*') ? endpoint.Template.StartsWith(p.Template[..^1], StringComparison.Ordinal) : p.Template == endpoint.Template));
+
+    public sealed record EndpointUnderTest(string Method, string Template, string Path, bool IsApi, bool HasUnit);
+
+    /// <summary>Every routed endpoint with each of its methods; Razor pages count as GET (their POST handlers are forms, see SecurityTests).</summary>
+    public static IReadOnlyList<EndpointUnderTest> Endpoints(TestApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(endpoint =>
+            {
+                var isPage = endpoint.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor;
+                var methods = isPage ? ["GET"] : endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                var template = RouteSamples.Normalize(endpoint.RoutePattern.RawText);
+                return methods.Where(m => m is not ("HEAD" or "OPTIONS")).Select(method => new EndpointUnderTest(
+                    method,
+                    template,
+                    RouteSamples.Fill(endpoint.RoutePattern, UnitScopeAssertions.UnitB),
+                    template.StartsWith("/api/", StringComparison.Ordinal),
+                    RouteSamples.HasUnitParameter(endpoint.RoutePattern)));
+            })
+            .DistinctBy(e => (e.Method, e.Template))
+            .OrderBy(e => e.Template, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDvc.Ledger.Clock;
+using OpenDvc.Ledger.Contract;
 
 namespace OpenDvc.Ledger;
 
@@ -51,7 +53,8 @@ public sealed class Dossier
     public int DueDate { get; set; }
 
     public int SupplementCount { get; set; }
-    public int SupplementDays { get; set; }
+    /// <summary>Time the applicant took to complete finished supplements, in minutes.</summary>
+    public int SupplementMinutes { get; set; }
 
     /// <summary>Sum of the fee lines, whole đồng.</summary>
     public long Fee { get; set; }
@@ -72,6 +75,89 @@ public sealed class Dossier
 
     /// <summary>Hash of every stored value above, so an identical re-send is recognised without comparing columns.</summary>
     public long ContentHash { get; set; }
+
+    /// <summary>Paused pending dossiers (an open supplement request made before the due date) are never overdue while they wait.</summary>
+    public const int NeverOverdue = 99991231;
+
+    /// <summary>
+    /// The row a validated record becomes: channel buckets from KenhThucHien + NoiNopHoSo, the clock's verdict
+    /// with pending kept as pending (overdue depends on the day asked), and the content hash.
+    /// </summary>
+    public static Dossier From(DossierRecord record, DossierTiming timing, ProcedureFacts procedure)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var traits = (record.Digitised ? DossierTraits.Digitised : 0)
+            | (record.ReusedData ? DossierTraits.Reused : 0)
+            | (record.FromDataStore ? DossierTraits.DataStore : 0)
+            | (record.VneidAuthenticated ? DossierTraits.Vneid : 0)
+            | (record.ElectronicResult ? DossierTraits.ElectronicResult : 0)
+            | (procedure.HasPaperResult ? DossierTraits.PaperResult : 0);
+        var dossier = new Dossier
+        {
+            Code = record.Code!,
+            UnitCode = record.UnitCode!,
+            ProcedureCode = record.ProcedureCode!,
+            AgencyCode = string.IsNullOrEmpty(record.AgencyCode) ? null : record.AgencyCode,
+            OriginalCode = string.IsNullOrEmpty(record.OriginalCode) ? null : record.OriginalCode,
+            ReceivedMonth = timing.Period is { } period ? (period.Year * 100) + period.Month : 0,
+            Channel = ChannelOf(record),
+            ApplicantType = record.ApplicantType,
+            Status = (short)record.Status,
+            SubmittedAt = record.SubmittedAt,
+            ReceivedAt = record.ReceivedAt,
+            DueAt = record.DueAt,
+            FinishedAt = record.FinishedAt,
+            ReturnedAt = record.ReturnedAt,
+            RefusedAt = record.RefusedAt,
+            Clock = timing.Status switch
+            {
+                ClockStatus.Early => ClockBucket.Early,
+                ClockStatus.OnTime => ClockBucket.OnTime,
+                ClockStatus.Late => ClockBucket.Late,
+                ClockStatus.PendingWithinDeadline or ClockStatus.Overdue => ClockBucket.Pending,
+                _ => ClockBucket.None,
+            },
+            DueDate = DueDateOf(timing),
+            SupplementCount = record.SupplementCount,
+            SupplementMinutes = (int)Math.Min(int.MaxValue, record.SupplementTime.TotalMinutes),
+            Fee = record.TotalFee,
+            PaidOnline = (short)record.OnlinePayment,
+            Flags = traits,
+            Rating = (short)(record.Rating is { } rating ? (byte)rating : 0),
+            ProcessingMinutes = timing.ProcessingTime is { } processing ? (int)Math.Min(int.MaxValue, processing.TotalMinutes) : null,
+            UpdatedAt = record.UpdatedAt,
+        };
+        dossier.ContentHash = Storage.DossierColumns.Hash(dossier);
+        return dossier;
+    }
+
+    private static DossierChannel ChannelOf(DossierRecord record) => record.Channel switch
+    {
+        Contract.Channel.Online => record.SubmissionPlace == SubmissionPlace.Assisted ? DossierChannel.OnlineAssisted : DossierChannel.OnlineRemote,
+        Contract.Channel.Postal => DossierChannel.Postal,
+        _ => DossierChannel.Direct,
+    };
+
+    /// <summary>
+    /// yyyyMMdd of the effective due day in Vietnam. A pending dossier waiting on the applicant (open supplement)
+    /// is not overdue while it waits (<see cref="DossierTiming.StatusAsOf"/>) unless it was overdue when asked:
+    /// it gets <see cref="NeverOverdue"/> so day-keyed rollups stay exact.
+    /// </summary>
+    private static int DueDateOf(DossierTiming timing)
+    {
+        if (timing.EffectiveDueAt is not { } due)
+        {
+            return 0;
+        }
+
+        if (timing.IsPending && timing.PausedSince is { } paused && paused <= due)
+        {
+            return NeverOverdue;
+        }
+
+        var day = VietnamTime.DateOf(due);
+        return (day.Year * 10000) + (day.Month * 100) + day.Day;
+    }
 }
 
 /// <summary>How the dossier reached the agency: the channel buckets the indicators need (KenhThucHien + NoiNopHoSo).</summary>
@@ -88,13 +174,6 @@ public enum DossierChannel : short
 
     /// <summary>Bưu chính công ích.</summary>
     Postal = 4,
-}
-
-/// <summary>LoaiDoiTuong.</summary>
-public enum ApplicantType : short
-{
-    Citizen = 1,
-    Business = 2,
 }
 
 /// <summary>The stored clock verdict (DOMAIN.md "Dossier clock"); overdue is pending with a past due date.</summary>
@@ -145,7 +224,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.OriginalCode).HasColumnName("original_code").HasMaxLength(64);
         builder.Property(d => d.ReceivedMonth).HasColumnName("received_month");
         builder.Property(d => d.Channel).HasColumnName("channel");
-        builder.Property(d => d.ApplicantType).HasColumnName("applicant_type");
+        builder.Property(d => d.ApplicantType).HasColumnName("applicant_type").HasConversion<short>();
         builder.Property(d => d.Status).HasColumnName("status");
         builder.Property(d => d.SubmittedAt).HasColumnName("submitted_at");
         builder.Property(d => d.ReceivedAt).HasColumnName("received_at");
@@ -156,7 +235,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Clock).HasColumnName("clock");
         builder.Property(d => d.DueDate).HasColumnName("due_date");
         builder.Property(d => d.SupplementCount).HasColumnName("supplement_count");
-        builder.Property(d => d.SupplementDays).HasColumnName("supplement_days");
+        builder.Property(d => d.SupplementMinutes).HasColumnName("supplement_minutes");
         builder.Property(d => d.Fee).HasColumnName("fee");
         builder.Property(d => d.PaidOnline).HasColumnName("paid_online");
         builder.Property(d => d.Flags).HasColumnName("flags");

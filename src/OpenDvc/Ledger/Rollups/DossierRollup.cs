@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDvc.Ledger.Contract;
 
 namespace OpenDvc.Ledger.Rollups;
 
@@ -88,7 +89,7 @@ internal sealed class DossierRollupConfiguration : IEntityTypeConfiguration<Doss
         builder.Property(r => r.ProcedureCode).HasColumnName("procedure_code").HasMaxLength(32);
         builder.Property(r => r.Month).HasColumnName("month");
         builder.Property(r => r.Channel).HasColumnName("channel");
-        builder.Property(r => r.ApplicantType).HasColumnName("applicant_type");
+        builder.Property(r => r.ApplicantType).HasColumnName("applicant_type").HasConversion<short>();
         builder.Property(r => r.PendingDueDate).HasColumnName("pending_due_date");
         foreach (var counter in RollupCounters.All)
         {

@@ -1,3 +1,5 @@
+using OpenDvc.Ledger.Contract;
+
 namespace OpenDvc.Ledger.Rollups;
 
 /// <summary>

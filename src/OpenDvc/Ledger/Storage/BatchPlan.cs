@@ -51,7 +51,7 @@ public sealed class BatchPlan
                 var previous = changed.GetValueOrDefault(dossier.Code) ?? stored.GetValueOrDefault(dossier.Code);
                 if (previous is not null && !string.Equals(previous.UnitCode, dossier.UnitCode, StringComparison.Ordinal))
                 {
-                    reasons = [LedgerReasons.OwnedByAnotherUnit(dossier.Code, previous.UnitCode)];
+                    reasons = [LedgerReasons.OwnedByAnotherUnit()];
                 }
                 else if (previous is not null && previous.ContentHash == dossier.ContentHash)
                 {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using OpenDvc.Ledger.Contract;
 
 namespace OpenDvc.Ledger.Storage;
 
@@ -32,7 +33,7 @@ public static class DossierColumns
         new("original_code", ColumnKind.Text, d => d.OriginalCode, (d, v) => d.OriginalCode = (string?)v),
         new("received_month", ColumnKind.RegularInteger, d => d.ReceivedMonth, (d, v) => d.ReceivedMonth = (int)v!),
         new("channel", ColumnKind.SmallInteger, d => (short)d.Channel, (d, v) => d.Channel = (DossierChannel)(short)v!),
-        new("applicant_type", ColumnKind.SmallInteger, d => (short)d.ApplicantType, (d, v) => d.ApplicantType = (ApplicantType)(short)v!),
+        new("applicant_type", ColumnKind.SmallInteger, d => (short)d.ApplicantType, (d, v) => d.ApplicantType = (ApplicantType)(byte)(short)v!),
         new("status", ColumnKind.SmallInteger, d => d.Status, (d, v) => d.Status = (short)v!),
         new("submitted_at", ColumnKind.Instant, d => d.SubmittedAt, (d, v) => d.SubmittedAt = (DateTimeOffset?)v),
         new("received_at", ColumnKind.Instant, d => d.ReceivedAt, (d, v) => d.ReceivedAt = (DateTimeOffset?)v),
@@ -43,7 +44,7 @@ public static class DossierColumns
         new("clock", ColumnKind.SmallInteger, d => (short)d.Clock, (d, v) => d.Clock = (ClockBucket)(short)v!),
         new("due_date", ColumnKind.RegularInteger, d => d.DueDate, (d, v) => d.DueDate = (int)v!),
         new("supplement_count", ColumnKind.RegularInteger, d => d.SupplementCount, (d, v) => d.SupplementCount = (int)v!),
-        new("supplement_days", ColumnKind.RegularInteger, d => d.SupplementDays, (d, v) => d.SupplementDays = (int)v!),
+        new("supplement_minutes", ColumnKind.RegularInteger, d => d.SupplementMinutes, (d, v) => d.SupplementMinutes = (int)v!),
         new("fee", ColumnKind.BigInteger, d => d.Fee, (d, v) => d.Fee = (long)v!),
         new("paid_online", ColumnKind.SmallInteger, d => d.PaidOnline, (d, v) => d.PaidOnline = (short)v!),
         new("flags", ColumnKind.RegularInteger, d => (int)d.Flags, (d, v) => d.Flags = (DossierTraits)(int)v!),

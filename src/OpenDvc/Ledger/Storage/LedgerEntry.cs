@@ -27,16 +27,13 @@ public enum LedgerOutcome
 
 public readonly record struct EntryResult(LedgerOutcome Outcome, IReadOnlyList<QuarantineReason> Reasons);
 
-/// <summary>Reasons the ledger itself refuses a valid record (the contract's reasons come from the validator).</summary>
+/// <summary>Reasons the ledger itself refuses a valid record; the codes are the contract's (<see cref="ReasonCode"/>).</summary>
 public static class LedgerReasons
 {
-    public static QuarantineReason OwnedByAnotherUnit(string code, string owner) => new(
-        "OD-DOSSIER-OTHER-UNIT",
-        $"Mã hồ sơ '{code}' đã thuộc đơn vị {owner}; một đơn vị không thể ghi hồ sơ của đơn vị khác.",
-        $"Dossier code '{code}' already belongs to unit {owner}; a unit cannot write another unit's dossier.");
+    public static QuarantineReason OwnedByAnotherUnit() => From(new DossierIssue(ReasonCode.DossierOwnedByOtherUnit, "MaHoSo"));
 
-    public static QuarantineReason NotCallersUnit(string? unit, string caller) => new(
-        "OD-DOSSIER-NOT-YOUR-UNIT",
-        $"Hồ sơ của đơn vị '{unit}' không được gửi bằng khóa của đơn vị {caller}.",
-        $"A dossier of unit '{unit}' cannot be sent with unit {caller}'s key.");
+    public static QuarantineReason NotCallersUnit() => From(new DossierIssue(ReasonCode.UnitNotAllowed, "MaDonVi"));
+
+    /// <summary>A validator or reader finding as stored and answered: <c>NAME</c> or <c>NAME:Field</c> with both messages.</summary>
+    public static QuarantineReason From(DossierIssue issue) => new(issue.ToString(), issue.Info.Vietnamese, issue.Info.English);
 }

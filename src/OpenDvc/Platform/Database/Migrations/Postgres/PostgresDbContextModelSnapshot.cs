@@ -381,9 +381,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("supplement_count");
 
-                    b.Property<int>("SupplementDays")
+                    b.Property<int>("SupplementMinutes")
                         .HasColumnType("integer")
-                        .HasColumnName("supplement_days");
+                        .HasColumnName("supplement_minutes");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()

@@ -370,9 +370,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("supplement_count");
 
-                    b.Property<int>("SupplementDays")
+                    b.Property<int>("SupplementMinutes")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("supplement_days");
+                        .HasColumnName("supplement_minutes");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()

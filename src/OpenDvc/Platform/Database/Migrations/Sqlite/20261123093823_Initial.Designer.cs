@@ -11,7 +11,7 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261123093045_Initial")]
+    [Migration("20261123093823_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -373,9 +373,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("supplement_count");
 
-                    b.Property<int>("SupplementDays")
+                    b.Property<int>("SupplementMinutes")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("supplement_days");
+                        .HasColumnName("supplement_minutes");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()

@@ -130,7 +130,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     clock = table.Column<short>(type: "smallint", nullable: false),
                     due_date = table.Column<int>(type: "integer", nullable: false),
                     supplement_count = table.Column<int>(type: "integer", nullable: false),
-                    supplement_days = table.Column<int>(type: "integer", nullable: false),
+                    supplement_minutes = table.Column<int>(type: "integer", nullable: false),
                     fee = table.Column<long>(type: "bigint", nullable: false),
                     paid_online = table.Column<short>(type: "smallint", nullable: false),
                     flags = table.Column<int>(type: "integer", nullable: false),

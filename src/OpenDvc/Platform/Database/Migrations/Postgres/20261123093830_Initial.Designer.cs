@@ -12,7 +12,7 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261123093050_Initial")]
+    [Migration("20261123093830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -384,9 +384,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("supplement_count");
 
-                    b.Property<int>("SupplementDays")
+                    b.Property<int>("SupplementMinutes")
                         .HasColumnType("integer")
-                        .HasColumnName("supplement_days");
+                        .HasColumnName("supplement_minutes");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()

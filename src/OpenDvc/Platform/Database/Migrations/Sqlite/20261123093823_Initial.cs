@@ -129,7 +129,7 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     clock = table.Column<short>(type: "INTEGER", nullable: false),
                     due_date = table.Column<int>(type: "INTEGER", nullable: false),
                     supplement_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    supplement_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    supplement_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     fee = table.Column<long>(type: "INTEGER", nullable: false),
                     paid_online = table.Column<short>(type: "INTEGER", nullable: false),
                     flags = table.Column<int>(type: "INTEGER", nullable: false),

@@ -1,0 +1,24 @@
+using OpenDvc.Ledger.Verify;
+using OpenDvc.Platform.Cli;
+
+namespace OpenDvc.Ledger;
+
+/// <summary>
+/// The dossier ledger: synced dossiers (API and bulk ingest), quarantine of bad records, the rollups every
+/// indicator reads, and the verify command that proves them (issue 3).
+/// </summary>
+public static class LedgerModule
+{
+    public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<RollupVerifier>();
+        return builder;
+    }
+
+    public static WebApplication MapLedger(this WebApplication app) => app;
+
+    public static void AddLedgerCommands(this CliApp cli)
+    {
+        cli.Add(VerifyCommand.Create(cli));
+    }
+}

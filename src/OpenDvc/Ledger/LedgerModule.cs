@@ -1,3 +1,4 @@
+using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Verify;
 using OpenDvc.Platform.Cli;
 
@@ -12,6 +13,7 @@ public static class LedgerModule
     public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RollupVerifier>();
+        builder.Services.AddSingleton<DossierIngest>();
         return builder;
     }
 
@@ -19,6 +21,7 @@ public static class LedgerModule
 
     public static void AddLedgerCommands(this CliApp cli)
     {
+        cli.Add(IngestCommand.Create(cli));
         cli.Add(VerifyCommand.Create(cli));
     }
 }

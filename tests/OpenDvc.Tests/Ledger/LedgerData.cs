@@ -49,7 +49,7 @@ public static class LedgerData
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
         await using var writer = await DossierWriter.OpenAsync(db, TimeProvider.System, CancellationToken.None);
-        return await writer.WriteAsync(batch, CancellationToken.None);
+        return (await writer.WriteAsync(batch, CancellationToken.None)).Results;
     }
 
     public static LedgerEntry Entry(Dossier dossier, long line = 1) => LedgerEntry.Valid("test", line, $"{{\"MaHoSo\":\"{dossier.Code}\",\"v\":{dossier.ContentHash}}}", dossier);

@@ -26,6 +26,9 @@ public sealed class QuarantinedRecord
 
     public required string RawText { get; set; }
 
+    /// <summary>For a CSV line, its file's header line, without which the line cannot be read again on replay.</summary>
+    public string? CsvHeader { get; set; }
+
     /// <summary>JSON array of <see cref="QuarantineReason"/>.</summary>
     public required string Reasons { get; set; }
 
@@ -63,6 +66,7 @@ internal sealed class QuarantinedRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(q => q.Source).HasColumnName("source").HasMaxLength(512);
         builder.Property(q => q.Line).HasColumnName("line");
         builder.Property(q => q.RawText).HasColumnName("raw_text");
+        builder.Property(q => q.CsvHeader).HasColumnName("csv_header");
         builder.Property(q => q.Reasons).HasColumnName("reasons");
         builder.Property(q => q.RawHash).HasColumnName("raw_hash").HasMaxLength(64);
         builder.Property(q => q.ReceivedAt).HasColumnName("received_at");

@@ -92,6 +92,7 @@ public sealed class BatchPlan
         Source = Truncate(entry.Source, 512)!,
         Line = entry.Line,
         RawText = entry.RawText,
+        CsvHeader = entry.CsvHeader,
         Reasons = JsonSerializer.Serialize(reasons),
         RawHash = RawHashOf(entry.RawText),
         ReceivedAt = now,

@@ -12,7 +12,7 @@ namespace OpenDvc.Ledger.Storage;
 /// </summary>
 public interface IDossierWriter : IAsyncDisposable
 {
-    Task<IReadOnlyList<EntryResult>> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken);
+    Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken);
 }
 
 public static class DossierWriter

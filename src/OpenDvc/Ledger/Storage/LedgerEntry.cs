@@ -9,6 +9,9 @@ namespace OpenDvc.Ledger.Storage;
 public sealed record LedgerEntry(
     string Source, long Line, string RawText, Dossier? Dossier, IReadOnlyList<QuarantineReason> Reasons, string? UnitCode, string? DossierCode)
 {
+    /// <summary>The CSV header of the line's file, kept with a quarantined CSV line so it can be replayed.</summary>
+    public string? CsvHeader { get; init; }
+
     public static LedgerEntry Valid(string source, long line, string rawText, Dossier dossier) =>
         new(source, line, rawText, dossier, [], dossier.UnitCode, dossier.Code);
 
@@ -26,6 +29,9 @@ public enum LedgerOutcome
 }
 
 public readonly record struct EntryResult(LedgerOutcome Outcome, IReadOnlyList<QuarantineReason> Reasons);
+
+/// <summary>A written batch: each entry's outcome, and how many quarantine rows were new (a re-sent bad record is kept once).</summary>
+public sealed record BatchResult(IReadOnlyList<EntryResult> Results, int QuarantineAdded);
 
 /// <summary>Reasons the ledger itself refuses a valid record; the codes are the contract's (<see cref="ReasonCode"/>).</summary>
 public static class LedgerReasons

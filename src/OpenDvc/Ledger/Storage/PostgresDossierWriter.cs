@@ -29,7 +29,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
 
     private const string QuarantineInsert =
         "INSERT INTO quarantined_records (" + QuarantineSql.Columns + ") SELECT * FROM unnest("
-        + "@unit::text[], @code::text[], @source::text[], @line::bigint[], @raw::text[], @reasons::text[], @hash::text[], @at::timestamptz[], @status::smallint[]) "
+        + "@unit::text[], @code::text[], @source::text[], @line::bigint[], @raw::text[], @header::text[], @reasons::text[], @hash::text[], @at::timestamptz[], @status::smallint[]) "
         + "ON CONFLICT (raw_hash) DO NOTHING;";
 
     private readonly NpgsqlConnection connection;
@@ -52,7 +52,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         return new PostgresDossierWriter(connection, time);
     }
 
-    public async Task<IReadOnlyList<EntryResult>> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
+    public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), transaction, cancellationToken);
@@ -61,27 +61,31 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         await CopyDossiersAsync(plan.Upserts, cancellationToken);
         await CopyRollupsAsync(plan.Deltas, cancellationToken);
 
-        await using (var merge = new NpgsqlCommand(DossierMerge + RollupMerge + (plan.Quarantine.Count > 0 ? QuarantineInsert : ""), connection, transaction))
+        var added = 0;
+        await using (var merge = new NpgsqlCommand(DossierMerge + RollupMerge, connection, transaction))
         {
-            if (plan.Quarantine.Count > 0)
-            {
-                var q = plan.Quarantine;
-                merge.Parameters.AddWithValue("unit", q.Select(r => r.UnitCode).ToArray());
-                merge.Parameters.AddWithValue("code", q.Select(r => r.DossierCode).ToArray());
-                merge.Parameters.AddWithValue("source", q.Select(r => r.Source).ToArray());
-                merge.Parameters.AddWithValue("line", q.Select(r => r.Line).ToArray());
-                merge.Parameters.AddWithValue("raw", q.Select(r => r.RawText).ToArray());
-                merge.Parameters.AddWithValue("reasons", q.Select(r => r.Reasons).ToArray());
-                merge.Parameters.AddWithValue("hash", q.Select(r => r.RawHash).ToArray());
-                merge.Parameters.AddWithValue("at", q.Select(r => r.ReceivedAt.ToUniversalTime()).ToArray());
-                merge.Parameters.AddWithValue("status", q.Select(r => (short)r.Status).ToArray());
-            }
-
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        if (plan.Quarantine.Count > 0)
+        {
+            var q = plan.Quarantine;
+            await using var insert = new NpgsqlCommand(QuarantineInsert, connection, transaction);
+            insert.Parameters.AddWithValue("unit", q.Select(r => r.UnitCode).ToArray());
+            insert.Parameters.AddWithValue("code", q.Select(r => r.DossierCode).ToArray());
+            insert.Parameters.AddWithValue("source", q.Select(r => r.Source).ToArray());
+            insert.Parameters.AddWithValue("line", q.Select(r => r.Line).ToArray());
+            insert.Parameters.AddWithValue("raw", q.Select(r => r.RawText).ToArray());
+            insert.Parameters.AddWithValue("header", q.Select(r => r.CsvHeader).ToArray());
+            insert.Parameters.AddWithValue("reasons", q.Select(r => r.Reasons).ToArray());
+            insert.Parameters.AddWithValue("hash", q.Select(r => r.RawHash).ToArray());
+            insert.Parameters.AddWithValue("at", q.Select(r => r.ReceivedAt.ToUniversalTime()).ToArray());
+            insert.Parameters.AddWithValue("status", q.Select(r => (short)r.Status).ToArray());
+            added = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return plan.Results;
+        return new BatchResult(plan.Results, added);
     }
 
     private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, NpgsqlTransaction transaction, CancellationToken cancellationToken)

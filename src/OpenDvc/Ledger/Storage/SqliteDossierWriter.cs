@@ -62,7 +62,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"$p{i}"));
 
-    public async Task<IReadOnlyList<EntryResult>> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
+    public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         foreach (var command in new[] { select, upsert, rollup, quarantine })
@@ -104,6 +104,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             await rollup.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var added = 0;
         foreach (var record in plan.Quarantine)
         {
             var row = QuarantineSql.Row(record);
@@ -112,11 +113,11 @@ internal sealed class SqliteDossierWriter : IDossierWriter
                 quarantine.Parameters[i].Value = row[i] is DateTimeOffset t ? Instants.ConvertToProvider(t) : row[i] ?? DBNull.Value;
             }
 
-            await quarantine.ExecuteNonQueryAsync(cancellationToken);
+            added += await quarantine.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return plan.Results;
+        return new BatchResult(plan.Results, added);
     }
 
     public async ValueTask DisposeAsync()
@@ -156,9 +157,9 @@ internal static class RollupSql
 /// <summary>The quarantine table's columns for the raw writers.</summary>
 internal static class QuarantineSql
 {
-    public const string Columns = "unit_code, dossier_code, source, line, raw_text, reasons, raw_hash, received_at, status";
-    public const int Count = 9;
+    public const string Columns = "unit_code, dossier_code, source, line, raw_text, csv_header, reasons, raw_hash, received_at, status";
+    public const int Count = 10;
 
     public static object?[] Row(QuarantinedRecord q) =>
-        [q.UnitCode, q.DossierCode, q.Source, q.Line, q.RawText, q.Reasons, q.RawHash, q.ReceivedAt, (short)q.Status];
+        [q.UnitCode, q.DossierCode, q.Source, q.Line, q.RawText, q.CsvHeader, q.Reasons, q.RawHash, q.ReceivedAt, (short)q.Status];
 }

@@ -419,6 +419,10 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("CsvHeader")
+                        .HasColumnType("text")
+                        .HasColumnName("csv_header");
+
                     b.Property<string>("DossierCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

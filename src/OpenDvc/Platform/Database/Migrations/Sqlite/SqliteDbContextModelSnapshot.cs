@@ -406,6 +406,10 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("CsvHeader")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("csv_header");
+
                     b.Property<string>("DossierCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")

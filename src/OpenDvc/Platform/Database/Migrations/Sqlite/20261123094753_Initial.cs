@@ -154,6 +154,7 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     source = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
                     line = table.Column<long>(type: "INTEGER", nullable: false),
                     raw_text = table.Column<string>(type: "TEXT", nullable: false),
+                    csv_header = table.Column<string>(type: "TEXT", nullable: true),
                     reasons = table.Column<string>(type: "TEXT", nullable: false),
                     raw_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     received_at = table.Column<long>(type: "INTEGER", nullable: false),

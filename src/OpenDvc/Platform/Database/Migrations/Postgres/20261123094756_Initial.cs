@@ -155,6 +155,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     source = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
                     line = table.Column<long>(type: "bigint", nullable: false),
                     raw_text = table.Column<string>(type: "text", nullable: false),
+                    csv_header = table.Column<string>(type: "text", nullable: true),
                     reasons = table.Column<string>(type: "text", nullable: false),
                     raw_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -8,15 +8,15 @@ internal static class IngestCommand
 {
     public static Command Create(CliApp cli)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "NDJSON or CSV files (.gz too).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize };
         var command = new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine.") { files, batchSize };
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var inputs = parse.GetValue(files)!;
-            foreach (var missing in inputs.Where(f => !f.Exists))
+            foreach (var missing in inputs.Where(f => f != "-" && !File.Exists(f)))
             {
-                throw new CliException("OD-INGEST-NO-FILE", $"Không tìm thấy tệp {missing.FullName}.", $"File not found: {missing.FullName}.");
+                throw new CliException("OD-INGEST-NO-FILE", $"Không tìm thấy tệp {missing}.", $"File not found: {missing}.");
             }
 
             await using var app = await cli.OpenAsync(parse, ct);
@@ -25,10 +25,13 @@ internal static class IngestCommand
             var total = new IngestSummary();
             foreach (var file in inputs)
             {
-                await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
-                var progress = new IngestProgress(file.Name, () => (stream.Position, stream.Length), time, Console.Out, !Console.IsOutputRedirected);
+                var name = file == "-" ? "stdin" : Path.GetFileName(file);
+                await using var stream = file == "-"
+                    ? Console.OpenStandardInput()
+                    : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+                var progress = new IngestProgress(name, () => stream.CanSeek ? (stream.Position, stream.Length) : (0, 0), time, Console.Out, !Console.IsOutputRedirected);
                 var running = new IngestSummary();
-                var summary = await ingest.IngestAsync(stream, new IngestOptions(file.Name)
+                var summary = await ingest.IngestAsync(stream, new IngestOptions(name)
                 {
                     BatchSize = Math.Max(1, parse.GetValue(batchSize)),
                     OnBatch = (_, batch) =>
@@ -38,7 +41,7 @@ internal static class IngestCommand
                     },
                 }, ct);
                 progress.Finish();
-                Console.WriteLine($"{file.Name}: {summary}");
+                Console.WriteLine($"{name}: {summary}");
                 total.Add(summary);
             }
 

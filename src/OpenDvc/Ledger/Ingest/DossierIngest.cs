@@ -47,8 +47,9 @@ public sealed class IngestSummary
         QuarantineAdded += other.QuarantineAdded;
     }
 
-    public override string ToString() =>
-        $"read {Read:N0} = accepted {Accepted:N0} + unchanged {Unchanged:N0} + stale {Stale:N0} + quarantined {Quarantined:N0}";
+    /// <summary>The closing line, with invariant digit grouping so logs and scripts read it the same everywhere.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"read {Read:N0} = accepted {Accepted:N0} + unchanged {Unchanged:N0} + stale {Stale:N0} + quarantined {Quarantined:N0}");
 }
 
 /// <summary>How one stream is ingested.</summary>

@@ -10,12 +10,12 @@ public sealed class IngestProgress(string name, Func<(long Done, long Total)> po
 {
     private static readonly TimeSpan PlainEvery = TimeSpan.FromSeconds(5);
     private readonly long started = time.GetTimestamp();
-    private TimeSpan lastPrinted = TimeSpan.MinValue;
+    private TimeSpan? lastPrinted;
 
     public void Report(IngestSummary summary)
     {
         var elapsed = time.GetElapsedTime(started);
-        if (!interactive && elapsed - lastPrinted < PlainEvery)
+        if (!interactive && lastPrinted is { } last && elapsed - last < PlainEvery)
         {
             return;
         }

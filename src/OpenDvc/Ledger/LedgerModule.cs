@@ -1,4 +1,5 @@
 using OpenDvc.Ledger.Ingest;
+using OpenDvc.Ledger.Sync;
 using OpenDvc.Ledger.Verify;
 using OpenDvc.Platform.Cli;
 
@@ -17,7 +18,11 @@ public static class LedgerModule
         return builder;
     }
 
-    public static WebApplication MapLedger(this WebApplication app) => app;
+    public static WebApplication MapLedger(this WebApplication app)
+    {
+        app.MapSyncApi();
+        return app;
+    }
 
     public static void AddLedgerCommands(this CliApp cli)
     {

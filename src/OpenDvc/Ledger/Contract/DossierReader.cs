@@ -31,6 +31,7 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
     private bool started;
     private bool done;
     private bool skippingLongLine;
+    private bool streamFailed;
     private long lineNumber;
     private DossierParser? parser;
     private JsonReaderState envelopeState;
@@ -75,10 +76,22 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
 
             if (done)
             {
+                if (TakeStreamFailure() is { } failure)
+                {
+                    yield return failure;
+                }
+
                 yield break;
             }
 
-            AfterRead(stream.Read(FreeSpace().Span));
+            try
+            {
+                AfterRead(stream.Read(FreeSpace().Span));
+            }
+            catch (InvalidDataException)
+            {
+                StreamFailed();
+            }
         }
     }
 
@@ -93,10 +106,22 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
 
             if (done)
             {
+                if (TakeStreamFailure() is { } failure)
+                {
+                    yield return failure;
+                }
+
                 yield break;
             }
 
-            AfterRead(await stream.ReadAsync(FreeSpace(), cancellationToken));
+            try
+            {
+                AfterRead(await stream.ReadAsync(FreeSpace(), cancellationToken));
+            }
+            catch (InvalidDataException)
+            {
+                StreamFailed();
+            }
         }
     }
 
@@ -164,6 +189,24 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
             end = 0;
             eof = false;
         }
+    }
+
+    /// <summary>Corrupt gzip data: what was read before it is still read out, then one <c>GZIP_INVALID</c> line ends the input.</summary>
+    private void StreamFailed()
+    {
+        streamFailed = true;
+        eof = true;
+    }
+
+    private DossierLine? TakeStreamFailure()
+    {
+        if (!streamFailed)
+        {
+            return null;
+        }
+
+        streamFailed = false;
+        return new DossierLine(lineNumber + 1, ReadOnlyMemory<byte>.Empty, null, new DossierIssue(ReasonCode.CompressionInvalid));
     }
 
     private bool TryNext(out DossierLine line)
@@ -283,7 +326,7 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
                 raw = raw[..^1];
             }
 
-            if (raw.Span.IndexOfAnyExcept(" \t"u8) < 0)
+            if (raw.Span.IndexOfAnyExcept(" \t\r"u8) < 0)
             {
                 continue;
             }

@@ -15,6 +15,7 @@ public enum ReasonCode : short
     LineTooLong = 3,
     FieldTypeInvalid = 4,
     TimestampInvalid = 5,
+    CompressionInvalid = 6,
 
     // Keys and identity.
     DossierCodeMissing = 10,
@@ -84,6 +85,9 @@ public static class ReasonCodes
         new(ReasonCode.TimestampInvalid, "TIMESTAMP_INVALID",
             "Thời điểm không đúng định dạng yyyyMMddHHmmss hoặc ISO 8601.",
             "A timestamp is neither yyyyMMddHHmmss nor ISO 8601."),
+        new(ReasonCode.CompressionInvalid, "GZIP_INVALID",
+            "Tệp nén gzip bị hỏng từ vị trí này; phần còn lại của tệp không đọc được.",
+            "The gzip data is corrupt from here on; the rest of the file cannot be read."),
         new(ReasonCode.DossierCodeMissing, "DOSSIER_CODE_MISSING",
             "Thiếu mã hồ sơ (MaHoSo).",
             "The dossier code (MaHoSo) is missing."),

@@ -143,6 +143,16 @@ public sealed class DossierReaderTests
     }
 
     [Fact]
+    public void Ends_corrupt_gzip_data_with_one_gzip_invalid_line()
+    {
+        byte[] corrupt = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF];
+
+        var lines = ReadAll(corrupt);
+
+        Assert.Equal(ReasonCode.CompressionInvalid, Assert.Single(lines).Error!.Value.Code);
+    }
+
+    [Fact]
     public void Reads_the_portal_envelope_one_data_item_at_a_time_keeping_each_items_raw_text()
     {
         var body = "{\"isUpdating\": true, \"data\": [" + Example + ", 42, {\"MaHoSo\":\"H26-2\"}]}";

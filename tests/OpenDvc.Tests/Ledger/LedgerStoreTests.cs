@@ -1,4 +1,5 @@
 using CsCheck;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Quarantine;
@@ -165,6 +166,26 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
         Assert.Equal("DOSSIER_OWNED_BY_OTHER_UNIT:MaHoSo", Assert.Single(result.Reasons).Code);
         Assert.Equal("01", Assert.Single(await LedgerData.DossiersAsync(App, q => q.Where(d => d.ProcedureCode == procedure))).UnitCode);
         Assert.DoesNotContain(await LedgerData.RollupsAsync(App, q => q.Where(r => r.ProcedureCode == procedure)), r => r.UnitCode == "79");
+    }
+
+    [Fact]
+    public async Task Verify_names_the_unit_procedure_month_and_counter_of_a_tampered_rollup()
+    {
+        var procedure = NewProcedure();
+        await LedgerData.WriteAsync(App, [LedgerData.Entry(Pending(procedure, $"{procedure}-1", Monday))]);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvc.Platform.Database.OpenDvcDbContext>();
+        await db.Database.ExecuteSqlAsync($"UPDATE dossier_rollups SET received = received + 2 WHERE procedure_code = {procedure}", TestContext.Current.CancellationToken);
+        try
+        {
+            var difference = Assert.Single(await LedgerData.VerifyAsync(App));
+
+            Assert.Equal(("01", procedure, 202303, "received", 3L, 1L), (difference.Key.UnitCode, difference.Key.ProcedureCode, difference.Key.Month, difference.Counter, difference.Stored, difference.Recomputed));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE dossier_rollups SET received = received - 2 WHERE procedure_code = {procedure}", TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

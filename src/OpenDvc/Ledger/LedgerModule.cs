@@ -1,4 +1,5 @@
 using OpenDvc.Ledger.Ingest;
+using OpenDvc.Ledger.Quarantine;
 using OpenDvc.Ledger.Sync;
 using OpenDvc.Ledger.Verify;
 using OpenDvc.Platform.Cli;
@@ -15,12 +16,14 @@ public static class LedgerModule
     {
         builder.Services.AddScoped<RollupVerifier>();
         builder.Services.AddSingleton<DossierIngest>();
+        builder.Services.AddScoped<QuarantineStore>();
         return builder;
     }
 
     public static WebApplication MapLedger(this WebApplication app)
     {
         app.MapSyncApi();
+        app.MapQuarantineApi();
         return app;
     }
 

@@ -32,7 +32,7 @@ public sealed class LedgerEntries(DossierValidator validator, string source, str
         if (!valid)
         {
             var reasons = issues.Select(LedgerReasons.From).ToArray();
-            return LedgerEntry.Refused(source, line.LineNumber, raw, reasons, record?.UnitCode ?? callerUnit, record?.Code) with { CsvHeader = csvHeader };
+            return LedgerEntry.Refused(source, line.LineNumber, raw, reasons, callerUnit ?? record?.UnitCode, record?.Code) with { CsvHeader = csvHeader };
         }
 
         Catalog.TryGetProcedure(record!.ProcedureCode!, out var procedure);

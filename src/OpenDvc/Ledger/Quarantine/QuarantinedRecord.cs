@@ -12,7 +12,7 @@ public sealed class QuarantinedRecord
 {
     public long Id { get; set; }
 
-    /// <summary>The unit the record is for (MaDonVi when readable, else the sending API key's unit); null when unknown.</summary>
+    /// <summary>Whose record it is: the sending API key's unit, else MaDonVi when readable; null when unknown.</summary>
     public string? UnitCode { get; set; }
 
     /// <summary>MaHoSo when readable.</summary>

@@ -30,6 +30,7 @@ public static class LedgerModule
     public static void AddLedgerCommands(this CliApp cli)
     {
         cli.Add(IngestCommand.Create(cli));
+        cli.Add(QuarantineCommand.Create(cli));
         cli.Add(VerifyCommand.Create(cli));
     }
 }

@@ -86,6 +86,27 @@ public abstract class QuarantineApiTests<TFixture>(TFixture fixture) : AppTests<
         Assert.Contains(prefix + "x", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",79,", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Quarantine_page_shows_a_focal_point_only_its_units_records_and_sends_strangers_to_sign_in()
+    {
+        var prefix = LedgerFiles.Prefix();
+        using var hanoi = await App.ApiKeyClientAsync("01");
+        using var hcmc = await App.ApiKeyClientAsync("79");
+        await hanoi.PostAsync("/api/v1/dossiers/sync", Ndjson(LedgerFiles.Broken($"{prefix}own")), TestContext.Current.CancellationToken);
+        await hcmc.PostAsync("/api/v1/dossiers/sync", Ndjson(LedgerFiles.Broken($"{prefix}other")), TestContext.Current.CancellationToken);
+        using var focal = await App.SignInAsync("focal-page-01", Roles.FocalPoint, "01");
+        using var stranger = App.Anonymous();
+
+        var page = await focal.GetStringAsync("/quarantine?limit=500", TestContext.Current.CancellationToken);
+        var anonymous = await stranger.GetAsync("/quarantine", TestContext.Current.CancellationToken);
+
+        Assert.Contains($"{prefix}own", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{prefix}other", page, StringComparison.Ordinal);
+        Assert.Contains("JSON_MALFORMED", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class QuarantineApiTestsOnSqlite(SqliteApp fixture) : QuarantineApiTests<SqliteApp>(fixture);

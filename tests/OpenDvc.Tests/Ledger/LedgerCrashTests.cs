@@ -83,7 +83,8 @@ public abstract class LedgerCrashTests<TFixture>(TFixture fixture) : AppTests<TF
         }
     }
 
-    private static Process Start(params string[] args)
+    /// <summary>Starts the built <c>opendvc</c> program; its output goes to <paramref name="output"/> when given.</summary>
+    private static Process Start(string[] args, StringBuilder? output = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -99,33 +100,31 @@ public abstract class LedgerCrashTests<TFixture>(TFixture fixture) : AppTests<TF
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
+    private static void Append(StringBuilder? output, string? line)
+    {
+        if (output is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static Process Start(params string[] args) => Start(args, null);
+
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var output = new StringBuilder();
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "opendvc.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Start(args, output);
+        process.StandardInput.Close();
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, output.ToString());
     }

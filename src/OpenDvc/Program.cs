@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Ledger;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
@@ -9,6 +10,7 @@ using OpenDvc.Registry;
 var cli = new CliApp(Program.Compose);
 cli.AddAccountsCommands();
 cli.AddRegistryCommands();
+cli.AddLedgerCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program
@@ -40,12 +42,14 @@ public static partial class Program
         builder.AddWeb();
         builder.AddAccounts();
         builder.AddRegistry();
+        builder.AddLedger();
 
         var app = builder.Build();
         app.UseWeb();
         app.MapWeb();
         app.MapAccounts();
         app.MapRegistry();
+        app.MapLedger();
         return app;
     }
 }

@@ -288,6 +288,352 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Ledger.Dossier", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_code");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("Clock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clock");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("OriginalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_code");
+
+                    b.Property<short>("PaidOnline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_online");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int?>("ProcessingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<short>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_month");
+
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused_at");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned_at");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SupplementCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_count");
+
+                    b.Property<int>("SupplementMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_minutes");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("OriginalCode")
+                        .HasDatabaseName("ix_dossiers_original_code");
+
+                    b.HasIndex("UnitCode", "ReceivedMonth", "Code")
+                        .HasDatabaseName("ix_dossiers_unit_month");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CsvHeader")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("csv_header");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_code");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("RawHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_hash");
+
+                    b.Property<string>("RawText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RawHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quarantined_records_raw_hash");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_quarantined_records_status");
+
+                    b.HasIndex("UnitCode", "Status", "Id")
+                        .HasDatabaseName("ix_quarantined_records_unit_status");
+
+                    b.ToTable("quarantined_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.DossierRollup", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<int>("PendingDueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_due_date");
+
+                    b.Property<long>("DataStore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_store");
+
+                    b.Property<long>("Digitised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digitised");
+
+                    b.Property<long>("DigitisedComplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digitised_complete");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dossiers");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_amount");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_bearing");
+
+                    b.Property<long>("FinishedEarly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_early");
+
+                    b.Property<long>("FinishedLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_late");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<long>("PaidOnline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_online");
+
+                    b.Property<long>("PaidOnlineAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_online_amount");
+
+                    b.Property<long>("PaperResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result");
+
+                    b.Property<long>("PaperResultWithElectronicResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result_with_electronic_result");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending");
+
+                    b.Property<long>("PopulationData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population_data");
+
+                    b.Property<long>("ProcessingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_count");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<long>("RatedNotSatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_not_satisfied");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_satisfied");
+
+                    b.Property<long>("RatedVerySatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_very_satisfied");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reused");
+
+                    b.Property<long>("Stopped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped");
+
+                    b.Property<long>("Supplemented")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplemented");
+
+                    b.Property<long>("Vneid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vneid");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Month", "Channel", "ApplicantType", "PendingDueDate");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_dossier_rollups_month_unit");
+
+                    b.ToTable("dossier_rollups", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -78,6 +78,109 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_rollups",
+                columns: table => new
+                {
+                    unit_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    procedure_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<short>(type: "INTEGER", nullable: false),
+                    applicant_type = table.Column<short>(type: "INTEGER", nullable: false),
+                    pending_due_date = table.Column<int>(type: "INTEGER", nullable: false),
+                    dossiers = table.Column<long>(type: "INTEGER", nullable: false),
+                    received = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_early = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_on_time = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_late = table.Column<long>(type: "INTEGER", nullable: false),
+                    pending = table.Column<long>(type: "INTEGER", nullable: false),
+                    withdrawn = table.Column<long>(type: "INTEGER", nullable: false),
+                    refused = table.Column<long>(type: "INTEGER", nullable: false),
+                    stopped = table.Column<long>(type: "INTEGER", nullable: false),
+                    supplemented = table.Column<long>(type: "INTEGER", nullable: false),
+                    fee_bearing = table.Column<long>(type: "INTEGER", nullable: false),
+                    fee_amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    paid_online = table.Column<long>(type: "INTEGER", nullable: false),
+                    paid_online_amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    digitised = table.Column<long>(type: "INTEGER", nullable: false),
+                    digitised_complete = table.Column<long>(type: "INTEGER", nullable: false),
+                    reused = table.Column<long>(type: "INTEGER", nullable: false),
+                    data_store = table.Column<long>(type: "INTEGER", nullable: false),
+                    vneid = table.Column<long>(type: "INTEGER", nullable: false),
+                    population_data = table.Column<long>(type: "INTEGER", nullable: false),
+                    paper_result = table.Column<long>(type: "INTEGER", nullable: false),
+                    electronic_result = table.Column<long>(type: "INTEGER", nullable: false),
+                    paper_result_with_electronic_result = table.Column<long>(type: "INTEGER", nullable: false),
+                    rated_very_satisfied = table.Column<long>(type: "INTEGER", nullable: false),
+                    rated_satisfied = table.Column<long>(type: "INTEGER", nullable: false),
+                    rated_not_satisfied = table.Column<long>(type: "INTEGER", nullable: false),
+                    processing_minutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    processing_count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_rollups", x => new { x.unit_code, x.procedure_code, x.month, x.channel, x.applicant_type, x.pending_due_date });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    unit_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    procedure_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    agency_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    original_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    received_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<short>(type: "INTEGER", nullable: false),
+                    applicant_type = table.Column<short>(type: "INTEGER", nullable: false),
+                    status = table.Column<short>(type: "INTEGER", nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    returned_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    refused_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    clock = table.Column<short>(type: "INTEGER", nullable: false),
+                    due_date = table.Column<int>(type: "INTEGER", nullable: false),
+                    supplement_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    supplement_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    fee = table.Column<long>(type: "INTEGER", nullable: false),
+                    paid_online = table.Column<short>(type: "INTEGER", nullable: false),
+                    flags = table.Column<int>(type: "INTEGER", nullable: false),
+                    rating = table.Column<short>(type: "INTEGER", nullable: false),
+                    processing_minutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    content_hash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quarantined_records",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    unit_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    dossier_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    line = table.Column<long>(type: "INTEGER", nullable: false),
+                    raw_text = table.Column<string>(type: "TEXT", nullable: false),
+                    csv_header = table.Column<string>(type: "TEXT", nullable: true),
+                    reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    raw_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<short>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarantined_records", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
@@ -341,6 +444,21 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 columns: new[] { "UnitCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dossier_rollups_month_unit",
+                table: "dossier_rollups",
+                columns: new[] { "month", "unit_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_original_code",
+                table: "dossiers",
+                column: "original_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_unit_month",
+                table: "dossiers",
+                columns: new[] { "unit_code", "received_month", "code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_online_services_Level_UnitCode_ProcedureCode",
                 table: "online_services",
                 columns: new[] { "Level", "UnitCode", "ProcedureCode" });
@@ -364,6 +482,22 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 name: "IX_procedures_ManagingUnitCode_Code",
                 table: "procedures",
                 columns: new[] { "ManagingUnitCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quarantined_records_status",
+                table: "quarantined_records",
+                columns: new[] { "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quarantined_records_unit_status",
+                table: "quarantined_records",
+                columns: new[] { "unit_code", "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_quarantined_records_raw_hash",
+                table: "quarantined_records",
+                column: "raw_hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
@@ -434,7 +568,16 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_rollups");
+
+            migrationBuilder.DropTable(
+                name: "dossiers");
+
+            migrationBuilder.DropTable(
                 name: "online_services");
+
+            migrationBuilder.DropTable(
+                name: "quarantined_records");
 
             migrationBuilder.DropTable(
                 name: "role_claims");

@@ -12,7 +12,7 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261123092922_Initial")]
+    [Migration("20261123105224_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -302,6 +302,354 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasIndex("UnitCode");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Dossier", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("smallint")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("Clock")
+                        .HasColumnType("smallint")
+                        .HasColumnName("clock");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("OriginalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("original_code");
+
+                    b.Property<short>("PaidOnline")
+                        .HasColumnType("smallint")
+                        .HasColumnName("paid_online");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int?>("ProcessingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<short>("Rating")
+                        .HasColumnType("smallint")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_month");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refused_at");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SupplementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_count");
+
+                    b.Property<int>("SupplementMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_minutes");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("OriginalCode")
+                        .HasDatabaseName("ix_dossiers_original_code");
+
+                    b.HasIndex("UnitCode", "ReceivedMonth", "Code")
+                        .HasDatabaseName("ix_dossiers_unit_month");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CsvHeader")
+                        .HasColumnType("text")
+                        .HasColumnName("csv_header");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dossier_code");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("RawHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("raw_hash");
+
+                    b.Property<string>("RawText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw_text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("source");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RawHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quarantined_records_raw_hash");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_quarantined_records_status");
+
+                    b.HasIndex("UnitCode", "Status", "Id")
+                        .HasDatabaseName("ix_quarantined_records_unit_status");
+
+                    b.ToTable("quarantined_records", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.DossierRollup", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("smallint")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<int>("PendingDueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_due_date");
+
+                    b.Property<long>("DataStore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_store");
+
+                    b.Property<long>("Digitised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digitised");
+
+                    b.Property<long>("DigitisedComplete")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digitised_complete");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dossiers");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_amount");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_bearing");
+
+                    b.Property<long>("FinishedEarly")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_early");
+
+                    b.Property<long>("FinishedLate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_late");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<long>("PaidOnline")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_online");
+
+                    b.Property<long>("PaidOnlineAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_online_amount");
+
+                    b.Property<long>("PaperResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_result");
+
+                    b.Property<long>("PaperResultWithElectronicResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_result_with_electronic_result");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pending");
+
+                    b.Property<long>("PopulationData")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population_data");
+
+                    b.Property<long>("ProcessingCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_count");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<long>("RatedNotSatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_not_satisfied");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_satisfied");
+
+                    b.Property<long>("RatedVerySatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_very_satisfied");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reused");
+
+                    b.Property<long>("Stopped")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stopped");
+
+                    b.Property<long>("Supplemented")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supplemented");
+
+                    b.Property<long>("Vneid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vneid");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Month", "Channel", "ApplicantType", "PendingDueDate");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_dossier_rollups_month_unit");
+
+                    b.ToTable("dossier_rollups", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Platform.Audit.AuditEntry", b =>

@@ -79,6 +79,109 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_rollups",
+                columns: table => new
+                {
+                    unit_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    procedure_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    month = table.Column<int>(type: "integer", nullable: false),
+                    channel = table.Column<short>(type: "smallint", nullable: false),
+                    applicant_type = table.Column<short>(type: "smallint", nullable: false),
+                    pending_due_date = table.Column<int>(type: "integer", nullable: false),
+                    dossiers = table.Column<long>(type: "bigint", nullable: false),
+                    received = table.Column<long>(type: "bigint", nullable: false),
+                    finished_early = table.Column<long>(type: "bigint", nullable: false),
+                    finished_on_time = table.Column<long>(type: "bigint", nullable: false),
+                    finished_late = table.Column<long>(type: "bigint", nullable: false),
+                    pending = table.Column<long>(type: "bigint", nullable: false),
+                    withdrawn = table.Column<long>(type: "bigint", nullable: false),
+                    refused = table.Column<long>(type: "bigint", nullable: false),
+                    stopped = table.Column<long>(type: "bigint", nullable: false),
+                    supplemented = table.Column<long>(type: "bigint", nullable: false),
+                    fee_bearing = table.Column<long>(type: "bigint", nullable: false),
+                    fee_amount = table.Column<long>(type: "bigint", nullable: false),
+                    paid_online = table.Column<long>(type: "bigint", nullable: false),
+                    paid_online_amount = table.Column<long>(type: "bigint", nullable: false),
+                    digitised = table.Column<long>(type: "bigint", nullable: false),
+                    digitised_complete = table.Column<long>(type: "bigint", nullable: false),
+                    reused = table.Column<long>(type: "bigint", nullable: false),
+                    data_store = table.Column<long>(type: "bigint", nullable: false),
+                    vneid = table.Column<long>(type: "bigint", nullable: false),
+                    population_data = table.Column<long>(type: "bigint", nullable: false),
+                    paper_result = table.Column<long>(type: "bigint", nullable: false),
+                    electronic_result = table.Column<long>(type: "bigint", nullable: false),
+                    paper_result_with_electronic_result = table.Column<long>(type: "bigint", nullable: false),
+                    rated_very_satisfied = table.Column<long>(type: "bigint", nullable: false),
+                    rated_satisfied = table.Column<long>(type: "bigint", nullable: false),
+                    rated_not_satisfied = table.Column<long>(type: "bigint", nullable: false),
+                    processing_minutes = table.Column<long>(type: "bigint", nullable: false),
+                    processing_count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_rollups", x => new { x.unit_code, x.procedure_code, x.month, x.channel, x.applicant_type, x.pending_due_date });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    unit_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    procedure_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    agency_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    original_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    received_month = table.Column<int>(type: "integer", nullable: false),
+                    channel = table.Column<short>(type: "smallint", nullable: false),
+                    applicant_type = table.Column<short>(type: "smallint", nullable: false),
+                    status = table.Column<short>(type: "smallint", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    returned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    refused_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    clock = table.Column<short>(type: "smallint", nullable: false),
+                    due_date = table.Column<int>(type: "integer", nullable: false),
+                    supplement_count = table.Column<int>(type: "integer", nullable: false),
+                    supplement_minutes = table.Column<int>(type: "integer", nullable: false),
+                    fee = table.Column<long>(type: "bigint", nullable: false),
+                    paid_online = table.Column<short>(type: "smallint", nullable: false),
+                    flags = table.Column<int>(type: "integer", nullable: false),
+                    rating = table.Column<short>(type: "smallint", nullable: false),
+                    processing_minutes = table.Column<int>(type: "integer", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    content_hash = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quarantined_records",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    unit_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    dossier_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    source = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    line = table.Column<long>(type: "bigint", nullable: false),
+                    raw_text = table.Column<string>(type: "text", nullable: false),
+                    csv_header = table.Column<string>(type: "text", nullable: true),
+                    reasons = table.Column<string>(type: "text", nullable: false),
+                    raw_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<short>(type: "smallint", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarantined_records", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
@@ -342,6 +445,21 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 columns: new[] { "UnitCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dossier_rollups_month_unit",
+                table: "dossier_rollups",
+                columns: new[] { "month", "unit_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_original_code",
+                table: "dossiers",
+                column: "original_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_unit_month",
+                table: "dossiers",
+                columns: new[] { "unit_code", "received_month", "code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_online_services_Level_UnitCode_ProcedureCode",
                 table: "online_services",
                 columns: new[] { "Level", "UnitCode", "ProcedureCode" });
@@ -365,6 +483,22 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "IX_procedures_ManagingUnitCode_Code",
                 table: "procedures",
                 columns: new[] { "ManagingUnitCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quarantined_records_status",
+                table: "quarantined_records",
+                columns: new[] { "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quarantined_records_unit_status",
+                table: "quarantined_records",
+                columns: new[] { "unit_code", "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_quarantined_records_raw_hash",
+                table: "quarantined_records",
+                column: "raw_hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
@@ -435,7 +569,16 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_rollups");
+
+            migrationBuilder.DropTable(
+                name: "dossiers");
+
+            migrationBuilder.DropTable(
                 name: "online_services");
+
+            migrationBuilder.DropTable(
+                name: "quarantined_records");
 
             migrationBuilder.DropTable(
                 name: "role_claims");

@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using OpenDvc.Ledger.Contract;
+using OpenDvc.Ledger.Storage;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Ledger.Ingest;
+
+/// <summary>The closing count of an ingest: read = accepted + unchanged + stale + quarantined, always.</summary>
+public sealed class IngestSummary
+{
+    public long Read { get; private set; }
+    public long Accepted { get; private set; }
+    public long Unchanged { get; private set; }
+    public long Stale { get; private set; }
+    public long Quarantined { get; private set; }
+
+    /// <summary>Quarantine rows that were new (the rest were the same bad records, already kept).</summary>
+    public long QuarantineAdded { get; private set; }
+
+    /// <summary>Whether the run changed anything at all: a re-run of the same file does not.</summary>
+    public bool ChangedAnything => Accepted > 0 || QuarantineAdded > 0;
+
+    public void Add(BatchResult batch)
+    {
+        foreach (var result in batch.Results)
+        {
+            Read++;
+            switch (result.Outcome)
+            {
+                case LedgerOutcome.Accepted: Accepted++; break;
+                case LedgerOutcome.Unchanged: Unchanged++; break;
+                case LedgerOutcome.Stale: Stale++; break;
+                default: Quarantined++; break;
+            }
+        }
+
+        QuarantineAdded += batch.QuarantineAdded;
+    }
+
+    public void Add(IngestSummary other)
+    {
+        Read += other.Read;
+        Accepted += other.Accepted;
+        Unchanged += other.Unchanged;
+        Stale += other.Stale;
+        Quarantined += other.Quarantined;
+        QuarantineAdded += other.QuarantineAdded;
+    }
+
+    /// <summary>The closing line, with invariant digit grouping so logs and scripts read it the same everywhere.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"read {Read:N0} = accepted {Accepted:N0} + unchanged {Unchanged:N0} + stale {Stale:N0} + quarantined {Quarantined:N0}");
+}
+
+/// <summary>How one stream is ingested.</summary>
+public sealed record IngestOptions(string Source)
+{
+    public DossierFormat? Format { get; init; }
+
+    /// <summary>The sync API's caller: records of any other unit are refused.</summary>
+    public string? CallerUnit { get; init; }
+
+    public int BatchSize { get; init; } = DossierWriter.BulkBatchSize;
+
+    /// <summary>Called after each batch is committed, with its entries and their outcomes (progress, the sync API's answer).</summary>
+    public Action<IReadOnlyList<LedgerEntry>, BatchResult>? OnBatch { get; init; }
+}
+
+/// <summary>
+/// Streams records into the ledger: the reader never holds more than a record, entries are cut into batches of
+/// <see cref="IngestOptions.BatchSize"/>, and each batch is one transaction of the writer. Reading and validating
+/// the next batch overlaps writing the current one (a one-slot channel between two tasks), which is what two
+/// cores can give. The catalog is read once per run.
+/// </summary>
+public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public async Task<IngestSummary> IngestAsync(Stream input, IngestOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        var catalog = await CatalogSnapshot.LoadAsync(db, cancellationToken);
+        var entries = new LedgerEntries(new DossierValidator(catalog, time), options.Source, options.CallerUnit);
+        await using var writer = await DossierWriter.OpenAsync(db, time, cancellationToken);
+
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<LedgerEntry>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(input, options, entries, batches.Writer, stop.Token), stop.Token);
+
+        var summary = new IngestSummary();
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                var result = await writer.WriteAsync(batch, stop.Token);
+                summary.Add(result);
+                options.OnBatch?.Invoke(batch, result);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writer failed or the run was cancelled; the writer's exception (if any) is the one to see.
+            }
+        }
+
+        return summary;
+    }
+
+    private static async Task ProduceAsync(Stream input, IngestOptions options, LedgerEntries entries, ChannelWriter<List<LedgerEntry>> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var reader = new DossierReader(input, options.Format, leaveOpen: true);
+            var batch = new List<LedgerEntry>(Math.Min(options.BatchSize, 4096));
+            await foreach (var line in reader.ReadAsync(cancellationToken))
+            {
+                batch.Add(entries.From(line, reader.CsvHeader));
+                if (batch.Count >= options.BatchSize)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new List<LedgerEntry>(Math.Min(options.BatchSize, 4096));
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception error)
+        {
+            output.Complete(error);
+            throw;
+        }
+    }
+}

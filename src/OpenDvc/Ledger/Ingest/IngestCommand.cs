@@ -1,0 +1,59 @@
+using System.CommandLine;
+using OpenDvc.Platform.Cli;
+
+namespace OpenDvc.Ledger.Ingest;
+
+/// <summary><c>opendvc ingest FILE...</c>: NDJSON or CSV, gzip-compressed or not, streamed in batches.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliApp cli)
+    {
+        var files = new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore };
+        var batchSize = new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize };
+        var command = new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine.") { files, batchSize };
+        command.SetAction((parse, ct) => CliApp.Run(async () =>
+        {
+            var inputs = parse.GetValue(files)!;
+            foreach (var missing in inputs.Where(f => f != "-" && !File.Exists(f)))
+            {
+                throw new CliException("OD-INGEST-NO-FILE", $"Không tìm thấy tệp {missing}.", $"File not found: {missing}.");
+            }
+
+            await using var app = await cli.OpenAsync(parse, ct);
+            var ingest = app.Services.GetRequiredService<DossierIngest>();
+            var time = app.Services.GetRequiredService<TimeProvider>();
+            var total = new IngestSummary();
+            foreach (var file in inputs)
+            {
+                var name = file == "-" ? "stdin" : Path.GetFileName(file);
+                await using var stream = file == "-"
+                    ? Console.OpenStandardInput()
+                    : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+                var progress = new IngestProgress(name, () => stream.CanSeek ? (stream.Position, stream.Length) : (0, 0), time, Console.Out, !Console.IsOutputRedirected);
+                var running = new IngestSummary();
+                var summary = await ingest.IngestAsync(stream, new IngestOptions(name)
+                {
+                    BatchSize = Math.Max(1, parse.GetValue(batchSize)),
+                    OnBatch = (_, batch) =>
+                    {
+                        running.Add(batch);
+                        progress.Report(running);
+                    },
+                }, ct);
+                progress.Finish();
+                Console.WriteLine($"{name}: {summary}");
+                total.Add(summary);
+            }
+
+            if (inputs.Length > 1)
+            {
+                Console.WriteLine($"total: {total}");
+            }
+
+            Console.WriteLine(total.ChangedAnything
+                ? $"{total.Accepted:N0} dossier(s) stored, {total.QuarantineAdded:N0} new record(s) quarantined / đã lưu {total.Accepted:N0} hồ sơ, thêm {total.QuarantineAdded:N0} bản ghi vào khu cách ly"
+                : "nothing changed: every record was already stored or already quarantined / không có thay đổi: mọi bản ghi đã được lưu hoặc đã cách ly");
+        }));
+        return command;
+    }
+}

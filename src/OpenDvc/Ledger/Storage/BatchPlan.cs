@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OpenDvc.Ledger.Quarantine;
+using OpenDvc.Ledger.Rollups;
+
+namespace OpenDvc.Ledger.Storage;
+
+/// <summary>
+/// What one batch does to the ledger, decided in memory from the batch and the stored rows it touches (read
+/// under the writer's lock): each record's outcome, the final row per dossier, the rollup deltas (old
+/// contribution out, new one in) and the quarantine rows. The writers only carry the plan out, set-based.
+/// Rules (SYNC-CONTRACT.md): a known MaHoSo is an update; an identical re-send is unchanged; an older
+/// ThoiDiemCapNhat is stale; a record without ThoiDiemCapNhat, or against a stored row without one, is taken as
+/// newer; a MaHoSo stored for another unit is refused. Records of the same dossier within a batch apply in order.
+/// </summary>
+public sealed class BatchPlan
+{
+    private BatchPlan(EntryResult[] results, List<Dossier> upserts, RollupDeltas deltas, List<QuarantinedRecord> quarantine)
+    {
+        Results = results;
+        Upserts = upserts;
+        Deltas = deltas;
+        Quarantine = quarantine;
+    }
+
+    public IReadOnlyList<EntryResult> Results { get; }
+
+    /// <summary>Final state of every dossier the batch changes, one per code.</summary>
+    public IReadOnlyList<Dossier> Upserts { get; }
+
+    public RollupDeltas Deltas { get; }
+
+    public IReadOnlyList<QuarantinedRecord> Quarantine { get; }
+
+    /// <summary>The distinct dossier codes the batch names, for reading the stored rows.</summary>
+    public static IReadOnlyCollection<string> CodesOf(IReadOnlyList<LedgerEntry> batch) =>
+        batch.Where(e => e.Dossier is not null).Select(e => e.Dossier!.Code).ToHashSet(StringComparer.Ordinal);
+
+    public static BatchPlan Decide(IReadOnlyList<LedgerEntry> batch, IReadOnlyDictionary<string, Dossier> stored, DateTimeOffset now)
+    {
+        var results = new EntryResult[batch.Count];
+        var changed = new Dictionary<string, Dossier>(StringComparer.Ordinal);
+        var quarantine = new List<QuarantinedRecord>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var entry = batch[i];
+            var reasons = entry.Reasons;
+            if (entry.Dossier is { } dossier)
+            {
+                var previous = changed.GetValueOrDefault(dossier.Code) ?? stored.GetValueOrDefault(dossier.Code);
+                if (previous is not null && !string.Equals(previous.UnitCode, dossier.UnitCode, StringComparison.Ordinal))
+                {
+                    reasons = [LedgerReasons.OwnedByAnotherUnit()];
+                }
+                else if (previous is not null && previous.ContentHash == dossier.ContentHash)
+                {
+                    results[i] = new EntryResult(LedgerOutcome.Unchanged, []);
+                    continue;
+                }
+                else if (previous?.UpdatedAt is { } storedVersion && dossier.UpdatedAt is { } version && version < storedVersion)
+                {
+                    results[i] = new EntryResult(LedgerOutcome.Stale, []);
+                    continue;
+                }
+                else
+                {
+                    changed[dossier.Code] = dossier;
+                    results[i] = new EntryResult(LedgerOutcome.Accepted, []);
+                    continue;
+                }
+            }
+
+            quarantine.Add(ToQuarantine(entry, reasons, now));
+            results[i] = new EntryResult(LedgerOutcome.Quarantined, reasons);
+        }
+
+        var deltas = new RollupDeltas();
+        foreach (var (code, dossier) in changed)
+        {
+            deltas.Subtract(stored.GetValueOrDefault(code));
+            deltas.Add(dossier);
+        }
+
+        return new BatchPlan(results, [.. changed.Values], deltas, quarantine);
+    }
+
+    private static QuarantinedRecord ToQuarantine(LedgerEntry entry, IReadOnlyList<QuarantineReason> reasons, DateTimeOffset now) => new()
+    {
+        UnitCode = Truncate(entry.UnitCode, 16),
+        DossierCode = Truncate(entry.DossierCode, 64),
+        Source = Truncate(entry.Source, 512)!,
+        Line = entry.Line,
+        RawText = entry.RawText,
+        CsvHeader = entry.CsvHeader,
+        Reasons = JsonSerializer.Serialize(reasons),
+        RawHash = RawHashOf(entry.RawText),
+        ReceivedAt = now,
+        Status = QuarantineStatus.Open,
+    };
+
+    public static string RawHashOf(string rawText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawText)));
+
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}

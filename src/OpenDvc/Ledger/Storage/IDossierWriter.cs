@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Ledger.Storage;
+
+/// <summary>
+/// Writes batches of ledger entries: each batch is one transaction holding the dossier rows, their rollup deltas
+/// and the quarantined records, so a crash leaves a batch wholly stored or wholly absent. Two real
+/// implementations (CONVENTIONS.md, "Data"): SQLite prepared statements and PostgreSQL binary COPY. One writer
+/// per ingest run or request; it owns an open connection, and is not thread-safe.
+/// </summary>
+public interface IDossierWriter : IAsyncDisposable
+{
+    Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken);
+}
+
+public static class DossierWriter
+{
+    /// <summary>Records per transaction for bulk ingest: large enough to amortise the commit, small enough to bound memory.</summary>
+    public const int BulkBatchSize = 50_000;
+
+    /// <summary>Opens the writer for the context's provider on the context's connection (so the SQLite pragmas apply).</summary>
+    public static async Task<IDossierWriter> OpenAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        DbConnection connection = db.Database.GetDbConnection();
+        return connection switch
+        {
+            Microsoft.Data.Sqlite.SqliteConnection sqlite => new SqliteDossierWriter(sqlite, time),
+            Npgsql.NpgsqlConnection postgres => await PostgresDossierWriter.OpenAsync(postgres, time, cancellationToken),
+            _ => throw new NotSupportedException($"no dossier writer for {connection.GetType().Name}"),
+        };
+    }
+}

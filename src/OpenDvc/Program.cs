@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
@@ -9,6 +10,7 @@ using OpenDvc.Registry;
 var cli = new CliApp(Program.Compose);
 cli.AddAccountsCommands();
 cli.AddRegistryCommands();
+cli.AddSimulationCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program

@@ -175,6 +175,7 @@ public sealed class DossierSimulator
                 }
 
                 format.Write(record, buffer);
+                Count(record);
                 if (recycle)
                 {
                     pool.Push(record);
@@ -201,6 +202,29 @@ public sealed class DossierSimulator
             return summary;
         }
 
+        private void Count(SimulatedDossier record)
+        {
+            switch (record.Role)
+            {
+                case SimulatedRole.NewDossier:
+                    summary.NewDossiers++;
+                    break;
+                case SimulatedRole.Update:
+                    summary.Updates++;
+                    break;
+                case SimulatedRole.OutOfOrder:
+                    summary.OutOfOrder++;
+                    break;
+                case SimulatedRole.InterAgencyCopy:
+                    summary.InterAgencyCopies++;
+                    break;
+                default:
+                    summary.Malformed++;
+                    summary.MalformedByKind[record.Malformed!.Value] = summary.MalformedByKind.GetValueOrDefault(record.Malformed.Value) + 1;
+                    break;
+            }
+        }
+
         private SimulatedDossier Rent() => pool.Count > 0 ? pool.Pop() : new SimulatedDossier();
 
         /// <summary>Queues a record to come <paramref name="delay"/> records later; ties keep their queueing order.</summary>
@@ -210,7 +234,7 @@ public sealed class DossierSimulator
         {
             var final = Rent();
             Lifecycle(final, TimeAt(index, total), simulator.rangeEnd, forceReturned: false);
-            summary.NewDossiers++;
+            final.Role = SimulatedRole.NewDossier;
             if (random.Chance(NationalShape.InterAgencyShare))
             {
                 var copy = Rent();
@@ -222,8 +246,8 @@ public sealed class DossierSimulator
                 copy.Agency = unit.Agencies[random.Next(0, unit.Agencies.Count)];
                 copy.Serial = nextSerial++;
                 copy.Service = unit.Services[Pick(unit.ServiceCumulativeWeights, random.NextDouble())];
+                copy.Role = SimulatedRole.InterAgencyCopy;
                 Enqueue(copy, index + random.Next(1, 500));
-                summary.InterAgencyCopies++;
             }
 
             var canUpdate = final.Received is { } received && final.Status is not (1 or 2) && final.Updated > received.AddMinutes(10);
@@ -246,14 +270,14 @@ public sealed class DossierSimulator
             first.PaidOnline = 0;
             first.Updated = final.Received!.Value.AddMinutes(random.Next(1, 10));
             var finalAt = index + random.Next(200, MaxUpdateDelay);
+            final.Role = SimulatedRole.Update;
             Enqueue(final, finalAt);
-            summary.Updates++;
             if (random.Chance(NationalShape.OutOfOrderShare))
             {
                 var stale = Rent();
                 stale.CopyFrom(first);
+                stale.Role = SimulatedRole.OutOfOrder;
                 Enqueue(stale, finalAt + random.Next(1, 2000));
-                summary.OutOfOrder++;
             }
 
             recycle = true;
@@ -277,8 +301,7 @@ public sealed class DossierSimulator
             Lifecycle(record, submitted, simulator.rangeEnd, forceReturned: true);
             Break(record, kind);
             record.Malformed = kind;
-            summary.Malformed++;
-            summary.MalformedByKind[kind] = summary.MalformedByKind.GetValueOrDefault(kind) + 1;
+            record.Role = SimulatedRole.Malformed;
             return record;
         }
 

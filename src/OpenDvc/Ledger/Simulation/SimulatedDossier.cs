@@ -57,6 +57,8 @@ internal sealed class SimulatedDossier
     /// <summary>The rule this record breaks, or null for a valid record.</summary>
     public MalformedKind? Malformed;
 
+    public SimulatedRole Role;
+
     public bool IsInterAgencyCopy => OriginalAgency is not null;
 
     public void CopyFrom(SimulatedDossier other)
@@ -96,6 +98,7 @@ internal sealed class SimulatedDossier
         Rating = other.Rating;
         RatedAt = other.RatedAt;
         Malformed = other.Malformed;
+        Role = other.Role;
     }
 
     /// <summary>Total days the applicant took to complete supplements (CSV <c>SoNgayBoSung</c>), rounded up.</summary>
@@ -136,6 +139,16 @@ internal sealed class SimulatedDossier
 
         return false;
     }
+}
+
+/// <summary>Why a record is in the stream, counted when it is written.</summary>
+internal enum SimulatedRole
+{
+    NewDossier,
+    Update,
+    OutOfOrder,
+    InterAgencyCopy,
+    Malformed,
 }
 
 /// <summary>A receiving agency of a unit (cơ quan), with its identifier code, pre-encoded for output.</summary>

@@ -7,13 +7,14 @@ namespace OpenDvc.Ledger.Simulation;
 /// </summary>
 internal sealed class CsvRecordFormat : IRecordFormat
 {
+    /// <summary>The column order the ledger's CSV reader documents (it matches by name, in any order).</summary>
     public static readonly string[] Columns =
     [
-        "MaHoSo", "MaDonVi", "MaTTHC", "LoaiDoiTuong", "KenhThucHien", "NoiNopHoSo", "TrangThaiHoSo",
-        "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra", "NgayTuChoi", "ThoiDiemCapNhat",
+        "MaHoSo", "MaDonVi", "MaCoQuan", "MaHoSoGoc", "ThoiDiemCapNhat", "MaTTHC", "LoaiDoiTuong",
+        "KenhThucHien", "NoiNopHoSo", "TrangThaiHoSo",
+        "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra", "NgayTuChoi",
         "SoLanBoSung", "SoNgayBoSung", "TongLePhi", "DuocThanhToanTrucTuyen", "HoSoCoThanhPhanSoHoa",
-        "TaiKhoanDuocXacThucVoiVNeID", "CoTaiSuDung", "CoLayTuKho", "CoKetQuaDienTu", "MucDoHaiLong",
-        "MaHoSoGoc", "MaCoQuan",
+        "TaiKhoanDuocXacThucVoiVNeID", "CoTaiSuDung", "CoLayTuKho", "CoKetQuaDienTu", "MucDoHaiLong", "NgayDanhGia",
     ];
 
     private static readonly byte[] Header = System.Text.Encoding.UTF8.GetBytes(string.Join(',', Columns) + "\n");
@@ -45,6 +46,15 @@ internal sealed class CsvRecordFormat : IRecordFormat
         }
 
         buffer.WriteByte((byte)',');
+        buffer.Write(record.Agency.Utf8Code);
+        buffer.WriteByte((byte)',');
+        if (record.IsInterAgencyCopy)
+        {
+            buffer.Write(SimulatedValues.OriginalCode(scratch, record));
+        }
+
+        Timestamp(buffer, record.Updated);
+        buffer.WriteByte((byte)',');
         if (malformed == MalformedKind.UnknownProcedure)
         {
             buffer.Write(SimulatedValues.UnknownProcedureUtf8);
@@ -73,9 +83,9 @@ internal sealed class CsvRecordFormat : IRecordFormat
         Timestamp(buffer, record.Finished);
         Timestamp(buffer, record.Returned);
         Timestamp(buffer, record.Refused);
-        Timestamp(buffer, record.Updated);
         Number(buffer, record.SupplementCount);
-        Number(buffer, record.SupplementDays());
+        buffer.WriteByte((byte)',');
+        buffer.WriteDecimal(record.SupplementDays());
         Number(buffer, record.TotalFee());
         Number(buffer, record.PaidOnline);
         Number(buffer, record.Digitised);
@@ -84,14 +94,7 @@ internal sealed class CsvRecordFormat : IRecordFormat
         Number(buffer, record.AnyComponent(record.ComponentFromDataStore) ? 1 : 0);
         Number(buffer, record.HasResult && record.ElectronicResult ? 1 : 0);
         Number(buffer, record.Rating == 0 ? null : record.Rating);
-        buffer.WriteByte((byte)',');
-        if (record.IsInterAgencyCopy)
-        {
-            buffer.Write(SimulatedValues.OriginalCode(scratch, record));
-        }
-
-        buffer.WriteByte((byte)',');
-        buffer.Write(record.Agency.Utf8Code);
+        Timestamp(buffer, record.RatedAt);
         if (malformed == MalformedKind.BrokenSyntax)
         {
             buffer.Truncate(start + ((buffer.Length - start) / 2));

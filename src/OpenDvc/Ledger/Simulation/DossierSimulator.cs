@@ -459,7 +459,7 @@ public sealed class DossierSimulator
             for (var i = 0; i < supplements; i++)
             {
                 var requested = cursor + (allowed * (0.1 + (0.2 * random.NextDouble())));
-                var completed = requested.AddHours(random.Next(20, 120));
+                var completed = requested.AddHours(6 * random.Next(3, 20));
                 d.SupplementRequested[i] = requested;
                 d.SupplementCompleted[i] = completed;
                 d.SupplementCount = i + 1;

@@ -50,6 +50,13 @@ internal sealed class RecordBuffer : IBufferWriter<byte>, IDisposable
         Length += written;
     }
 
+    public void WriteDecimal(decimal value)
+    {
+        Ensure(32);
+        Utf8Formatter.TryFormat(value, buffer.AsSpan(Length), out var written);
+        Length += written;
+    }
+
     public void WriteTimestamp(DateTime value)
     {
         Ensure(14);

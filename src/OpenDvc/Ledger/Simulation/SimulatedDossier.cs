@@ -101,19 +101,22 @@ internal sealed class SimulatedDossier
         Role = other.Role;
     }
 
-    /// <summary>Total days the applicant took to complete supplements (CSV <c>SoNgayBoSung</c>), rounded up.</summary>
-    public int SupplementDays()
+    /// <summary>
+    /// Total days the applicant took to complete supplements (CSV <c>SoNgayBoSung</c>): supplements last whole
+    /// quarters of a day, so the decimal is exact and the CSV clock equals the NDJSON one.
+    /// </summary>
+    public decimal SupplementDays()
     {
-        var days = 0.0;
+        var hours = 0.0;
         for (var i = 0; i < SupplementCount; i++)
         {
             if (SupplementCompleted[i] is { } completed)
             {
-                days += (completed - SupplementRequested[i]).TotalDays;
+                hours += (completed - SupplementRequested[i]).TotalHours;
             }
         }
 
-        return (int)Math.Ceiling(days);
+        return (decimal)hours / 24m;
     }
 
     public long TotalFee()

@@ -202,7 +202,8 @@ public sealed class DossierSimulatorTests
         var rows = Simulate(options).Lines;
 
         var header = rows[0].Split(',');
-        Assert.Equal(["MaHoSo", "MaDonVi", "MaTTHC"], header[..3]);
+        Assert.Equal(["MaHoSo", "MaDonVi", "MaCoQuan"], header[..3]);
+        Assert.Contains("MaTTHC", header);
         Assert.Contains("SoLanBoSung", header);
         Assert.Contains("TongLePhi", header);
         Assert.Contains("MucDoHaiLong", header);

@@ -54,10 +54,14 @@ public sealed class DossierSimulator
             new WorkingCalendar(ReferenceData.VietnamCalendar()));
     }
 
-    /// <summary>Writes the records to <paramref name="output"/>; <paramref name="progress"/> hears the record count now and then.</summary>
-    public SimulationSummary Write(Stream output, Action<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the records to <paramref name="output"/>. <paramref name="progress"/> hears the record count now and
+    /// then; <paramref name="malformed"/> hears the kind of each malformed record, in file order.
+    /// </summary>
+    public SimulationSummary Write(Stream output, Action<long>? progress = null, Action<MalformedKind>? malformed = null,
+        CancellationToken cancellationToken = default)
     {
-        var run = new Run(this, options.Seed);
+        var run = new Run(this, options.Seed, malformed);
         return run.Write(output, progress, cancellationToken);
     }
 
@@ -141,7 +145,7 @@ public sealed class DossierSimulator
     }
 
     /// <summary>One pass over the output: its random stream, pending later versions and counters.</summary>
-    private sealed class Run(DossierSimulator simulator, long seed)
+    private sealed class Run(DossierSimulator simulator, long seed, Action<MalformedKind>? malformedSeen)
     {
         private readonly SimulationRandom random = new(seed);
         private readonly PriorityQueue<SimulatedDossier, long> later = new();
@@ -219,6 +223,7 @@ public sealed class DossierSimulator
                     summary.InterAgencyCopies++;
                     break;
                 default:
+                    malformedSeen?.Invoke(record.Malformed!.Value);
                     summary.Malformed++;
                     summary.MalformedByKind[record.Malformed!.Value] = summary.MalformedByKind.GetValueOrDefault(record.Malformed.Value) + 1;
                     break;

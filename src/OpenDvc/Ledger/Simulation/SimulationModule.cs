@@ -58,7 +58,7 @@ public static class SimulationModule
         using (var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
         {
             using var compressed = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : null;
-            summary = simulator.Write(compressed ?? (Stream)stream, progress.Report, cancellationToken);
+            summary = simulator.Write(compressed ?? (Stream)stream, progress.Report, cancellationToken: cancellationToken);
         }
 
         progress.Done();

@@ -1,5 +1,6 @@
 using OpenDvc.Accounts;
 using OpenDvc.Ledger;
+using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
@@ -11,6 +12,7 @@ var cli = new CliApp(Program.Compose);
 cli.AddAccountsCommands();
 cli.AddRegistryCommands();
 cli.AddLedgerCommands();
+cli.AddSimulationCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -74,7 +75,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
 
         foreach (var endpoint in Endpoints(App).Where(e => !IsPublic(e)))
         {
-            var response = await UnitScopeAssertions.SendAsync(client, new HttpMethod(endpoint.Method), endpoint.Path, endpoint.Method == "GET" ? null : "{}");
+            var response = await UnitScopeAssertions.SendAsync(client, new HttpMethod(endpoint.Method), endpoint.Path, endpoint.Method == "GET" ? null : "{}", endpoint.ContentType);
             var refused = endpoint.IsApi
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && TestApp.PathOf(response.Headers.Location) == "/account/login";
@@ -97,8 +98,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
 
         foreach (var endpoint in writes)
         {
-            var asAnonymous = await UnitScopeAssertions.SendAsync(anonymous, new HttpMethod(endpoint.Method), endpoint.Path, "{}");
-            var asViewer = await UnitScopeAssertions.SendAsync(viewer, new HttpMethod(endpoint.Method), endpoint.Path, "{}");
+            var asAnonymous = await UnitScopeAssertions.SendAsync(anonymous, new HttpMethod(endpoint.Method), endpoint.Path, "{}", endpoint.ContentType);
+            var asViewer = await UnitScopeAssertions.SendAsync(viewer, new HttpMethod(endpoint.Method), endpoint.Path, "{}", endpoint.ContentType);
             if (asAnonymous.StatusCode != HttpStatusCode.Unauthorized || asViewer.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized))
             {
                 failures.Add($"{endpoint.Method} {endpoint.Template}: anonymous {(int)asAnonymous.StatusCode}, viewer {(int)asViewer.StatusCode}");
@@ -145,7 +146,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         PublicEndpoints.Any(p => p.Method == endpoint.Method
             && (p.Template.EndsWith('*') ? endpoint.Template.StartsWith(p.Template[..^1], StringComparison.Ordinal) : p.Template == endpoint.Template));
 
-    public sealed record EndpointUnderTest(string Method, string Template, string Path, bool IsApi, bool HasUnit);
+    /// <param name="ContentType">What the endpoint accepts (an upload takes multipart/form-data), so routing does not answer 415 before authorization is asked.</param>
+    public sealed record EndpointUnderTest(string Method, string Template, string Path, bool IsApi, bool HasUnit, string ContentType);
 
     /// <summary>Every routed endpoint with each of its methods; Razor pages count as GET (their POST handlers are forms, see SecurityTests).</summary>
     public static IReadOnlyList<EndpointUnderTest> Endpoints(TestApp app) =>
@@ -161,7 +163,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
                     template,
                     RouteSamples.Fill(endpoint.RoutePattern, UnitScopeAssertions.UnitB),
                     template.StartsWith("/api/", StringComparison.Ordinal),
-                    RouteSamples.HasUnitParameter(endpoint.RoutePattern)));
+                    RouteSamples.HasUnitParameter(endpoint.RoutePattern),
+                    endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is [var accepted, ..] ? accepted : "application/json"));
             })
             .DistinctBy(e => (e.Method, e.Template))
             .OrderBy(e => e.Template, StringComparer.Ordinal)

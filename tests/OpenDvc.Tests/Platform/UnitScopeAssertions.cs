@@ -41,12 +41,12 @@ public static class UnitScopeAssertions
 
     public static Task<HttpClient> FocalPointAsync(TestApp app) => app.SignInAsync($"scope-fp-{UnitA}", Roles.FocalPoint, UnitA);
 
-    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? jsonBody)
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? body, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(method, path);
-        if (jsonBody is not null)
+        if (body is not null)
         {
-            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, contentType);
         }
 
         return client.SendAsync(request);

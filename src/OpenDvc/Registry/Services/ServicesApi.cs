@@ -19,7 +19,7 @@ public static class ServicesApi
         group.MapGet("/export", ExportServices).WithName(nameof(ExportServices)).WithSummary("Online services (same filters) as an Excel or CSV file in the import layout.");
 
         // Writes: an admin, or the unit's own focal point (UnitAccess.CanEdit), never another unit's.
-        var write = group.MapGroup("").RequireAuthorization();
+        var write = group.MapGroup("").RequireAuthorization(AccountsModule.EditPolicy);
         write.MapPut("/{unit}/{procedure}", PutService).WithName(nameof(PutService)).WithSummary("Create or change a unit's online service (admin or the unit's focal point).");
         write.MapDelete("/{unit}/{procedure}", DeleteService).WithName(nameof(DeleteService)).WithSummary("Remove a unit's online service (admin or the unit's focal point).");
         write.MapPost("/import", ImportServices).WithName(nameof(ImportServices)).DisableAntiforgery()

@@ -250,6 +250,7 @@ public sealed class DossierReaderTests
 
         Assert.Null(record.ReadIssues);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), record.SubmittedAt);
+        Assert.Equal(Vn, record.SubmittedAt!.Value.Offset);
     }
 
     [Theory]

@@ -114,6 +114,7 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
                 yield break;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 AfterRead(await stream.ReadAsync(FreeSpace(), cancellationToken));

@@ -113,7 +113,8 @@ internal static class DossierFields
             case DossierField.SoNgayBoSung:
                 if (Utf8Parser.TryParse(text, out decimal days, out var used) && used == text.Length && Math.Abs(days) <= 100_000)
                 {
-                    record.SupplementTime = TimeSpan.FromDays((double)days);
+                    // In decimal: through double, 1.15 days would come out a tick short of 1 day 3 h 36 min.
+                    record.SupplementTime = TimeSpan.FromTicks((long)Math.Round(days * TimeSpan.TicksPerDay));
                 }
                 else
                 {
@@ -198,7 +199,7 @@ internal static class DossierFields
 
     /// <summary>
     /// <c>yyyyMMddHHmmss</c> in Vietnam time (the portal's form, read without allocating), or ISO 8601: with an
-    /// offset or <c>Z</c> as given, without one as Vietnam time.
+    /// offset or <c>Z</c> (converted to Vietnam time), without one as Vietnam time.
     /// </summary>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
@@ -223,6 +224,8 @@ internal static class DossierFields
         if (DateTimeOffset.TryParseExact(s, IsoWithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
             || DateTimeOffset.TryParseExact(s, IsoUtc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
         {
+            // Every instant is held in Vietnam time, so one instant sent in two forms is one value.
+            value = value.ToOffset(VietnamTime.Offset);
             return true;
         }
 

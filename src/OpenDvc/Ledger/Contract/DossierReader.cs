@@ -114,6 +114,7 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
                 yield break;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 AfterRead(await stream.ReadAsync(FreeSpace(), cancellationToken));
@@ -125,14 +126,11 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Returns the buffer; closes the input unless <c>leaveOpen</c> (a gzip decoder of our own is always closed).</summary>
     public void Dispose()
     {
         ReturnBuffer();
-        if (!leaveOpen)
-        {
-            stream.Dispose();
-        }
-        else if (!ReferenceEquals(stream, original))
+        if (!leaveOpen || !ReferenceEquals(stream, original))
         {
             stream.Dispose();
         }

@@ -6,7 +6,8 @@ namespace OpenDvc.Ledger.Contract;
 /// One dossier (hồ sơ TTHC) as a unit's one-stop system syncs it: a parsed record of SYNC-CONTRACT.md v1
 /// (the national portal's <c>DongBoHoSoMC</c> payload). Nested lists are summarised into counts, sums and flags,
 /// the same figures the CSV form carries, so a record is small and the same whichever form it came in.
-/// Enumerations keep whatever number was sent (0 when absent) so the validator can name a wrong value.
+/// Enumerations keep whatever number was sent (0 when absent, 255 when it was not a number from 0 to 254) so the
+/// validator can name a wrong value. Records come from <see cref="DossierReader"/> or <see cref="DossierParser"/>.
 /// </summary>
 public sealed class DossierRecord
 {

@@ -238,6 +238,43 @@ public sealed class DossierReaderTests
         Assert.Equal(ReadAll(text).Select(Describe), lines);
     }
 
+    [Fact]
+    public async Task Reads_a_gzip_compressed_envelope_asynchronously_from_a_slow_stream()
+    {
+        var body = "{\"isUpdating\":false,\"data\":[" + Example + "," + Example.Replace("-0042", "-0043", StringComparison.Ordinal) + "]}";
+        var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(body), TestContext.Current.CancellationToken);
+        }
+
+        await using var reader = new DossierReader(new TrickleStream(compressed.ToArray()), DossierFormat.Envelope);
+        var codes = new List<string?>();
+        await foreach (var line in reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            codes.Add(line.Record?.Code);
+        }
+
+        Assert.True(reader.IsCompressed);
+        Assert.False(reader.EnvelopeIsUpdating);
+        Assert.Equal(["000.00.01.H26-230315-0042", "000.00.01.H26-230315-0043"], codes);
+    }
+
+    [Fact]
+    public async Task Stops_reading_asynchronously_when_cancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        await using var reader = new DossierReader(new TrickleStream(Encoding.UTF8.GetBytes(Example + "\n" + Example + "\n")));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var line in reader.ReadAsync(cancel.Token))
+            {
+                await cancel.CancelAsync();
+            }
+        });
+    }
+
     [Theory]
     [InlineData("20230315083000", "2023-03-15T08:30:00+07:00")]
     [InlineData("2023-03-15T08:30:00+07:00", "2023-03-15T08:30:00+07:00")]
@@ -250,6 +287,7 @@ public sealed class DossierReaderTests
 
         Assert.Null(record.ReadIssues);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), record.SubmittedAt);
+        Assert.Equal(Vn, record.SubmittedAt!.Value.Offset);
     }
 
     [Theory]

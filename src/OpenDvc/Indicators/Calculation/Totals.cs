@@ -1,0 +1,81 @@
+namespace OpenDvc.Indicators.Calculation;
+
+/// <summary>
+/// The counts every indicator is a ratio of, for one scope (a service, a unit, the nation) and one period: dossier
+/// counts summed from the ledger's rollups, catalog counts from the registry as it stood on the period's last day.
+/// </summary>
+public sealed class Totals
+{
+    // From the rollups (Ledger/Rollups/DossierRollup.cs); inter-agency copies are never in them.
+    public long Dossiers { get; set; }
+    public long Received { get; set; }
+    public long FinishedEarly { get; set; }
+    public long FinishedOnTime { get; set; }
+    public long FinishedLate { get; set; }
+    public long Pending { get; set; }
+
+    /// <summary>Pending dossiers whose effective due day is today or later (overdue = <see cref="Pending"/> − this).</summary>
+    public long PendingWithinDeadline { get; set; }
+    public long OnlineRemote { get; set; }
+
+    /// <summary>Decision 766, 3.3 numerator: online dossiers (remote or assisted), those with a paper result only with an electronic result.</summary>
+    public long OnlineCounted { get; set; }
+    public long FeeBearing { get; set; }
+    public long PaidOnline { get; set; }
+    public long PaidOnlineAmount { get; set; }
+    public long DigitisedComplete { get; set; }
+    public long Reused { get; set; }
+    public long DataStore { get; set; }
+    public long PopulationData { get; set; }
+    public long PaperResult { get; set; }
+    public long PaperResultWithElectronicResult { get; set; }
+    public long RatedVerySatisfied { get; set; }
+    public long RatedSatisfied { get; set; }
+    public long RatedNotSatisfied { get; set; }
+    public long ProcessingMinutes { get; set; }
+    public long ProcessingCount { get; set; }
+
+    // From the registry, as of the period's last day.
+    /// <summary>Procedures the unit carries out (central ones by their ministry, others by every province).</summary>
+    public long Procedures { get; set; }
+    public long ProceduresOnline { get; set; }
+    public long EligibleProcedures { get; set; }
+    public long FullProcessServices { get; set; }
+    public long Level4Services { get; set; }
+    public long OnlineServices { get; set; }
+    public long OnlineServicesWithDossiers { get; set; }
+    public long FeeProcedures { get; set; }
+    public long FeeProceduresPaidOnline { get; set; }
+
+    public long Finished => FinishedEarly + FinishedOnTime + FinishedLate;
+
+    /// <summary>Dossiers on the clock: finished, or pending.</summary>
+    public long Clocked => Finished + Pending;
+
+    public long Overdue => Pending - PendingWithinDeadline;
+
+    public long Rated => RatedVerySatisfied + RatedSatisfied + RatedNotSatisfied;
+
+    public void Add(Totals other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var property in Properties)
+        {
+            property.SetValue(this, (long)property.GetValue(this)! + (long)property.GetValue(other)!);
+        }
+    }
+
+    public static Totals Sum(IEnumerable<Totals> parts)
+    {
+        var sum = new Totals();
+        foreach (var part in parts)
+        {
+            sum.Add(part);
+        }
+
+        return sum;
+    }
+
+    private static readonly System.Reflection.PropertyInfo[] Properties =
+        typeof(Totals).GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(long)).ToArray();
+}

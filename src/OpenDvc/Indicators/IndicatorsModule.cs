@@ -1,0 +1,31 @@
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Indicators.Definitions;
+using OpenDvc.Indicators.Rankings;
+using OpenDvc.Platform;
+
+namespace OpenDvc.Indicators;
+
+/// <summary>
+/// The programme's indicators (issue 4): definitions as data, values and Decision 766 scores for any unit, service,
+/// period and audience, rankings, the public dashboard and methodology, and each unit's indicator page. Reads the
+/// ledger's rollups and the registry, never the dossier table.
+/// </summary>
+public static class IndicatorsModule
+{
+    public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IndicatorsOptions>()
+            .Bind(builder.Configuration.GetSection(IndicatorsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
+        builder.Services.AddScoped<IndicatorCalculator>();
+        builder.Services.AddScoped<RankingQuery>();
+        return builder;
+    }
+
+    public static WebApplication MapIndicators(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -26,6 +26,8 @@ public static class IndicatorsModule
 
     public static WebApplication MapIndicators(this WebApplication app)
     {
+        app.MapIndicatorsApi();
+        app.MapRankingsApi();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Platform;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
 
 namespace OpenDvc.Indicators;
 
@@ -21,6 +23,9 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
+        builder.Services
+            .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
+            .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50));
         return builder;
     }
 

@@ -127,5 +127,13 @@ public static class IndicatorData
             await db.Set<OnlineService>().AsNoTracking().ToListAsync());
     }
 
+    /// <summary>The rows of a downloaded Excel file, by header, after checking the download succeeded.</summary>
+    public static async Task<List<IDictionary<string, object>>> XlsxRowsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
     public static int Today => VietnamTime.DateOf(TimeProvider.System.GetUtcNow()) is var d ? (d.Year * 10000) + (d.Month * 100) + d.Day : 0;
 }

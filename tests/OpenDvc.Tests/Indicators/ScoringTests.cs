@@ -128,3 +128,21 @@ public sealed class ScoringTests
         Assert.False(Period.TryParse(text, out _));
     }
 }
+
+public sealed class PeerComparisonTests
+{
+    [Fact]
+    public void Median_ignores_units_without_data_and_averages_the_middle_pair()
+    {
+        Assert.Equal(0.5m, OpenDvc.Indicators.UnitReport.PeerComparison.Median([0.2m, null, 0.9m, 0.4m, 0.6m]));
+        Assert.Equal(0.4m, OpenDvc.Indicators.UnitReport.PeerComparison.Median([0.4m, null, 0.9m, 0.1m]));
+        Assert.Null(OpenDvc.Indicators.UnitReport.PeerComparison.Median([null, null]));
+    }
+
+    [Fact]
+    public void Percentile_is_the_share_of_peers_at_or_below_the_value()
+    {
+        Assert.Equal(0.75m, OpenDvc.Indicators.UnitReport.PeerComparison.Percentile([0.2m, 0.5m, 0.5m, 0.9m, null], 0.5m));
+        Assert.Null(OpenDvc.Indicators.UnitReport.PeerComparison.Percentile([0.2m], null));
+    }
+}

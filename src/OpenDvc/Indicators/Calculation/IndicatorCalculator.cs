@@ -34,28 +34,27 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(query);
         var definitions = await DefinitionsAsync(query.Period, ct);
-        var parts = await PartsAsync(query, ct);
-        return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, Totals.Sum(parts.Values), definitions);
+        var totals = await AggregateAsync(query, _ => "", ct);
+        return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, totals.GetValueOrDefault("") ?? new Totals(), definitions);
     }
 
     /// <summary>The indicators of every unit in one pass over the period's rollups (rankings, the dashboard's table).</summary>
     public async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(period, ct);
-        var parts = await PartsAsync(new IndicatorQuery(period, Audience: audience), ct);
-        var byUnit = parts.GroupBy(p => p.Key.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Totals.Sum(g.Select(p => p.Value)), StringComparer.Ordinal);
+        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => pair.Unit, ct);
         var units = await db.Set<Unit>().AsNoTracking().Select(u => u.Code).ToListAsync(ct);
         return units.Order(StringComparer.Ordinal)
             .Select(u => Evaluate(u, null, period, byUnit.GetValueOrDefault(u) ?? new Totals(), definitions))
             .ToList();
     }
 
-    /// <summary>The indicators of each service (procedure) of a unit.</summary>
+    /// <summary>The indicators of each service (procedure) of a unit: those it carries out and those it has dossiers for.</summary>
     public async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(period, ct);
-        var parts = await PartsAsync(new IndicatorQuery(period, unitCode, Audience: audience), ct);
-        return parts.Select(p => Evaluate(unitCode, p.Key.Procedure, period, p.Value, definitions))
+        var byProcedure = await AggregateAsync(new IndicatorQuery(period, unitCode, Audience: audience), pair => pair.Procedure, ct);
+        return byProcedure.Select(p => Evaluate(unitCode, p.Key, period, p.Value, definitions))
             .OrderBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .ToList();
     }
@@ -67,18 +66,17 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         var result = new List<ScopeIndicators>();
         var definitions = await DefinitionsAsync(query.Period, ct);
         var monthly = await SumRollupsAsync(query, r => r.Month, ct);
+        var catalog = await CatalogAsync(query, ct);
         foreach (var month in query.Period.EachMonth())
         {
             var period = new Period(month, month);
-            var catalog = await CatalogAsync(query with { Period = period }, ct);
             var totals = monthly.GetValueOrDefault(month) ?? new Totals();
-            var withCatalog = Totals.Sum(catalog.Values.Append(totals));
+            AddCatalog(catalog, period.LastDay, _ => totals, withDossiers: null);
 
-            // 3.2 needs to know which services had dossiers: a per-month count would need another query per month;
-            // trends leave it out (no data) rather than guess.
-            withCatalog.OnlineServicesWithDossiers = 0;
-            withCatalog.OnlineServices = 0;
-            result.Add(Evaluate(query.UnitCode, query.ProcedureCode, period, withCatalog, definitions));
+            // 3.2 needs to know which services had dossiers each month, another grouping per month: trends leave it
+            // out (no data) rather than guess.
+            totals.OnlineServices = 0;
+            result.Add(Evaluate(query.UnitCode, query.ProcedureCode, period, totals, definitions));
         }
 
         return result;
@@ -103,29 +101,36 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         return new ScopeIndicators(unit, procedure, period, totals, values, Scoring.Index(values));
     }
 
-    /// <summary>Rollup sums and catalog facts per unit × procedure, merged.</summary>
-    private async Task<Dictionary<(string Unit, string Procedure), Totals>> PartsAsync(IndicatorQuery query, CancellationToken ct)
+    /// <summary>
+    /// Rollup sums and catalog facts, summed per <paramref name="keyOf"/> of each unit × procedure: one rollup query
+    /// grouped by unit and procedure (which also tells 3.2 which services had dossiers), then the catalog in memory.
+    /// </summary>
+    private async Task<Dictionary<string, Totals>> AggregateAsync(IndicatorQuery query, Func<(string Unit, string Procedure), string> keyOf, CancellationToken ct)
     {
-        var dossiers = await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct);
-        var parts = dossiers.ToDictionary(d => (d.Key.UnitCode, d.Key.ProcedureCode), d => d.Value);
-        foreach (var (key, catalog) in await CatalogAsync(query, ct))
+        var result = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        Totals At((string Unit, string Procedure) pair)
         {
-            if (parts.TryGetValue(key, out var counted))
+            var key = keyOf(pair);
+            if (!result.TryGetValue(key, out var totals))
             {
-                if (catalog.OnlineServices > 0 && counted.Dossiers > 0)
-                {
-                    catalog.OnlineServicesWithDossiers = 1;
-                }
-
-                counted.Add(catalog);
+                result[key] = totals = new Totals();
             }
-            else
+
+            return totals;
+        }
+
+        var withDossiers = new HashSet<(string, string)>();
+        foreach (var (key, totals) in await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct))
+        {
+            At((key.UnitCode, key.ProcedureCode)).Add(totals);
+            if (totals.Dossiers > 0)
             {
-                parts[key] = catalog;
+                withDossiers.Add((key.UnitCode, key.ProcedureCode));
             }
         }
 
-        return parts;
+        AddCatalog(await CatalogAsync(query, ct), query.Period.LastDay, At, withDossiers);
+        return result;
     }
 
     /// <summary>The one rollup query: the period's rows, filtered, summed per <paramref name="key"/>.</summary>
@@ -163,6 +168,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             Pending = g.Sum(r => r.Pending),
             PendingWithinDeadline = g.Sum(r => r.PendingDueDate >= asOf ? r.Pending : 0),
             OnlineRemote = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Dossiers : 0),
+            Online = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Dossiers : 0),
             OnlineCounted = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted
                 ? r.Dossiers - r.PaperResult + r.PaperResultWithElectronicResult : 0),
             FeeBearing = g.Sum(r => r.FeeBearing),
@@ -190,6 +196,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             Pending = s.Pending,
             PendingWithinDeadline = s.PendingWithinDeadline,
             OnlineRemote = s.OnlineRemote,
+            Online = s.Online,
             OnlineCounted = s.OnlineCounted,
             FeeBearing = s.FeeBearing,
             PaidOnline = s.PaidOnline,
@@ -208,13 +215,20 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         });
     }
 
-    /// <summary>
-    /// Catalog facts per unit × procedure on the period's last day: procedures the unit carries out, those online
-    /// (online since then), full-process (since then), level 4, fee-bearing ones and whether they are paid online.
-    /// </summary>
-    private async Task<Dictionary<(string Unit, string Procedure), Totals>> CatalogAsync(IndicatorQuery query, CancellationToken ct)
+    /// <summary>The registry rows a query needs: its units, procedures (by audience) and online services.</summary>
+    private sealed record Catalog(List<Unit> Units, List<Procedure> Procedures, List<OnlineService> Services);
+
+    /// <summary>Catalogs already read in this scope (a request): a dashboard asks for the same one several times.</summary>
+    private readonly Dictionary<(string?, string?, AudienceFilter), Catalog> catalogs = [];
+
+    private async Task<Catalog> CatalogAsync(IndicatorQuery query, CancellationToken ct)
     {
-        var day = query.Period.LastDay;
+        var key = (query.UnitCode, query.ProcedureCode, query.Audience);
+        if (catalogs.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         var units = await db.Set<Unit>().AsNoTracking()
             .Where(u => query.UnitCode == null || u.Code == query.UnitCode)
             .ToListAsync(ct);
@@ -227,35 +241,44 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             AudienceFilter.Businesses => procedures.Where(p => p.Audience is Audience.Businesses or Audience.Both).ToList(),
             _ => procedures,
         };
-        var services = (await db.Set<OnlineService>().AsNoTracking()
-                .Where(s => (query.UnitCode == null || s.UnitCode == query.UnitCode) && (query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode))
-                .ToListAsync(ct))
-            .Where(s => s.OnlineSince <= day)
-            .ToDictionary(s => (s.UnitCode, s.ProcedureCode));
+        var services = await db.Set<OnlineService>().AsNoTracking()
+            .Where(s => (query.UnitCode == null || s.UnitCode == query.UnitCode) && (query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode))
+            .ToListAsync(ct);
+        return catalogs[key] = new Catalog(units, procedures, services);
+    }
 
-        var result = new Dictionary<(string, string), Totals>();
-        var central = procedures.Where(p => p.Tier == ProcedureTier.Central).ToLookup(p => p.ManagingUnitCode, StringComparer.Ordinal);
-        var local = procedures.Where(p => p.Tier != ProcedureTier.Central).ToList();
-        foreach (var unit in units)
+    /// <summary>
+    /// Adds the catalog facts of <paramref name="day"/> for each unit × procedure to <paramref name="at"/>: procedures
+    /// the unit carries out, those online (online since then), full-process (since then), level 4, fee-bearing ones
+    /// and whether they are paid online, and (given <paramref name="withDossiers"/>) online services with dossiers.
+    /// </summary>
+    private static void AddCatalog(Catalog catalog, DateOnly day, Func<(string Unit, string Procedure), Totals> at, HashSet<(string, string)>? withDossiers)
+    {
+        var services = catalog.Services.Where(s => s.OnlineSince <= day).ToDictionary(s => (s.UnitCode, s.ProcedureCode));
+        var central = catalog.Procedures.Where(p => p.Tier == ProcedureTier.Central).ToLookup(p => p.ManagingUnitCode, StringComparer.Ordinal);
+        var local = catalog.Procedures.Where(p => p.Tier != ProcedureTier.Central).ToList();
+        foreach (var unit in catalog.Units)
         {
             foreach (var procedure in unit.IsProvince ? local.Concat(central[unit.Code]) : central[unit.Code])
             {
-                var service = services.GetValueOrDefault((unit.Code, procedure.Code));
+                var pair = (unit.Code, procedure.Code);
+                var service = services.GetValueOrDefault(pair);
                 var fullProcess = service is { Level: ServiceLevel.FullProcess } && (service.FullProcessSince is null || service.FullProcessSince <= day);
-                result[(unit.Code, procedure.Code)] = new Totals
+                var totals = at(pair);
+                totals.Procedures++;
+                if (service is not null)
                 {
-                    Procedures = 1,
-                    ProceduresOnline = service is null ? 0 : 1,
-                    OnlineServices = service is null ? 0 : 1,
-                    EligibleProcedures = procedure.EligibleForFullProcess ? 1 : 0,
-                    FullProcessServices = fullProcess && procedure.EligibleForFullProcess ? 1 : 0,
-                    Level4Services = service?.LegacyLevel == 4 && procedure.EligibleForFullProcess ? 1 : 0,
-                    FeeProcedures = procedure.Fee > 0 ? 1 : 0,
-                    FeeProceduresPaidOnline = procedure.Fee > 0 && fullProcess ? 1 : 0,
-                };
+                    totals.ProceduresOnline++;
+                    totals.OnlineServices++;
+                    totals.OnlineServicesWithDossiers += withDossiers?.Contains(pair) == true ? 1 : 0;
+                    totals.Level4Services += service.LegacyLevel == 4 && procedure.EligibleForFullProcess ? 1 : 0;
+                }
+
+                totals.EligibleProcedures += procedure.EligibleForFullProcess ? 1 : 0;
+                totals.FullProcessServices += fullProcess && procedure.EligibleForFullProcess ? 1 : 0;
+                totals.FeeProcedures += procedure.Fee > 0 ? 1 : 0;
+                totals.FeeProceduresPaidOnline += procedure.Fee > 0 && fullProcess ? 1 : 0;
             }
         }
-
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
 using OpenDvc.Indicators.Rankings;
+using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Web;
 using OpenDvc.Resources;
@@ -19,6 +20,8 @@ public static class IndicatorsModule
         builder.Services.AddOptions<IndicatorsOptions>()
             .Bind(builder.Configuration.GetSection(IndicatorsOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.Savings, new(o.Savings), null, validateAllProperties: true),
+                "Indicators:Savings: an assumption is out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddScoped<IndicatorCalculator>();
@@ -33,6 +36,7 @@ public static class IndicatorsModule
     {
         app.MapIndicatorsApi();
         app.MapRankingsApi();
+        app.MapSavingsApi();
         return app;
     }
 }

@@ -10,4 +10,7 @@ public sealed class IndicatorsOptions
     /// <summary>Satisfaction is shown only with at least this many rated dossiers (DOMAIN.md: configurable, default 30).</summary>
     [Range(1, 1_000_000)]
     public int MinimumRatings { get; set; } = 30;
+
+    /// <summary>The assumptions of the time and cost saved.</summary>
+    public Savings.SavingsOptions Savings { get; set; } = new();
 }

@@ -62,6 +62,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/units/{unit}/services"),
         ("GET", "/api/v1/indicators/rankings"),
         ("GET", "/api/v1/indicators/rankings/export"),
+        ("GET", "/api/v1/indicators/savings"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

@@ -67,6 +67,8 @@ public sealed class IndicatorPagesTests(SqliteApp fixture) : AppTests<SqliteApp>
         Assert.Contains("Trung vị toàn quốc", html, StringComparison.Ordinal);
         Assert.Contains("Bách phân vị trong nhóm", html, StringComparison.Ordinal);
         Assert.Contains("data-code=\"2.1\"", html, StringComparison.Ordinal);
+        Assert.Contains("Thời gian và chi phí tiết kiệm", html, StringComparison.Ordinal);
+        Assert.Contains("lượt đi lại tránh được", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/indicators/units/01/services/{IndicatorData.AllLate}?period=2023&amp;audience=Both\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, service.StatusCode);
         Assert.Contains("0,0 %", serviceHtml, StringComparison.Ordinal);

@@ -111,6 +111,21 @@ public abstract class IndicatorsApiTests<TFixture>(TFixture fixture) : AppTests<
     }
 
     [Fact]
+    public async Task Savings_come_with_the_assumptions_they_used()
+    {
+        await IndicatorData.EnsureAsync(App);
+        using var client = App.Anonymous();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/savings?period=2023&unit=79", Ct));
+
+        var estimate = json.RootElement.GetProperty("estimate");
+        var assumptions = json.RootElement.GetProperty("assumptions");
+        Assert.Equal(2m, assumptions.GetProperty("tripsPerCounterDossier").GetDecimal());
+        Assert.Equal(estimate.GetProperty("remoteOnlineDossiers").GetDecimal() * 2, estimate.GetProperty("tripsAvoided").GetDecimal());
+        Assert.True(estimate.GetProperty("totalDong").GetDecimal() > 0);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_indicator_endpoints()
     {
         using var client = App.Anonymous();

@@ -185,6 +185,14 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             RatedNotSatisfied = g.Sum(r => r.RatedNotSatisfied),
             ProcessingMinutes = g.Sum(r => r.ProcessingMinutes),
             ProcessingCount = g.Sum(r => r.ProcessingCount),
+            CounterProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingMinutes : 0),
+            CounterProcessingCount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingCount : 0),
+            RemoteProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingMinutes : 0),
+            RemoteProcessingCount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingCount : 0),
+            CounterFeeBearing = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeBearing : 0),
+            CounterFeeAmount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeAmount : 0),
+            RemoteFeeBearing = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeBearing : 0),
+            RemoteFeeAmount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeAmount : 0),
         }).ToListAsync(ct);
         return sums.ToDictionary(s => s.Key, s => new Totals
         {
@@ -212,6 +220,14 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             RatedNotSatisfied = s.RatedNotSatisfied,
             ProcessingMinutes = s.ProcessingMinutes,
             ProcessingCount = s.ProcessingCount,
+            CounterProcessingMinutes = s.CounterProcessingMinutes,
+            CounterProcessingCount = s.CounterProcessingCount,
+            RemoteProcessingMinutes = s.RemoteProcessingMinutes,
+            RemoteProcessingCount = s.RemoteProcessingCount,
+            CounterFeeBearing = s.CounterFeeBearing,
+            CounterFeeAmount = s.CounterFeeAmount,
+            RemoteFeeBearing = s.RemoteFeeBearing,
+            RemoteFeeAmount = s.RemoteFeeAmount,
         });
     }
 

@@ -6,7 +6,7 @@ namespace OpenDvc.Indicators.Calculation;
 /// </summary>
 public sealed class Totals
 {
-    private const int Count = 33;
+    private const int Count = 41;
 
     /// <summary>Every count in one array, so sums over thousands of parts are a tight loop.</summary>
     private readonly long[] values = new long[Count];
@@ -42,6 +42,16 @@ public sealed class Totals
     public long RatedNotSatisfied { get => values[21]; set => values[21] = value; }
     public long ProcessingMinutes { get => values[22]; set => values[22] = value; }
     public long ProcessingCount { get => values[23]; set => values[23] = value; }
+
+    // By channel, for the time and cost saved (DOMAIN.md): counter (direct) against remote online dossiers.
+    public long CounterProcessingMinutes { get => values[33]; set => values[33] = value; }
+    public long CounterProcessingCount { get => values[34]; set => values[34] = value; }
+    public long RemoteProcessingMinutes { get => values[35]; set => values[35] = value; }
+    public long RemoteProcessingCount { get => values[36]; set => values[36] = value; }
+    public long CounterFeeBearing { get => values[37]; set => values[37] = value; }
+    public long CounterFeeAmount { get => values[38]; set => values[38] = value; }
+    public long RemoteFeeBearing { get => values[39]; set => values[39] = value; }
+    public long RemoteFeeAmount { get => values[40]; set => values[40] = value; }
 
     // From the registry, as of the period's last day.
     /// <summary>Procedures the unit carries out (central ones by their ministry, others by every province).</summary>

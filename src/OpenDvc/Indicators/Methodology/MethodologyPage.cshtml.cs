@@ -13,6 +13,8 @@ public sealed class MethodologyPage(OpenDvcDbContext db, IOptions<IndicatorsOpti
 
     public int MinimumRatings => options.Value.MinimumRatings;
 
+    public Savings.SavingsOptions SavingsAssumptions => options.Value.Savings;
+
     public async Task OnGetAsync(CancellationToken ct) =>
         Definitions = await db.Set<IndicatorDefinition>().AsNoTracking()
             .OrderBy(d => d.DisplayOrder).ThenBy(d => d.Code).ThenBy(d => d.Version).ToListAsync(ct);

@@ -28,6 +28,10 @@ public sealed class ServiceIndicatorsPage(OpenDvcDbContext db, IndicatorCalculat
 
     public int MinimumRatings => options.Value.MinimumRatings;
 
+    public Savings.SavingsEstimate Savings => OpenDvc.Indicators.Savings.SavingsEstimate.From(Indicators.Totals, SavingsAssumptions);
+
+    public Savings.SavingsOptions SavingsAssumptions => options.Value.Savings;
+
     public async Task<IActionResult> OnGetAsync(string code, string procedure, CancellationToken ct)
     {
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);

@@ -12,7 +12,7 @@ using OpenDvc.Registry.Units;
 namespace OpenDvc.Indicators.UnitReport;
 
 /// <summary>A service row of the unit page: its procedure and indicators.</summary>
-public sealed record ServiceRow(string ProcedureCode, string ProcedureName, ScopeIndicators Indicators);
+public sealed record ServiceRow(string ProcedureCode, string ProcedureName, ScopeIndicators Indicators, decimal HoursSaved);
 
 /// <summary>
 /// /indicators/units/{code}: a unit's indicators against targets, the national median and its peers' percentile, its
@@ -40,6 +40,10 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
 
     public bool BadPeriod { get; private set; }
 
+    public Savings.SavingsEstimate Savings => OpenDvc.Indicators.Savings.SavingsEstimate.From(Indicators.Totals, SavingsAssumptions);
+
+    public Savings.SavingsOptions SavingsAssumptions => options.Value.Savings;
+
     public int MinimumRatings => options.Value.MinimumRatings;
 
     public async Task<IActionResult> OnGetAsync(string code, string? format, CancellationToken ct)
@@ -58,7 +62,8 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
 
         var names = await db.Set<Procedure>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
         Services = (await calculator.ComputeServicesAsync(code, query.Period, query.Audience, ct))
-            .Select(s => new ServiceRow(s.ProcedureCode!, names.GetValueOrDefault(s.ProcedureCode!, s.ProcedureCode!), s))
+            .Select(s => new ServiceRow(s.ProcedureCode!, names.GetValueOrDefault(s.ProcedureCode!, s.ProcedureCode!), s,
+                OpenDvc.Indicators.Savings.SavingsEstimate.From(s.Totals, options.Value.Savings).HoursSaved))
             .OrderByDescending(s => s.Indicators.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .ToList();
         if (TableExport.IsSupported(format))
@@ -88,6 +93,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         new("on_time_rate", s => Round(s.Indicators["2.1"]?.Value)),
         new("satisfaction", s => Round(s.Indicators["HL"]?.Value)),
         new("average_processing_days", s => Round(s.Indicators["2.2"]?.Value)),
+        new("hours_saved", s => s.HoursSaved),
     ];
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;

@@ -26,6 +26,7 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
+        builder.Services.AddScoped<Checks.DeclaredVsObserved>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
             .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50));

@@ -18,7 +18,7 @@ public sealed record ServiceRow(string ProcedureCode, string ProcedureName, Scop
 /// /indicators/units/{code}: a unit's indicators against targets, the national median and its peers' percentile, its
 /// rank, monthly trends, and its services ranked by online dossiers (downloadable), each with a drill-down.
 /// </summary>
-public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
+public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, Checks.DeclaredVsObserved checks, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodText { get; set; }
@@ -39,6 +39,8 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
     public IReadOnlyList<ServiceRow> Services { get; private set; } = [];
 
     public bool BadPeriod { get; private set; }
+
+    public IReadOnlyList<Checks.Finding> Findings { get; private set; } = [];
 
     public Savings.SavingsEstimate Savings => OpenDvc.Indicators.Savings.SavingsEstimate.From(Indicators.Totals, SavingsAssumptions);
 
@@ -80,6 +82,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             ranked.Select(r => r.Indicators).ToList(),
             ranked.Where(r => r.Group == group).Select(r => r.Indicators).ToList());
         Trend = await calculator.TrendAsync(query, ct);
+        Findings = await checks.FindAsync(code, query.Period, ct);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
+using OpenDvc.Indicators.Editions;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
@@ -38,6 +39,7 @@ public static class IndicatorsModule
         app.MapIndicatorsApi();
         app.MapRankingsApi();
         app.MapSavingsApi();
+        app.MapEditionsApi();
         return app;
     }
 }

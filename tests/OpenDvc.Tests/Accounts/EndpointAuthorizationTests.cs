@@ -63,6 +63,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/rankings"),
         ("GET", "/api/v1/indicators/rankings/export"),
         ("GET", "/api/v1/indicators/savings"),
+        ("GET", "/api/v1/indicators/editions"),
+        ("GET", "/api/v1/indicators/editions/{id:int}"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

@@ -35,11 +35,34 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     table.PrimaryKey("PK_indicator_definitions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ranking_editions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DefinitionVersions = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    Rows = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ranking_editions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_indicator_definitions_Code_Version",
                 table: "indicator_definitions",
                 columns: new[] { "Code", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ranking_editions_Period_PublishedAt",
+                table: "ranking_editions",
+                columns: new[] { "Period", "PublishedAt" });
         }
 
         /// <inheritdoc />
@@ -47,6 +70,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "indicator_definitions");
+
+            migrationBuilder.DropTable(
+                name: "ranking_editions");
         }
     }
 }

@@ -34,11 +34,34 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     table.PrimaryKey("PK_indicator_definitions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ranking_editions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DefinitionVersions = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ranking_editions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_indicator_definitions_Code_Version",
                 table: "indicator_definitions",
                 columns: new[] { "Code", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ranking_editions_Period_PublishedAt",
+                table: "ranking_editions",
+                columns: new[] { "Period", "PublishedAt" });
         }
 
         /// <inheritdoc />
@@ -46,6 +69,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "indicator_definitions");
+
+            migrationBuilder.DropTable(
+                name: "ranking_editions");
         }
     }
 }

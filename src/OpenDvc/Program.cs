@@ -14,6 +14,7 @@ cli.AddAccountsCommands();
 cli.AddRegistryCommands();
 cli.AddLedgerCommands();
 cli.AddSimulationCommands();
+cli.AddIndicatorsCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program

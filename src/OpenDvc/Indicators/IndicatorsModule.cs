@@ -4,6 +4,7 @@ using OpenDvc.Indicators.Editions;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
+using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Web;
 using OpenDvc.Resources;
 
@@ -42,4 +43,6 @@ public static class IndicatorsModule
         app.MapEditionsApi();
         return app;
     }
+
+    public static void AddIndicatorsCommands(this CliApp cli) => cli.Add(ReportCommand.Create(cli));
 }

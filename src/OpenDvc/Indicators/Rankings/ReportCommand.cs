@@ -36,11 +36,7 @@ internal static class ReportCommand
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var file = parse.GetValue(output)!;
-            var format = file.Extension.TrimStart('.').ToLowerInvariant();
-            if (!TableExport.IsSupported(format))
-            {
-                throw new CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv hoặc .xlsx.", "The output file must end in .csv or .xlsx.");
-            }
+            TableExport.FormatOf(file);
 
             await using var app = await cli.OpenAsync(parse, ct);
             await using var scope = app.Services.CreateAsyncScope();
@@ -54,24 +50,20 @@ internal static class ReportCommand
                 throw new CliException((string)extensions["code"]!, (string)extensions["message_vi"]!, (string)extensions["message_en"]!);
             }
 
-            await using var stream = file.Create();
             if (query.UnitCode is null)
             {
                 var ranked = await services.GetRequiredService<RankingQuery>().RankAsync(query.Period, query.Audience, ct);
                 var columns = RankingTable.Columns(ranked.Count > 0 ? ranked[0].Indicators.Values.Select(v => v.Code) : []);
-                await WriteAsync(ranked.ToAsyncEnumerable(), columns, format, stream, ct);
+                await TableExport.WriteFileAsync(ranked.ToAsyncEnumerable(), columns, file, ct);
                 Console.WriteLine($"rankings {query.Period}: {ranked.Count} units written to {file.FullName}");
             }
             else
             {
                 var indicators = await services.GetRequiredService<IndicatorCalculator>().ComputeAsync(query, ct);
-                await WriteAsync(indicators.Values.ToAsyncEnumerable(), IndicatorColumns, format, stream, ct);
+                await TableExport.WriteFileAsync(indicators.Values.ToAsyncEnumerable(), IndicatorColumns, file, ct);
                 Console.WriteLine($"unit {query.UnitCode} {query.Period}: {indicators.Values.Count} indicators, index {indicators.Index.Points:F2} of {indicators.Index.CoveredPoints:F0} points, written to {file.FullName}");
             }
         }));
         return command;
     }
-
-    private static Task WriteAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, Stream stream, CancellationToken ct) =>
-        format == "csv" ? TableExport.WriteCsvAsync(rows, columns, stream, ct) : TableExport.WriteXlsxAsync(rows, columns, stream, ct);
 }

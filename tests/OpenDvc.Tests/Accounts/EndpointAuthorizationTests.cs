@@ -24,7 +24,10 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
     ///   with the anti-forgery token, see SecurityTests);
     /// - the language switch (POST /language, a cookie, anti-forgery protected);
-    /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference.
+    /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
+    /// - the programme's indicators (issue 4): the national dashboard, the methodology, each unit's and service's
+    ///   indicator pages, rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
+    ///   person), the figures the national portal itself publishes, so they are open data by decision.
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
     [
@@ -49,6 +52,19 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/services/export"),
         ("GET", "/api/v1/calendar/{year:int}"),
         ("GET", "/api/v1/calendar/working-days"),
+        ("GET", "/dashboard"),
+        ("GET", "/indicators/methodology"),
+        ("GET", "/indicators/units/{code}"),
+        ("GET", "/indicators/units/{code}/services/{procedure}"),
+        ("GET", "/api/v1/indicators"),
+        ("GET", "/api/v1/indicators/trend"),
+        ("GET", "/api/v1/indicators/definitions"),
+        ("GET", "/api/v1/indicators/units/{unit}/services"),
+        ("GET", "/api/v1/indicators/rankings"),
+        ("GET", "/api/v1/indicators/rankings/export"),
+        ("GET", "/api/v1/indicators/savings"),
+        ("GET", "/api/v1/indicators/editions"),
+        ("GET", "/api/v1/indicators/editions/{id:int}"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

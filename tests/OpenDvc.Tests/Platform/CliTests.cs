@@ -12,11 +12,18 @@ public sealed class CliTests : IDisposable
 
     private string Database => Path.Combine(directory, "cli.db");
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(cli =>
     {
-        var cli = new CliApp(Program.Compose);
         cli.AddAccountsCommands();
         cli.AddRegistryCommands();
+    }, args);
+
+    /// <summary>Runs a command line with the commands <paramref name="add"/> registers, capturing the console.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Action<CliApp> add, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        var cli = new CliApp(Program.Compose);
+        add(cli);
         var (output, error) = (new StringWriter(), new StringWriter());
         var (previousOut, previousError) = (Console.Out, Console.Error);
         Console.SetOut(output);

@@ -58,27 +58,12 @@ internal static class QuarantineCommand
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var file = parse.GetValue(output)!;
-            var format = file.Extension.TrimStart('.').ToLowerInvariant();
-            if (!TableExport.IsSupported(format))
-            {
-                throw new CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv hoặc .xlsx.", "The output file must end in .csv or .xlsx.");
-            }
-
+            TableExport.FormatOf(file);
             await using var app = await cli.OpenAsync(parse, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<QuarantineStore>();
             var rows = store.StreamAsync(new QuarantineScope(parse.GetValue(unit)), parse.GetValue(status), ct);
-            await using (var stream = file.Create())
-            {
-                if (format == "csv")
-                {
-                    await TableExport.WriteCsvAsync(rows, QuarantineStore.ExportColumns, stream, ct);
-                }
-                else
-                {
-                    await TableExport.WriteXlsxAsync(rows, QuarantineStore.ExportColumns, stream, ct);
-                }
-            }
+            await TableExport.WriteFileAsync(rows, QuarantineStore.ExportColumns, file, ct);
 
             Console.WriteLine($"written {file.FullName}");
         }));

@@ -34,6 +34,25 @@ public static class TableExport
         return TypedResults.File(stream, contentType, $"{fileStem}.{format}");
     }
 
+    /// <summary>Writes the table to a file the CLI was given: the format is the file's extension, .csv or .xlsx.</summary>
+    public static async Task WriteFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, FileInfo file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var format = FormatOf(file);
+        await using var stream = file.Create();
+        await (format == "csv" ? WriteCsvAsync(rows, columns, stream, cancellationToken) : WriteXlsxAsync(rows, columns, stream, cancellationToken));
+    }
+
+    /// <summary>csv or xlsx from a file's extension; anything else is a CLI error with a stable code.</summary>
+    public static string FormatOf(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var format = file.Extension.TrimStart('.').ToLowerInvariant();
+        return IsSupported(format)
+            ? format
+            : throw new Cli.CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv hoặc .xlsx.", "The output file must end in .csv or .xlsx.");
+    }
+
     public static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken)
     {
         // UTF-8 with a byte order mark: Excel opens Vietnamese text correctly only with it.

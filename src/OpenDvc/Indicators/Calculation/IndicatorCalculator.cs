@@ -1,0 +1,300 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenDvc.Indicators.Definitions;
+using OpenDvc.Ledger;
+using OpenDvc.Ledger.Contract;
+using OpenDvc.Ledger.Rollups;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Services;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Indicators.Calculation;
+
+/// <summary>What to compute: a unit (or all), a procedure (with a unit: one online service), a period and an audience.</summary>
+public sealed record IndicatorQuery(Period Period, string? UnitCode = null, string? ProcedureCode = null, AudienceFilter Audience = AudienceFilter.Both);
+
+/// <summary>Every indicator for one scope and period, and its index score.</summary>
+public sealed record ScopeIndicators(string? UnitCode, string? ProcedureCode, Period Period, Totals Totals, IReadOnlyList<IndicatorValue> Values, IndexScore Index)
+{
+    public IndicatorValue? this[string code] => Values.FirstOrDefault(v => v.Code == code);
+}
+
+/// <summary>
+/// Computes every indicator from the ledger's rollups and the registry (docs/decisions/004-rollups-feed-dashboards.md):
+/// it never reads the dossier table. One GROUP BY over the rollup rows of the period, summed per unit × procedure, then
+/// the catalog facts of the period's last day, then the definitions in force.
+/// </summary>
+public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options)
+{
+    private Formulas.FormulaSettings Settings => new(options.Value.MinimumRatings);
+
+    /// <summary>The indicators of one scope: a unit, a service (unit + procedure), a procedure everywhere, or the nation.</summary>
+    public async Task<ScopeIndicators> ComputeAsync(IndicatorQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var definitions = await DefinitionsAsync(query.Period, ct);
+        var totals = await AggregateAsync(query, _ => "", ct);
+        return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, totals.GetValueOrDefault("") ?? new Totals(), definitions);
+    }
+
+    /// <summary>The indicators of every unit in one pass over the period's rollups (rankings, the dashboard's table).</summary>
+    public async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(period, ct);
+        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => pair.Unit, ct);
+        var units = await db.Set<Unit>().AsNoTracking().Select(u => u.Code).ToListAsync(ct);
+        return units.Order(StringComparer.Ordinal)
+            .Select(u => Evaluate(u, null, period, byUnit.GetValueOrDefault(u) ?? new Totals(), definitions))
+            .ToList();
+    }
+
+    /// <summary>The indicators of each service (procedure) of a unit: those it carries out and those it has dossiers for.</summary>
+    public async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(period, ct);
+        var byProcedure = await AggregateAsync(new IndicatorQuery(period, unitCode, Audience: audience), pair => pair.Procedure, ct);
+        return byProcedure.Select(p => Evaluate(unitCode, p.Key, period, p.Value, definitions))
+            .OrderBy(s => s.ProcedureCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The indicators of a scope month by month over the period (trend charts).</summary>
+    public async Task<IReadOnlyList<ScopeIndicators>> TrendAsync(IndicatorQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new List<ScopeIndicators>();
+        var definitions = await DefinitionsAsync(query.Period, ct);
+        var monthly = await SumRollupsAsync(query, r => r.Month, ct);
+        var catalog = await CatalogAsync(query, ct);
+        foreach (var month in query.Period.EachMonth())
+        {
+            var period = new Period(month, month);
+            var totals = monthly.GetValueOrDefault(month) ?? new Totals();
+            AddCatalog(catalog, period.LastDay, _ => totals, withDossiers: null);
+
+            // 3.2 needs to know which services had dossiers each month, another grouping per month: trends leave it
+            // out (no data) rather than guess.
+            totals.OnlineServices = 0;
+            result.Add(Evaluate(query.UnitCode, query.ProcedureCode, period, totals, definitions));
+        }
+
+        return result;
+    }
+
+    /// <summary>The definitions in force on the period's last day: per code, the latest version effective by then.</summary>
+    public async Task<IReadOnlyList<IndicatorDefinition>> DefinitionsAsync(Period period, CancellationToken ct)
+    {
+        var lastDay = period.LastDay;
+        var all = await db.Set<IndicatorDefinition>().AsNoTracking().ToListAsync(ct);
+        return all.Where(d => d.EffectiveFrom <= lastDay)
+            .GroupBy(d => d.Code, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .Where(d => Formulas.All.ContainsKey(d.FormulaKey))
+            .OrderBy(d => d.DisplayOrder).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private ScopeIndicators Evaluate(string? unit, string? procedure, Period period, Totals totals, IReadOnlyList<IndicatorDefinition> definitions)
+    {
+        var values = definitions.Select(d => Scoring.Evaluate(d, totals, Settings)).ToList();
+        return new ScopeIndicators(unit, procedure, period, totals, values, Scoring.Index(values));
+    }
+
+    /// <summary>
+    /// Rollup sums and catalog facts, summed per <paramref name="keyOf"/> of each unit × procedure: one rollup query
+    /// grouped by unit and procedure (which also tells 3.2 which services had dossiers), then the catalog in memory.
+    /// </summary>
+    private async Task<Dictionary<string, Totals>> AggregateAsync(IndicatorQuery query, Func<(string Unit, string Procedure), string> keyOf, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        Totals At((string Unit, string Procedure) pair)
+        {
+            var key = keyOf(pair);
+            if (!result.TryGetValue(key, out var totals))
+            {
+                result[key] = totals = new Totals();
+            }
+
+            return totals;
+        }
+
+        var withDossiers = new HashSet<(string, string)>();
+        foreach (var (key, totals) in await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct))
+        {
+            At((key.UnitCode, key.ProcedureCode)).Add(totals);
+            if (totals.Dossiers > 0)
+            {
+                withDossiers.Add((key.UnitCode, key.ProcedureCode));
+            }
+        }
+
+        AddCatalog(await CatalogAsync(query, ct), query.Period.LastDay, At, withDossiers);
+        return result;
+    }
+
+    /// <summary>The one rollup query: the period's rows, filtered, summed per <paramref name="key"/>.</summary>
+    private async Task<Dictionary<TKey, Totals>> SumRollupsAsync<TKey>(IndicatorQuery query, System.Linq.Expressions.Expression<Func<DossierRollup, TKey>> key, CancellationToken ct)
+        where TKey : notnull
+    {
+        var (from, to) = (query.Period.FromMonth, query.Period.ToMonth);
+        var rows = db.Set<DossierRollup>().AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
+        if (query.UnitCode is { } unit)
+        {
+            rows = rows.Where(r => r.UnitCode == unit);
+        }
+
+        if (query.ProcedureCode is { } procedure)
+        {
+            rows = rows.Where(r => r.ProcedureCode == procedure);
+        }
+
+        if (query.Audience != AudienceFilter.Both)
+        {
+            var applicant = query.Audience == AudienceFilter.Citizens ? ApplicantType.Citizen : ApplicantType.Business;
+            rows = rows.Where(r => r.ApplicantType == applicant);
+        }
+
+        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
+        var asOf = (today.Year * 10000) + (today.Month * 100) + today.Day;
+        var sums = await rows.GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Dossiers = g.Sum(r => r.Dossiers),
+            Received = g.Sum(r => r.Received),
+            FinishedEarly = g.Sum(r => r.FinishedEarly),
+            FinishedOnTime = g.Sum(r => r.FinishedOnTime),
+            FinishedLate = g.Sum(r => r.FinishedLate),
+            Pending = g.Sum(r => r.Pending),
+            PendingWithinDeadline = g.Sum(r => r.PendingDueDate >= asOf ? r.Pending : 0),
+            OnlineRemote = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Dossiers : 0),
+            Online = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Dossiers : 0),
+            OnlineCounted = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted
+                ? r.Dossiers - r.PaperResult + r.PaperResultWithElectronicResult : 0),
+            FeeBearing = g.Sum(r => r.FeeBearing),
+            PaidOnline = g.Sum(r => r.PaidOnline),
+            PaidOnlineAmount = g.Sum(r => r.PaidOnlineAmount),
+            DigitisedComplete = g.Sum(r => r.DigitisedComplete),
+            Reused = g.Sum(r => r.Reused),
+            DataStore = g.Sum(r => r.DataStore),
+            PopulationData = g.Sum(r => r.PopulationData),
+            PaperResult = g.Sum(r => r.PaperResult),
+            PaperResultWithElectronicResult = g.Sum(r => r.PaperResultWithElectronicResult),
+            RatedVerySatisfied = g.Sum(r => r.RatedVerySatisfied),
+            RatedSatisfied = g.Sum(r => r.RatedSatisfied),
+            RatedNotSatisfied = g.Sum(r => r.RatedNotSatisfied),
+            ProcessingMinutes = g.Sum(r => r.ProcessingMinutes),
+            ProcessingCount = g.Sum(r => r.ProcessingCount),
+            CounterProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingMinutes : 0),
+            CounterProcessingCount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingCount : 0),
+            RemoteProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingMinutes : 0),
+            RemoteProcessingCount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingCount : 0),
+            CounterFeeBearing = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeBearing : 0),
+            CounterFeeAmount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeAmount : 0),
+            RemoteFeeBearing = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeBearing : 0),
+            RemoteFeeAmount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeAmount : 0),
+        }).ToListAsync(ct);
+        return sums.ToDictionary(s => s.Key, s => new Totals
+        {
+            Dossiers = s.Dossiers,
+            Received = s.Received,
+            FinishedEarly = s.FinishedEarly,
+            FinishedOnTime = s.FinishedOnTime,
+            FinishedLate = s.FinishedLate,
+            Pending = s.Pending,
+            PendingWithinDeadline = s.PendingWithinDeadline,
+            OnlineRemote = s.OnlineRemote,
+            Online = s.Online,
+            OnlineCounted = s.OnlineCounted,
+            FeeBearing = s.FeeBearing,
+            PaidOnline = s.PaidOnline,
+            PaidOnlineAmount = s.PaidOnlineAmount,
+            DigitisedComplete = s.DigitisedComplete,
+            Reused = s.Reused,
+            DataStore = s.DataStore,
+            PopulationData = s.PopulationData,
+            PaperResult = s.PaperResult,
+            PaperResultWithElectronicResult = s.PaperResultWithElectronicResult,
+            RatedVerySatisfied = s.RatedVerySatisfied,
+            RatedSatisfied = s.RatedSatisfied,
+            RatedNotSatisfied = s.RatedNotSatisfied,
+            ProcessingMinutes = s.ProcessingMinutes,
+            ProcessingCount = s.ProcessingCount,
+            CounterProcessingMinutes = s.CounterProcessingMinutes,
+            CounterProcessingCount = s.CounterProcessingCount,
+            RemoteProcessingMinutes = s.RemoteProcessingMinutes,
+            RemoteProcessingCount = s.RemoteProcessingCount,
+            CounterFeeBearing = s.CounterFeeBearing,
+            CounterFeeAmount = s.CounterFeeAmount,
+            RemoteFeeBearing = s.RemoteFeeBearing,
+            RemoteFeeAmount = s.RemoteFeeAmount,
+        });
+    }
+
+    /// <summary>The registry rows a query needs: its units, procedures (by audience) and online services.</summary>
+    private sealed record Catalog(List<Unit> Units, List<Procedure> Procedures, List<OnlineService> Services);
+
+    /// <summary>Catalogs already read in this scope (a request): a dashboard asks for the same one several times.</summary>
+    private readonly Dictionary<(string?, string?, AudienceFilter), Catalog> catalogs = [];
+
+    private async Task<Catalog> CatalogAsync(IndicatorQuery query, CancellationToken ct)
+    {
+        var key = (query.UnitCode, query.ProcedureCode, query.Audience);
+        if (catalogs.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var units = await db.Set<Unit>().AsNoTracking()
+            .Where(u => query.UnitCode == null || u.Code == query.UnitCode)
+            .ToListAsync(ct);
+        var procedures = await db.Set<Procedure>().AsNoTracking()
+            .Where(p => query.ProcedureCode == null || p.Code == query.ProcedureCode)
+            .ToListAsync(ct);
+        procedures = query.Audience switch
+        {
+            AudienceFilter.Citizens => procedures.Where(p => p.Audience is Audience.Citizens or Audience.Both).ToList(),
+            AudienceFilter.Businesses => procedures.Where(p => p.Audience is Audience.Businesses or Audience.Both).ToList(),
+            _ => procedures,
+        };
+        var services = await db.Set<OnlineService>().AsNoTracking()
+            .Where(s => (query.UnitCode == null || s.UnitCode == query.UnitCode) && (query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode))
+            .ToListAsync(ct);
+        return catalogs[key] = new Catalog(units, procedures, services);
+    }
+
+    /// <summary>
+    /// Adds the catalog facts of <paramref name="day"/> for each unit × procedure to <paramref name="at"/>: procedures
+    /// the unit carries out, those online (online since then), full-process (since then), level 4, fee-bearing ones
+    /// and whether they are paid online, and (given <paramref name="withDossiers"/>) online services with dossiers.
+    /// </summary>
+    private static void AddCatalog(Catalog catalog, DateOnly day, Func<(string Unit, string Procedure), Totals> at, HashSet<(string, string)>? withDossiers)
+    {
+        var services = catalog.Services.Where(s => s.OnlineSince <= day).ToDictionary(s => (s.UnitCode, s.ProcedureCode));
+        var central = catalog.Procedures.Where(p => p.Tier == ProcedureTier.Central).ToLookup(p => p.ManagingUnitCode, StringComparer.Ordinal);
+        var local = catalog.Procedures.Where(p => p.Tier != ProcedureTier.Central).ToList();
+        foreach (var unit in catalog.Units)
+        {
+            foreach (var procedure in unit.IsProvince ? local.Concat(central[unit.Code]) : central[unit.Code])
+            {
+                var pair = (unit.Code, procedure.Code);
+                var service = services.GetValueOrDefault(pair);
+                var fullProcess = service is { Level: ServiceLevel.FullProcess } && (service.FullProcessSince is null || service.FullProcessSince <= day);
+                var totals = at(pair);
+                totals.Procedures++;
+                if (service is not null)
+                {
+                    totals.ProceduresOnline++;
+                    totals.OnlineServices++;
+                    totals.OnlineServicesWithDossiers += withDossiers?.Contains(pair) == true ? 1 : 0;
+                    totals.Level4Services += service.LegacyLevel == 4 && procedure.EligibleForFullProcess ? 1 : 0;
+                }
+
+                totals.EligibleProcedures += procedure.EligibleForFullProcess ? 1 : 0;
+                totals.FullProcessServices += fullProcess && procedure.EligibleForFullProcess ? 1 : 0;
+                totals.FeeProcedures += procedure.Fee > 0 ? 1 : 0;
+                totals.FeeProceduresPaidOnline += procedure.Fee > 0 && fullProcess ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Ledger.Clock;
+using OpenDvc.Ledger.Rollups;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Indicators.Calculation;
+
+/// <summary>The query string every indicator endpoint and page reads: period, unit, procedure, audience.</summary>
+public sealed record IndicatorRequest(string? Period, string? Unit, string? Procedure, AudienceFilter? Audience)
+{
+    /// <summary>The query, or the problem with it (bad period 400, unknown unit or procedure 404).</summary>
+    public async Task<(IndicatorQuery? Query, ProblemHttpResult? Problem)> ResolveAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        Period period;
+        if (string.IsNullOrEmpty(Period))
+        {
+            period = await DefaultPeriodAsync(db, time, ct);
+        }
+        else if (!Calculation.Period.TryParse(Period, out period))
+        {
+            return (null, IndicatorProblems.BadPeriod(Period));
+        }
+
+        if (Unit is not null && !await db.Set<Unit>().AnyAsync(u => u.Code == Unit, ct))
+        {
+            return (null, Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{Unit}'.", $"No unit with code '{Unit}'."));
+        }
+
+        if (Procedure is not null && !await db.Set<Procedure>().AnyAsync(p => p.Code == Procedure, ct)
+            && !await db.Set<DossierRollup>().AnyAsync(r => r.ProcedureCode == Procedure, ct))
+        {
+            return (null, Problems.NotFound("OD-PROCEDURE-UNKNOWN", $"Không có thủ tục mã '{Procedure}'.", $"No procedure with code '{Procedure}'."));
+        }
+
+        return (new IndicatorQuery(period, Unit, Procedure, Audience ?? AudienceFilter.Both), null);
+    }
+
+    /// <summary>Without a period: the latest year with dossiers (one index lookup), else the current year in Vietnam.</summary>
+    public static async Task<Period> DefaultPeriodAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var latest = await db.Set<DossierRollup>().Where(r => r.Month > 0).MaxAsync(r => (int?)r.Month, ct);
+        return Calculation.Period.Year(latest is { } month ? month / 100 : VietnamTime.DateOf(time.GetUtcNow()).Year);
+    }
+}
+
+public static class IndicatorProblems
+{
+    public static ProblemHttpResult BadPeriod(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-PERIOD-INVALID",
+        $"Kỳ '{text}' không hợp lệ: dùng 2023, 2023-Q2, 2023-05 hoặc 2023-01..2023-06.",
+        $"Period '{text}' is not valid: use 2023, 2023-Q2, 2023-05 or 2023-01..2023-06.");
+}

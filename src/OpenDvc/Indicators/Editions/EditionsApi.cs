@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Indicators.Rankings;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+
+namespace OpenDvc.Indicators.Editions;
+
+/// <summary>What an admin asks to publish.</summary>
+public sealed record PublishEditionInput(string? Period, AudienceFilter? Audience);
+
+/// <summary>An edition as read back: its header and, for one edition, its rows.</summary>
+public sealed record EditionView(int Id, string Period, AudienceFilter Audience, DateTimeOffset PublishedAt, string PublishedBy, string DefinitionVersions, IReadOnlyList<RankingRow>? Rows)
+{
+    public static EditionView From(RankingEdition e, bool withRows) => new(
+        e.Id, e.Period, e.Audience, e.PublishedAt, e.PublishedBy, e.DefinitionVersions,
+        withRows ? JsonSerializer.Deserialize<List<RankingRow>>(e.Rows, EditionsApi.Json) : null);
+}
+
+/// <summary>
+/// /api/v1/indicators/editions: admins publish (POST); anyone reads the published editions, which never change.
+/// </summary>
+public static class EditionsApi
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static void MapEditionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/indicators/editions").WithTags("Indicators");
+        group.MapGet("/", ListEditions).WithName(nameof(ListEditions)).WithSummary("Published ranking editions, newest first (without their rows).");
+        group.MapGet("/{id:int}", GetEdition).WithName(nameof(GetEdition)).WithSummary("One published edition with its rows, exactly as published.");
+        group.MapPost("/", PublishEdition).RequireAuthorization(AccountsModule.AdminPolicy).WithName(nameof(PublishEdition))
+            .WithSummary("Publish an immutable, dated edition of the rankings for a period (admin).");
+    }
+
+    public static async Task<Ok<List<EditionView>>> ListEditions(OpenDvcDbContext db, CancellationToken ct)
+    {
+        var editions = await db.Set<RankingEdition>().AsNoTracking().OrderByDescending(e => e.Id).ToListAsync(ct);
+        return TypedResults.Ok(editions.Select(e => EditionView.From(e, withRows: false)).ToList());
+    }
+
+    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> GetEdition(int id, OpenDvcDbContext db, CancellationToken ct)
+    {
+        var edition = await db.Set<RankingEdition>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        return edition is null
+            ? Problems.NotFound("OD-EDITION-UNKNOWN", $"Không có ấn bản xếp hạng số {id}.", $"No ranking edition {id}.")
+            : TypedResults.Ok(EditionView.From(edition, withRows: true));
+    }
+
+    public static async Task<Results<Created<EditionView>, ProblemHttpResult>> PublishEdition(PublishEditionInput input, ClaimsPrincipal user, OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (query, problem) = await new IndicatorRequest(input.Period, null, null, input.Audience).ResolveAsync(db, time, ct);
+        if (query is null)
+        {
+            return problem!;
+        }
+
+        var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
+        var definitions = await calculator.DefinitionsAsync(query.Period, ct);
+        var edition = new RankingEdition
+        {
+            Period = query.Period.ToString(),
+            Audience = query.Audience,
+            PublishedAt = time.GetUtcNow(),
+            PublishedBy = user.Identity?.Name ?? "?",
+            DefinitionVersions = string.Join(", ", definitions.Select(d => $"{d.Code} v{d.Version}")),
+            Rows = JsonSerializer.Serialize(ranked.Select(RankingRow.From).ToList(), Json),
+        };
+        db.Set<RankingEdition>().Add(edition);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/indicators/editions/{edition.Id}", EditionView.From(edition, withRows: true));
+    }
+}

@@ -1,0 +1,48 @@
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Indicators.Definitions;
+using OpenDvc.Indicators.Editions;
+using OpenDvc.Indicators.Rankings;
+using OpenDvc.Indicators.Savings;
+using OpenDvc.Platform;
+using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
+
+namespace OpenDvc.Indicators;
+
+/// <summary>
+/// The programme's indicators (issue 4): definitions as data, values and Decision 766 scores for any unit, service,
+/// period and audience, rankings, the public dashboard and methodology, and each unit's indicator page. Reads the
+/// ledger's rollups and the registry, never the dossier table.
+/// </summary>
+public static class IndicatorsModule
+{
+    public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IndicatorsOptions>()
+            .Bind(builder.Configuration.GetSection(IndicatorsOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.Savings, new(o.Savings), null, validateAllProperties: true),
+                "Indicators:Savings: an assumption is out of range")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
+        builder.Services.AddScoped<IndicatorCalculator>();
+        builder.Services.AddScoped<RankingQuery>();
+        builder.Services.AddScoped<Checks.DeclaredVsObserved>();
+        builder.Services
+            .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
+            .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50));
+        return builder;
+    }
+
+    public static WebApplication MapIndicators(this WebApplication app)
+    {
+        app.MapIndicatorsApi();
+        app.MapRankingsApi();
+        app.MapSavingsApi();
+        app.MapEditionsApi();
+        return app;
+    }
+
+    public static void AddIndicatorsCommands(this CliApp cli) => cli.Add(ReportCommand.Create(cli));
+}

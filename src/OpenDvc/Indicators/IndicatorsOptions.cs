@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenDvc.Indicators;
+
+/// <summary>The "Indicators" configuration section: choices of ours, not of the law (DOMAIN.md), validated at start.</summary>
+public sealed class IndicatorsOptions
+{
+    public const string Section = "Indicators";
+
+    /// <summary>Satisfaction is shown only with at least this many rated dossiers (DOMAIN.md: configurable, default 30).</summary>
+    [Range(1, 1_000_000)]
+    public int MinimumRatings { get; set; } = 30;
+
+    /// <summary>The assumptions of the time and cost saved.</summary>
+    public Savings.SavingsOptions Savings { get; set; } = new();
+}

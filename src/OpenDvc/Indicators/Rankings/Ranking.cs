@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Indicators.Rankings;
+
+/// <summary>Ministries and ministry-level agencies are ranked among themselves, provinces and cities among themselves.</summary>
+public enum PeerGroup
+{
+    Ministries = 1,
+    Provinces = 2,
+}
+
+/// <summary>A unit's place: its index score, rank in its peer group, and rank in the previous period of the same length.</summary>
+public sealed record RankedUnit(string UnitCode, string Name, string ShortName, PeerGroup Group, ScopeIndicators Indicators, int? Rank, int? PreviousRank)
+{
+    /// <summary>Places gained since the previous period (positive = up); null when either period is unranked.</summary>
+    public int? Change => Rank is { } now && PreviousRank is { } before ? before - now : null;
+}
+
+/// <summary>
+/// The ranking rule: by Decision 766 index points, rounded to two decimals, highest first; equal points share a rank
+/// and the next rank skips (1, 2, 2, 4: standard competition ranking); a unit with no scored indicator is not ranked.
+/// </summary>
+public static class Ranking
+{
+    public static PeerGroup GroupOf(UnitKind kind) => kind is UnitKind.Province or UnitKind.City ? PeerGroup.Provinces : PeerGroup.Ministries;
+
+    /// <summary>Ranks for the scores in the order given; null score → null rank.</summary>
+    public static IReadOnlyList<int?> CompetitionRanks(IReadOnlyList<decimal?> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var rounded = scores.Select(s => s is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : (decimal?)null).ToList();
+        return rounded.Select(s => s is { } v ? 1 + rounded.Count(o => o > v) : (int?)null).ToList();
+    }
+
+    /// <summary>The index points a unit is ranked by; null when none of its index indicators has data.</summary>
+    public static decimal? RankingPoints(ScopeIndicators indicators) =>
+        indicators.Index.CoveredPoints > 0 ? indicators.Index.Points : null;
+}
+
+/// <summary>Ranks every unit in its peer group for a period, with the change since the previous period.</summary>
+public sealed class RankingQuery(OpenDvcDbContext db, IndicatorCalculator calculator)
+{
+    public async Task<IReadOnlyList<RankedUnit>> RankAsync(Period period, AudienceFilter audience, CancellationToken ct)
+    {
+        var units = (await db.Set<Unit>().AsNoTracking().ToListAsync(ct))
+            .Where(u => u.ValidFrom <= period.LastDay && (u.ValidTo is null || u.ValidTo >= period.FirstDay))
+            .ToList();
+        var current = Ranks(units, await calculator.ComputeUnitsAsync(period, audience, ct));
+        var previous = Ranks(units, await calculator.ComputeUnitsAsync(period.Previous(), audience, ct));
+        return units
+            .Select(u => (Unit: u, Now: current[u.Code]))
+            .OrderBy(x => Ranking.GroupOf(x.Unit.Kind)).ThenBy(x => x.Now.Rank ?? int.MaxValue).ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
+            .Select(x => new RankedUnit(x.Unit.Code, x.Unit.Name, x.Unit.ShortName, Ranking.GroupOf(x.Unit.Kind), x.Now.Indicators, x.Now.Rank, previous[x.Unit.Code].Rank))
+            .ToList();
+    }
+
+    private static Dictionary<string, (ScopeIndicators Indicators, int? Rank)> Ranks(IReadOnlyList<Unit> units, IReadOnlyList<ScopeIndicators> computed)
+    {
+        var byCode = computed.ToDictionary(c => c.UnitCode!, StringComparer.Ordinal);
+        var result = new Dictionary<string, (ScopeIndicators, int?)>(StringComparer.Ordinal);
+        foreach (var group in units.GroupBy(u => Ranking.GroupOf(u.Kind)))
+        {
+            var members = group.ToList();
+            var ranks = Ranking.CompetitionRanks(members.Select(u => Ranking.RankingPoints(byCode[u.Code])).ToList());
+            for (var i = 0; i < members.Count; i++)
+            {
+                result[members[i].Code] = (byCode[members[i].Code], ranks[i]);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
+
+namespace OpenDvc.Indicators.Rankings;
+
+/// <summary>One row of a ranking as the API and the exports give it.</summary>
+public sealed record RankingRow(PeerGroup Group, int? Rank, int? PreviousRank, int? Change, string Unit, string Name, IndexScore Index, IReadOnlyDictionary<string, decimal?> Values)
+{
+    public static RankingRow From(RankedUnit u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        return new(u.Group, u.Rank, u.PreviousRank, u.Change, u.UnitCode, u.Name, u.Indicators.Index, u.Indicators.Values.ToDictionary(v => v.Code, v => v.Value));
+    }
+}
+
+/// <summary>/api/v1/indicators/rankings: public, like the national portal's published index.</summary>
+public static class RankingsApi
+{
+    public static void MapRankingsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/indicators/rankings").WithTags("Indicators");
+        group.MapGet("/", ListRankings).WithName(nameof(ListRankings))
+            .WithSummary("Ministries and provinces ranked within their group by Decision 766 index points (ties share a rank), with the rank in the previous period of the same length.");
+        group.MapGet("/export", ExportRankings).WithName(nameof(ExportRankings))
+            .WithSummary("The rankings (same filters) as an Excel or CSV file.");
+    }
+
+    public static async Task<Results<Ok<List<RankingRow>>, ProblemHttpResult>> ListRankings(string? period, AudienceFilter? audience, PeerGroup? group, OpenDvcDbContext db, RankingQuery rankings, TimeProvider time, CancellationToken ct)
+    {
+        var (query, problem) = await new IndicatorRequest(period, null, null, audience).ResolveAsync(db, time, ct);
+        if (query is null)
+        {
+            return problem!;
+        }
+
+        var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
+        return TypedResults.Ok(ranked.Where(r => group is null || r.Group == group).Select(RankingRow.From).ToList());
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportRankings(string? period, AudienceFilter? audience, PeerGroup? group, string? format, OpenDvcDbContext db, RankingQuery rankings, TimeProvider time, CancellationToken ct)
+    {
+        var (query, problem) = await new IndicatorRequest(period, null, null, audience).ResolveAsync(db, time, ct);
+        if (query is null)
+        {
+            return problem!;
+        }
+
+        format ??= "xlsx";
+        if (!TableExport.IsSupported(format))
+        {
+            return Registry.RegistryProblems.BadFormat();
+        }
+
+        var ranked = (await rankings.RankAsync(query.Period, query.Audience, ct)).Where(r => group is null || r.Group == group).ToList();
+        return (FileStreamHttpResult)await RankingTable.ToFileAsync(ranked, query.Period, format, ct);
+    }
+}
+
+/// <summary>The rankings table's file layout: stable machine column names, then one column per indicator code.</summary>
+public static class RankingTable
+{
+    public static IReadOnlyList<ExportColumn<RankedUnit>> Columns(IEnumerable<string> codes) =>
+    [
+        new("group", u => u.Group),
+        new("rank", u => u.Rank),
+        new("previous_rank", u => u.PreviousRank),
+        new("change", u => u.Change),
+        new("unit", u => u.UnitCode),
+        new("name", u => u.Name),
+        new("index_points", u => Math.Round(u.Indicators.Index.Points, 2)),
+        new("covered_points", u => u.Indicators.Index.CoveredPoints),
+        .. codes.Select(code => new ExportColumn<RankedUnit>(code, u => u.Indicators[code]?.Value is { } v ? Math.Round(v, 4) : null)),
+    ];
+
+    public static Task<IResult> ToFileAsync(IReadOnlyList<RankedUnit> ranked, Period period, string format, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var codes = ranked.Count > 0 ? ranked[0].Indicators.Values.Select(v => v.Code) : [];
+        return TableExport.ToFileAsync(ranked.ToAsyncEnumerable(), Columns(codes), format, $"rankings-{period}", ct);
+    }
+}

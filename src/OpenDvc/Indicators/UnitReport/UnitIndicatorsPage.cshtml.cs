@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenDvc.Indicators.Calculation;
+using OpenDvc.Indicators.Rankings;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
+using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Indicators.UnitReport;
+
+/// <summary>A service row of the unit page: its procedure and indicators.</summary>
+public sealed record ServiceRow(string ProcedureCode, string ProcedureName, ScopeIndicators Indicators, decimal HoursSaved);
+
+/// <summary>
+/// /indicators/units/{code}: a unit's indicators against targets, the national median and its peers' percentile, its
+/// rank, monthly trends, and its services ranked by online dossiers (downloadable), each with a drill-down.
+/// </summary>
+public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, Checks.DeclaredVsObserved checks, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string? PeriodText { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public AudienceFilter Audience { get; set; }
+
+    public Unit Unit { get; private set; } = null!;
+
+    public ScopeIndicators Indicators { get; private set; } = null!;
+
+    public RankedUnit? Ranked { get; private set; }
+
+    public PeerComparison Comparison { get; private set; } = null!;
+
+    public IReadOnlyList<ScopeIndicators> Trend { get; private set; } = [];
+
+    public IReadOnlyList<ServiceRow> Services { get; private set; } = [];
+
+    public bool BadPeriod { get; private set; }
+
+    public IReadOnlyList<Checks.Finding> Findings { get; private set; } = [];
+
+    public Savings.SavingsEstimate Savings => OpenDvc.Indicators.Savings.SavingsEstimate.From(Indicators.Totals, SavingsAssumptions);
+
+    public Savings.SavingsOptions SavingsAssumptions => options.Value.Savings;
+
+    public int MinimumRatings => options.Value.MinimumRatings;
+
+    public async Task<IActionResult> OnGetAsync(string code, string? format, CancellationToken ct)
+    {
+        var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        var (query, problem) = await new IndicatorRequest(PeriodText, code, null, Audience).ResolveAsync(db, time, ct);
+        BadPeriod = problem is not null;
+        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, Audience: Audience);
+        PeriodText = query.Period.ToString();
+
+        var names = await db.Set<Procedure>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        Services = (await calculator.ComputeServicesAsync(code, query.Period, query.Audience, ct))
+            .Select(s => new ServiceRow(s.ProcedureCode!, names.GetValueOrDefault(s.ProcedureCode!, s.ProcedureCode!), s,
+                OpenDvc.Indicators.Savings.SavingsEstimate.From(s.Totals, options.Value.Savings).HoursSaved))
+            .OrderByDescending(s => s.Indicators.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
+            .ToList();
+        if (TableExport.IsSupported(format))
+        {
+            await (await TableExport.ToFileAsync(Services.ToAsyncEnumerable(), ServiceColumns, format!, $"services-{code}-{query.Period}", ct)).ExecuteAsync(HttpContext);
+            return new EmptyResult();
+        }
+
+        var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
+        Ranked = ranked.SingleOrDefault(r => r.UnitCode == code);
+        Indicators = Ranked?.Indicators ?? await calculator.ComputeAsync(query, ct);
+        var group = Ranking.GroupOf(unit.Kind);
+        Comparison = new PeerComparison(
+            ranked.Select(r => r.Indicators).ToList(),
+            ranked.Where(r => r.Group == group).Select(r => r.Indicators).ToList());
+        Trend = await calculator.TrendAsync(query, ct);
+        Findings = await checks.FindAsync(code, query.Period, ct);
+        return Page();
+    }
+
+    private static readonly IReadOnlyList<ExportColumn<ServiceRow>> ServiceColumns =
+    [
+        new("procedure", s => s.ProcedureCode),
+        new("name", s => s.ProcedureName),
+        new("dossiers", s => s.Indicators.Totals.Dossiers),
+        new("online_dossiers", s => s.Indicators.Totals.Online),
+        new("remote_online_rate", s => Round(s.Indicators["RO"]?.Value)),
+        new("on_time_rate", s => Round(s.Indicators["2.1"]?.Value)),
+        new("satisfaction", s => Round(s.Indicators["HL"]?.Value)),
+        new("average_processing_days", s => Round(s.Indicators["2.2"]?.Value)),
+        new("hours_saved", s => s.HoursSaved),
+    ];
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
+}

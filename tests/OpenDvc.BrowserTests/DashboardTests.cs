@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using MiniExcelLibs;
+using OpenDvc.Tests.Indicators;
+using OpenDvc.Tests.Platform;
+
+namespace OpenDvc.BrowserTests;
+
+public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTests(browser, app)
+{
+    [Fact]
+    public async Task Public_dashboard_renders_charts_and_rankings_switches_to_english_and_exports_excel()
+    {
+        await IndicatorData.EnsureAsync(App);
+        var page = await NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.Locator("main a[href='/dashboard']").ClickAsync();
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/dashboard?period=2023");
+        var largestPaint = await page.EvaluateAsync<double>(
+            "() => new Promise(resolve => new PerformanceObserver(list => { const e = list.getEntries(); resolve(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true }))");
+        var charts = await page.Locator("svg.chart[role=img]").CountAsync();
+        var chartTitle = await page.Locator("svg.chart title").First.TextContentAsync();
+        var provinces = await page.Locator("table[data-group=Provinces] tbody tr").CountAsync();
+        var ministries = await page.Locator("table[data-group=Ministries] tbody tr").CountAsync();
+        var heading = await page.Locator("h1").InnerTextAsync();
+        await ScreenshotAsync(page, "dashboard-vi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard?period=2023");
+        var englishHeading = await page.Locator("h1").InnerTextAsync();
+        var englishChartTitle = await page.Locator("svg.chart title").First.TextContentAsync();
+        await ScreenshotAsync(page, "dashboard-en");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-Provinces-xlsx").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"rankings-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        var sheet = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        File.Delete(file);
+
+        Assert.Equal("Bảng điều khiển quốc gia về dịch vụ công trực tuyến", heading);
+        Assert.Equal("National online public services dashboard", englishHeading);
+        Assert.Equal(3, charts);
+        Assert.Equal("Tỷ lệ hồ sơ trực tuyến từ xa theo tháng", chartTitle);
+        Assert.Equal("Remote online dossier rate by month", englishChartTitle);
+        Assert.Equal(63, provinces);
+        Assert.True(ministries >= 22, $"{ministries} ministries");
+        Assert.Equal("rankings-2023.xlsx", download.SuggestedFilename);
+        Assert.Equal(["group", "rank", "previous_rank", "change", "unit", "name", "index_points", "covered_points"], sheet[0].Values.Take(8).Select(v => v?.ToString() ?? "").ToArray());
+        Assert.Equal(64, sheet.Count);
+        Assert.True(largestPaint < 1000, $"largest contentful paint after {largestPaint:F0} ms");
+    }
+}

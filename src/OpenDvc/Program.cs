@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Awards;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
@@ -45,6 +46,7 @@ public static partial class Program
         builder.AddAccounts();
         builder.AddRegistry();
         builder.AddLedger();
+        builder.AddAwards();
 
         var app = builder.Build();
         app.UseWeb();
@@ -52,6 +54,7 @@ public static partial class Program
         app.MapAccounts();
         app.MapRegistry();
         app.MapLedger();
+        app.MapAwards();
         return app;
     }
 }

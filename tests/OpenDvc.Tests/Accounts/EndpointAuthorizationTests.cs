@@ -24,6 +24,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
     ///   with the anti-forgery token, see SecurityTests);
     /// - the language switch (POST /language, a cookie, anti-forgery protected);
+    /// - the published results of the excellent online services awards (published campaigns only: winners, their
+    ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
     /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference.
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
@@ -49,6 +51,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/services/export"),
         ("GET", "/api/v1/calendar/{year:int}"),
         ("GET", "/api/v1/calendar/working-days"),
+        ("GET", "/awards/winners"),
+        ("GET", "/api/v1/awards/results"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

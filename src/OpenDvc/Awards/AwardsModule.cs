@@ -28,6 +28,7 @@ public static class AwardsModule
         services.AddAuthorizationBuilder().AddPolicy(ReviewerPolicy, p => p.RequireRole(Roles.Reviewer));
         services.AddScoped<ServiceEvidenceQuery>();
         services.AddScoped<NominationStore>();
+        services.AddScoped<NominationImport>();
         services.AddScoped<AppraisalStore>();
         services.AddScoped<ResultsStore>();
         services.AddSingleton<IDatabaseSeeder, AwardsSeeder>();

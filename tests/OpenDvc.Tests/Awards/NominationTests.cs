@@ -210,6 +210,33 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     }
 
     [Fact]
+    public async Task A_file_of_nominations_is_written_whole_or_not_at_all()
+    {
+        const string unit = "27";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var procedures = await FullProcessServicesAsync(App, unit, 3);
+        using var focalPoint = await App.SignInAsync("awards-fp-27", Roles.FocalPoint, unit);
+        static MultipartFormDataContent Csv(IEnumerable<string> procedures) => new()
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("unit,procedure,category,narrative,contact_name,contact_email,contact_phone\n"
+                + string.Concat(procedures.Select(p => $"27,{p},CitizenServices,\"Mô tả, có dấu phẩy\",An,an@example.gov.vn,\n")))), "file", "nominations.csv" },
+        };
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+
+        var overQuota = await focalPoint.PostAsync($"{path}/import", Csv(procedures), Ct);
+        var afterRefusal = await TestApp.ReadAsync<List<NominationView>>(await focalPoint.GetAsync(path, Ct));
+        var imported = await focalPoint.PostAsync($"{path}/import", Csv(procedures.Take(2)), Ct);
+        var afterImport = await TestApp.ReadAsync<List<NominationView>>(await focalPoint.GetAsync(path, Ct));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, overQuota.StatusCode);
+        Assert.Contains("OD-AWARD-QUOTA", await overQuota.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(afterRefusal);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(procedures.Take(2).Order(StringComparer.Ordinal), afterImport.Select(n => n.ProcedureCode).Order(StringComparer.Ordinal));
+        Assert.All(afterImport, n => Assert.Equal("Mô tả, có dấu phẩy", n.Narrative));
+    }
+
+    [Fact]
     public async Task Focal_point_nominates_and_reads_only_its_own_units_nominations()
     {
         var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));

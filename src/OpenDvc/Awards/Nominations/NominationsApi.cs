@@ -7,6 +7,7 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
+using OpenDvc.Registry.Transfer;
 
 namespace OpenDvc.Awards.Nominations;
 
@@ -25,6 +26,8 @@ public static class NominationsApi
         campaign.MapGet("/nominations/export", ExportNominations).WithName(nameof(ExportNominations)).WithSummary("Nominations as CSV or Excel (format=csv|xlsx).");
         campaign.MapPost("/nominations", NominateService).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(NominateService))
             .WithSummary("Nominate one of the unit's online services: quota, deadline and eligibility are enforced; the evidence is frozen.");
+        campaign.MapPost("/nominations/import", ImportNominations).RequireAuthorization(AccountsModule.EditPolicy).DisableAntiforgery().WithName(nameof(ImportNominations))
+            .WithSummary("Nominate from an .xlsx or .csv file (form field 'file'; columns unit, procedure, category, narrative, contact_name, contact_email, contact_phone): all rows or none.");
 
         var nomination = app.MapGroup("/api/v1/awards/nominations/{id:int}").WithTags("Awards").RequireAuthorization();
         nomination.MapGet("/", GetNomination).WithName(nameof(GetNomination)).WithSummary("One nomination with its frozen evidence and verdict.");
@@ -74,6 +77,18 @@ public static class NominationsApi
         }
 
         return TypedResults.Created($"/api/v1/awards/nominations/{nomination!.Id}", NominationStore.View(nomination, check!.Evidence.ProcedureName));
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportNominations(int id, IFormFile? file, bool? dryRun, ClaimsPrincipal user, NominationImport import, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return RegistryProblems.NoFile();
+        }
+
+        await using var stream = file.OpenReadStream();
+        var report = await import.ImportAsync(user, id, stream, file.FileName, dryRun ?? false, ct);
+        return report.Succeeded ? TypedResults.Ok(report) : RegistryProblems.ImportFailed(report);
     }
 
     public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> GetNomination(int id, ClaimsPrincipal user, NominationStore store, OpenDvcDbContext db, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace OpenDvc.Awards.Pages;
 /// criterion (Check), then submits (Submit), which freezes the evidence. Admins may nominate for any unit.
 /// </summary>
 [Authorize(Policy = AccountsModule.EditPolicy)]
-public sealed class NominatePage(NominationStore store, OpenDvcDbContext db) : PageModel
+public sealed class NominatePage(NominationStore store, NominationImport import, OpenDvcDbContext db) : PageModel
 {
     public sealed record ServiceOption(string Code, string Name, ServiceLevel Level, Audience Audience);
 
@@ -54,6 +54,8 @@ public sealed class NominatePage(NominationStore store, OpenDvcDbContext db) : P
 
     public DateOnly? LastDay { get; private set; }
 
+    public Registry.Transfer.ImportReport? Imported { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
@@ -86,6 +88,24 @@ public sealed class NominatePage(NominationStore store, OpenDvcDbContext db) : P
         }
 
         (Check, Error) = (check, error);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (file is null)
+        {
+            Error = new AwardError(400, "OD-IMPORT-NO-FILE", "Chưa chọn tệp.", "No file was chosen.");
+            return Page();
+        }
+
+        await using var stream = file.OpenReadStream();
+        Imported = await import.ImportAsync(User, Campaign, stream, file.FileName, dryRun: false, ct);
         return Page();
     }
 

@@ -83,6 +83,24 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
     }
 
     [Fact]
+    public async Task Admin_opens_a_new_campaign_with_the_2023_rubric_and_defaults()
+    {
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        using var focalPoint = await UnitScopeAssertions.FocalPointAsync(App);
+
+        var opened = await TestApp.PostFormAsync(admin, "/awards?handler=Open", new() { ["NewName"] = "Tôn vinh 2024", ["NewYear"] = "2024" }, "/awards");
+        var refused = await TestApp.PostFormAsync(focalPoint, "/awards?handler=Open", new() { ["NewName"] = "Không được", ["NewYear"] = "2024" }, "/awards");
+        var campaigns = await TestApp.ReadAsync<List<CampaignView>>(await admin.GetAsync("/api/v1/awards/campaigns", Ct));
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.True(UnitScopeAssertions.IsForbidden(refused));
+        var created = Assert.Single(campaigns, c => c.Settings.Name == "Tôn vinh 2024").Settings;
+        Assert.Equal((2023, 2024, new DateOnly(2024, 8, 31), 5, 5), (created.FirstYear, created.LastYear, created.NominationDeadline, created.CitizenQuota, created.BusinessQuota));
+        Assert.Equal(Campaign2023.Rubric.Select(c => c.Code), created.Rubric.Select(c => c.Code));
+        Assert.DoesNotContain(campaigns, c => c.Settings.Name == "Không được");
+    }
+
+    [Fact]
     public async Task Every_awards_page_answers_its_role_and_the_public_sees_only_the_winners_page()
     {
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);

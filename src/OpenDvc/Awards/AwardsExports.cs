@@ -51,6 +51,17 @@ public static class AwardsExports
         new("selected", r => r.Entry.Selected),
     ];
 
+    public static readonly IReadOnlyList<ExportColumn<ReviewerSpread>> Spread =
+    [
+        new("reviewer", s => s.Reviewer), new("reviews", s => s.Reviews), new("mean", s => s.Mean), new("standard_deviation", s => s.StandardDeviation),
+        new("min", s => s.Min), new("max", s => s.Max),
+    ];
+
+    public static readonly IReadOnlyList<ExportColumn<Campaigns.CampaignExtension>> Extensions =
+    [
+        new("campaign", e => e.CampaignId), new("unit", e => e.UnitCode), new("until", e => e.Until), new("reason", e => e.Reason),
+    ];
+
     public static IReadOnlyList<ExportColumn<ScoreRow>> Scores(IReadOnlyList<Campaigns.RubricCriterion> criteria) =>
     [
         new("review", r => r.Review.Id),

@@ -129,6 +129,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
         var lateScore = await reviewerClient.PutAsJsonAsync($"/api/v1/awards/nominations/{nomination.Id}/scores", new ScoreInput(GoodScores, null), Ct);
         var rankingCsv = await admin.GetStringAsync($"/api/v1/awards/campaigns/{campaign}/ranking/export?format=csv", Ct);
         var scoresCsv = await admin.GetStringAsync($"/api/v1/awards/campaigns/{campaign}/scores/export?format=csv", Ct);
+        var spreadCsv = await admin.GetStringAsync($"/api/v1/awards/campaigns/{campaign}/spread/export?format=csv", Ct);
         await using var scope = App.Services.CreateAsyncScope();
         var nominationKey = nomination.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var campaignKey = campaign.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -151,6 +152,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
         Assert.Equal(HttpStatusCode.Conflict, lateScore.StatusCode);
         Assert.Contains($",{nomination.Id},26,", rankingCsv, StringComparison.Ordinal);
         Assert.Contains(reviewer, scoresCsv, StringComparison.Ordinal);
+        Assert.Contains($"{reviewer},1,80", spreadCsv, StringComparison.Ordinal);
         Assert.Contains(audit, e => e.EntityType == nameof(Review) && e.Action == "update" && e.After!.Contains("\"Scores\"", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.EntityType == nameof(Nomination) && e.Action == "update" && e.After!.Contains("\"Selected\":true", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.EntityType == nameof(AwardCampaign) && e.Action == "update" && e.After!.Contains("\"PublishedAt\":\"20", StringComparison.Ordinal));

@@ -73,6 +73,7 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
         var extended = await TestApp.PostFormAsync(admin, $"{page}?handler=Extend", new() { ["ExtensionUnit"] = "30", ["ExtensionUntil"] = "2030-09-15", ["ExtensionReason"] = "Sự cố" }, page);
         var campaigns = await TestApp.ReadAsync<List<CampaignView>>(await admin.GetAsync("/api/v1/awards/campaigns", Ct));
         var html = await admin.GetStringAsync(page, Ct);
+        var extensionsCsv = await admin.GetStringAsync($"{page}?format=csv", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
@@ -80,6 +81,7 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
         Assert.Equal(("Đợt đã sửa", 4, 0.9m, 50, 1.5m, 0.5m), (changed.Name, changed.CitizenQuota, changed.MinSatisfaction, changed.MinRatings, changed.HoursPerTrip, changed.DataWeight));
         Assert.Equal(["benefit", "uptake"], changed.Rubric.Select(r => r.Code));
         Assert.Contains("15/09/2030", html, StringComparison.Ordinal);
+        Assert.Contains($"{campaign},30,2030-09-15,Sự cố", extensionsCsv, StringComparison.Ordinal);
     }
 
     [Fact]

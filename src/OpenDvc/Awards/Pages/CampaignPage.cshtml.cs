@@ -7,6 +7,8 @@ using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
+using OpenDvc.Registry;
 
 namespace OpenDvc.Awards.Pages;
 
@@ -42,11 +44,16 @@ public sealed class CampaignPage(OpenDvcDbContext db, NominationStore store) : P
     [TempData]
     public bool Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? format, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
+        }
+
+        if (TableExport.IsSupported(format))
+        {
+            return await RegistryPages.SendAsync(HttpContext, TableExport.ToFileAsync(Extensions.ToAsyncEnumerable(), AwardsExports.Extensions, format!, $"extensions-{id}", ct));
         }
 
         Input = CampaignInput.From(Campaign!);

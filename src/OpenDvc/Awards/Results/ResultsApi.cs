@@ -23,6 +23,7 @@ public static class ResultsApi
         var admin = app.MapGroup("/api/v1/awards").WithTags("Awards").RequireAuthorization(AccountsModule.AdminPolicy);
         admin.MapGet("/campaigns/{id:int}/ranking", GetRanking).WithName(nameof(GetRanking)).WithSummary("Ranking per category, reviewer spread and the rule used (admin).");
         admin.MapGet("/campaigns/{id:int}/ranking/export", ExportRanking).WithName(nameof(ExportRanking)).WithSummary("The ranking as CSV or Excel (admin).");
+        admin.MapGet("/campaigns/{id:int}/spread/export", ExportSpread).WithName(nameof(ExportSpread)).WithSummary("The spread between reviewers as CSV or Excel (admin).");
         admin.MapGet("/campaigns/{id:int}/scores/export", ExportScores).WithName(nameof(ExportScores)).WithSummary("Every review's scores as CSV or Excel (admin).");
         admin.MapPut("/nominations/{id:int}/decision", DecideNomination).WithName(nameof(DecideNomination)).WithSummary("Shortlist or select a nomination (admin; audited).");
         admin.MapPost("/campaigns/{id:int}/publish", PublishResults).WithName(nameof(PublishResults)).WithSummary("Publish the campaign's results (admin; audited; final).");
@@ -52,6 +53,18 @@ public static class ResultsApi
 
         return TableExport.IsSupported(format ??= "csv")
             ? await TableExport.ToFileAsync((await results.RankAsync(campaign, ct)).ToAsyncEnumerable(), AwardsExports.Ranking, format, $"ranking-{id}", ct)
+            : RegistryProblems.BadFormat();
+    }
+
+    public static async Task<IResult> ExportSpread(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct)
+    {
+        if (await nominations.CampaignAsync(id, ct) is not { } campaign)
+        {
+            return AwardError.CampaignNotFound(id).ToProblem();
+        }
+
+        return TableExport.IsSupported(format ??= "csv")
+            ? await TableExport.ToFileAsync((await results.SpreadAsync(campaign, ct)).ToAsyncEnumerable(), AwardsExports.Spread, format, $"reviewer-spread-{id}", ct)
             : RegistryProblems.BadFormat();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Appraisal;
+using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
@@ -44,7 +45,18 @@ public static class ResultsApi
             await results.RankAsync(campaign, ct), await results.SpreadAsync(campaign, ct)));
     }
 
-    public static async Task<IResult> ExportRanking(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct)
+    public static Task<IResult> ExportRanking(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct) =>
+        ExportAsync(id, format, nominations, async c => await results.RankAsync(c, ct), _ => AwardsExports.Ranking, "ranking", ct);
+
+    public static Task<IResult> ExportSpread(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct) =>
+        ExportAsync(id, format, nominations, async c => await results.SpreadAsync(c, ct), _ => AwardsExports.Spread, "reviewer-spread", ct);
+
+    public static Task<IResult> ExportScores(int id, string? format, NominationStore nominations, AppraisalStore appraisal, CancellationToken ct) =>
+        ExportAsync(id, format, nominations, async c => await appraisal.ReviewsAsync(null, c.Id, null, ct), c => AwardsExports.Scores(c.Criteria()), "scores", ct);
+
+    /// <summary>A campaign's table as CSV or Excel: 404 for an unknown campaign, 400 for another format.</summary>
+    private static async Task<IResult> ExportAsync<T>(int id, string? format, NominationStore nominations, Func<AwardCampaign, Task<IReadOnlyList<T>>> rows,
+        Func<AwardCampaign, IReadOnlyList<ExportColumn<T>>> columns, string stem, CancellationToken ct)
     {
         if (await nominations.CampaignAsync(id, ct) is not { } campaign)
         {
@@ -52,31 +64,7 @@ public static class ResultsApi
         }
 
         return TableExport.IsSupported(format ??= "csv")
-            ? await TableExport.ToFileAsync((await results.RankAsync(campaign, ct)).ToAsyncEnumerable(), AwardsExports.Ranking, format, $"ranking-{id}", ct)
-            : RegistryProblems.BadFormat();
-    }
-
-    public static async Task<IResult> ExportSpread(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct)
-    {
-        if (await nominations.CampaignAsync(id, ct) is not { } campaign)
-        {
-            return AwardError.CampaignNotFound(id).ToProblem();
-        }
-
-        return TableExport.IsSupported(format ??= "csv")
-            ? await TableExport.ToFileAsync((await results.SpreadAsync(campaign, ct)).ToAsyncEnumerable(), AwardsExports.Spread, format, $"reviewer-spread-{id}", ct)
-            : RegistryProblems.BadFormat();
-    }
-
-    public static async Task<IResult> ExportScores(int id, string? format, NominationStore nominations, AppraisalStore appraisal, CancellationToken ct)
-    {
-        if (await nominations.CampaignAsync(id, ct) is not { } campaign)
-        {
-            return AwardError.CampaignNotFound(id).ToProblem();
-        }
-
-        return TableExport.IsSupported(format ??= "csv")
-            ? await TableExport.ToFileAsync((await appraisal.ReviewsAsync(null, id, null, ct)).ToAsyncEnumerable(), AwardsExports.Scores(campaign.Criteria()), format, $"scores-{id}", ct)
+            ? await TableExport.ToFileAsync((await rows(campaign)).ToAsyncEnumerable(), columns(campaign), format, $"{stem}-{id}", ct)
             : RegistryProblems.BadFormat();
     }
 

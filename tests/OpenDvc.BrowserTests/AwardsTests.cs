@@ -82,11 +82,18 @@ public sealed class AwardsTests(Browser browser, SqliteApp app) : BrowserTests(b
         var section = visitor.Locator("section", new() { Has = visitor.GetByRole(AriaRole.Heading, new() { Name = "Đợt thử trên trình duyệt" }) });
         var winners = await section.Locator("table").First.Locator("tbody th[scope=row]").AllInnerTextsAsync();
         await ScreenshotAsync(visitor, "awards-winners-public-vi");
+        var english = await NewPageAsync("en-GB");
+        await english.GotoAsync("/awards/winners");
+        var englishHeading = await english.Locator("h1").InnerTextAsync();
+        var englishCaption = await english.Locator("section table caption").First.InnerTextAsync();
+        await ScreenshotAsync(english, "awards-winners-public-en");
 
         Assert.Equal("Đủ điều kiện", verdict);
         Assert.Contains("38/40", satisfaction, StringComparison.Ordinal);
         Assert.Contains("Đã gửi đề xuất", submitted, StringComparison.Ordinal);
         Assert.Single(doneRows, r => r.Contains(name, StringComparison.Ordinal) && r.Contains("80", StringComparison.Ordinal));
         Assert.Equal([name], winners);
+        Assert.Equal("Excellent online services", englishHeading);
+        Assert.Equal("Services for citizens", englishCaption);
     }
 }

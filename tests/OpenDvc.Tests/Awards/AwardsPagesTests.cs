@@ -85,6 +85,26 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
     }
 
     [Fact]
+    public async Task Admin_shortlists_on_the_results_page_and_the_decision_is_kept()
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        var procedure = (await FullProcessServicesAsync(App, "33", 1))[0];
+        var created = await TestApp.ReadAsync<OpenDvc.Awards.Nominations.NominationView>(await admin.PostAsync($"/api/v1/awards/campaigns/{campaign}/nominations",
+            System.Net.Http.Json.JsonContent.Create(new OpenDvc.Awards.Nominations.NominationInput("33", procedure, NominationCategory.CitizenServices, null, null, null, null), options: Json.Options), Ct));
+        var page = $"/awards/results/{campaign}";
+
+        var decided = await TestApp.PostFormAsync(admin, $"{page}?handler=Decide", new() { ["nomination"] = $"{created.Id}", ["shortlisted"] = "true", ["selected"] = "false" }, page);
+        var html = await admin.GetStringAsync(page, Ct);
+        var ranking = await TestApp.ReadAsync<OpenDvc.Awards.Results.RankingView>(await admin.GetAsync($"/api/v1/awards/campaigns/{campaign}/ranking", Ct));
+
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Contains("Bỏ khỏi danh sách rút gọn", html, StringComparison.Ordinal);
+        Assert.True(Assert.Single(ranking.Ranking).Entry.Shortlisted);
+        Assert.False(ranking.Ranking[0].Entry.Selected);
+    }
+
+    [Fact]
     public async Task Admin_opens_a_new_campaign_with_the_2023_rubric_and_defaults()
     {
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);

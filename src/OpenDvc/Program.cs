@@ -1,5 +1,6 @@
 using OpenDvc.Accounts;
 using OpenDvc.Indicators;
+using OpenDvc.Awards;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
@@ -48,6 +49,7 @@ public static partial class Program
         builder.AddRegistry();
         builder.AddLedger();
         builder.AddIndicators();
+        builder.AddAwards();
 
         var app = builder.Build();
         app.UseWeb();
@@ -56,6 +58,7 @@ public static partial class Program
         app.MapRegistry();
         app.MapLedger();
         app.MapIndicators();
+        app.MapAwards();
         return app;
     }
 }

@@ -27,7 +27,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
     /// - the programme's indicators (issue 4): the national dashboard, the methodology, each unit's and service's
     ///   indicator pages, rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
-    ///   person), the figures the national portal itself publishes, so they are open data by decision.
+    ///   person), the figures the national portal itself publishes, so they are open data by decision;
+    /// - the published results of the excellent online services awards (published campaigns only: winners, their
+    ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress).
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
     [
@@ -65,6 +67,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/savings"),
         ("GET", "/api/v1/indicators/editions"),
         ("GET", "/api/v1/indicators/editions/{id:int}"),
+        ("GET", "/awards/winners"),
+        ("GET", "/api/v1/awards/results"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

@@ -10,7 +10,7 @@ public sealed class User : IdentityUser, IAudited
 {
     public string DisplayName { get; set; } = "";
 
-    /// <summary>The unit a focal point belongs to; null for the central agency's staff.</summary>
+    /// <summary>The unit a focal point (or a reviewing expert from a ministry or province) belongs to; null for the central agency's staff.</summary>
     public string? UnitCode { get; set; }
 
     string? IAudited.AuditUnitCode => UnitCode;
@@ -24,7 +24,7 @@ public static class Roles
     /// <summary>The central agency's administrators.</summary>
     public const string Admin = "admin";
 
-    /// <summary>The central agency's reviewers (and, later, appraisal experts).</summary>
+    /// <summary>The central agency's reviewers and appraisal experts; an expert may belong to a unit (conflict of interest).</summary>
     public const string Reviewer = "reviewer";
 
     /// <summary>A unit's focal point (đầu mối): reads and edits only its own unit's data.</summary>

@@ -185,9 +185,10 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
             return new AccountError("OD-FOCAL-POINT-NEEDS-UNIT", "Đầu mối phải gắn với một đơn vị (--unit).", "A focal point must be bound to a unit (--unit).");
         }
 
-        if (role != Roles.FocalPoint && !string.IsNullOrWhiteSpace(unitCode))
+        // A reviewer may belong to a unit: an appraisal expert from a ministry or province, never given that unit's nominations.
+        if (role is not (Roles.FocalPoint or Roles.Reviewer) && !string.IsNullOrWhiteSpace(unitCode))
         {
-            return new AccountError("OD-UNIT-ONLY-FOR-FOCAL-POINT", "Chỉ đầu mối mới gắn với đơn vị.", "Only a focal point is bound to a unit.");
+            return new AccountError("OD-UNIT-ONLY-FOR-FOCAL-POINT", "Chỉ đầu mối hoặc chuyên gia thẩm định mới gắn với đơn vị.", "Only a focal point or a reviewing expert is bound to a unit.");
         }
 
         if (unitCode is not null && !await units.ExistsAsync(unitCode, cancellationToken))

@@ -25,7 +25,7 @@ internal static class UsersCommand
         Required = true,
     };
 
-    private static Option<string?> UnitOption() => new("--unit") { Description = "Unit code, required for a focal point (e.g. 01, BTP)." };
+    private static Option<string?> UnitOption() => new("--unit") { Description = "Unit code, required for a focal point (e.g. 01, BTP); optional for a reviewer (an expert's own unit)." };
 
     private static Option<string?> PasswordOption() => new("--password") { Description = "The password; or set OPENDVC_PASSWORD, or pipe it with --password-stdin." };
 

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Awards.Appraisal;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Awards.Evidence;
+using OpenDvc.Awards.Nominations;
+using OpenDvc.Awards.Results;
+using OpenDvc.Platform;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
+
+namespace OpenDvc.Awards;
+
+/// <summary>
+/// Honouring excellent online services (issue 6, letter 3179/BTTTT-CĐSQG): campaigns, nominations with eligibility
+/// computed from the ledger's rollups, appraisal by reviewers, ranking, selection and public results.
+/// </summary>
+public static class AwardsModule
+{
+    /// <summary>Reviewers (the agency's and experts): score the nominations assigned to them.</summary>
+    public const string ReviewerPolicy = "awards-reviewer";
+
+    public static WebApplicationBuilder AddAwards(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthorizationBuilder().AddPolicy(ReviewerPolicy, p => p.RequireRole(Roles.Reviewer));
+        services.AddScoped<ServiceEvidenceQuery>();
+        services.AddScoped<NominationStore>();
+        services.AddScoped<NominationImport>();
+        services.AddScoped<AppraisalStore>();
+        services.AddScoped<ResultsStore>();
+        services.AddSingleton<IDatabaseSeeder, AwardsSeeder>();
+        services
+            .AddNavLink(new NavLink("/awards", typeof(AwardsText), "Nav.Awards", 60))
+            .AddNavLink(new NavLink("/awards/winners", typeof(AwardsText), "Nav.Winners", 61));
+        return builder;
+    }
+
+    public static WebApplication MapAwards(this WebApplication app)
+    {
+        app.MapCampaignsApi();
+        app.MapNominationsApi();
+        app.MapAppraisalApi();
+        app.MapResultsApi();
+        return app;
+    }
+}
+
+/// <summary>The 2023 campaign of letter 3179/BTTTT-CĐSQG, with the demo registry.</summary>
+internal sealed class AwardsSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
+{
+    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Demo)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        if (!await db.Set<AwardCampaign>().AnyAsync(cancellationToken))
+        {
+            db.Add(Campaign2023.Create());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Awards.Evidence;
+using OpenDvc.Registry.Services;
+
+namespace OpenDvc.Awards.Nominations;
+
+/// <summary>One criterion of letter 3179 with the figures that decide it, in both languages.</summary>
+public sealed record CriterionVerdict(string Code, bool Passed, string FiguresVi, string FiguresEn);
+
+/// <summary>Eligible ⇔ (a) full-process and (b) at least one of b1, b2, b3 (letter 3179/BTTTT-CĐSQG).</summary>
+public sealed record EligibilityVerdict(bool Eligible, IReadOnlyList<CriterionVerdict> Criteria);
+
+public static class Eligibility
+{
+    public const string FullProcess = "a-full-process";
+    public const string HighestOnline = "b1-highest-online";
+    public const string Satisfaction = "b2-satisfaction";
+    public const string Savings = "b3-savings";
+
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+
+    public static EligibilityVerdict Judge(AwardCampaign campaign, ServiceEvidence evidence)
+    {
+        var fullProcess = evidence.Level == ServiceLevel.FullProcess;
+        var a = new CriterionVerdict(FullProcess, fullProcess,
+            fullProcess ? $"Mức độ: toàn trình{Since(evidence, Vi)}." : evidence.Level is null ? "Đơn vị không cung cấp dịch vụ này trực tuyến." : "Mức độ: một phần.",
+            fullProcess ? $"Level: full-process{Since(evidence, En)}." : evidence.Level is null ? "The unit does not provide this service online." : "Level: partial.");
+
+        var highest = evidence.Years.Count > 0 && evidence.Years.All(y => y.IsHighest);
+        var b1 = new CriterionVerdict(HighestOnline, highest,
+            string.Join("; ", evidence.Years.Select(y => string.Format(Vi, "{0}: {1:N0} hồ sơ trực tuyến, hạng {2}/{3} của đơn vị (cao nhất {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".",
+            string.Join("; ", evidence.Years.Select(y => string.Format(En, "{0}: {1:N0} online dossiers, rank {2}/{3} in the unit (highest {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".");
+
+        var satisfied = evidence.RatedVerySatisfied + evidence.RatedSatisfied;
+        var enoughRatings = evidence.Rated >= campaign.MinRatings;
+
+        // Compared on whole numbers of ratings: satisfied ≥ threshold × rated, so 89.9 % never rounds up to 90 %.
+        var satisfactionMet = enoughRatings && satisfied >= campaign.MinSatisfaction * evidence.Rated;
+        var b2 = new CriterionVerdict(Satisfaction, satisfactionMet,
+            string.Format(Vi, "{0:N0}/{1:N0} đánh giá hài lòng hoặc rất hài lòng ({2}); ngưỡng {3:P0}, tối thiểu {4:N0} đánh giá{5}.",
+                satisfied, evidence.Rated, Percent(evidence.Satisfaction, Vi), campaign.MinSatisfaction, campaign.MinRatings, enoughRatings ? "" : " — chưa đủ số đánh giá"),
+            string.Format(En, "{0:N0}/{1:N0} ratings satisfied or very satisfied ({2}); threshold {3:P0}, at least {4:N0} ratings{5}.",
+                satisfied, evidence.Rated, Percent(evidence.Satisfaction, En), campaign.MinSatisfaction, campaign.MinRatings, enoughRatings ? "" : " — too few ratings"));
+
+        var s = evidence.Savings;
+        var savingsMet = s.TotalHours >= campaign.MinSavedHours;
+        var b3 = new CriterionVerdict(Savings, savingsMet,
+            string.Format(Vi, "Tiết kiệm ước tính {0:N0} giờ và {1:N0} đồng (ngưỡng {2:N0} giờ): {3:N0} chuyến đi × {4} giờ; thời gian xử lý {5:N1} giờ; lệ phí {6:N0} đồng.",
+                s.TotalHours, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, s.HoursPerTrip, s.ProcessingHours, s.FeeSaved),
+            string.Format(En, "Estimated savings {0:N0} hours and {1:N0} đồng (threshold {2:N0} hours): {3:N0} trips × {4} hours; processing time {5:N1} hours; fees {6:N0} đồng.",
+                s.TotalHours, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, s.HoursPerTrip, s.ProcessingHours, s.FeeSaved));
+
+        return new EligibilityVerdict(a.Passed && (b1.Passed || b2.Passed || b3.Passed), [a, b1, b2, b3]);
+    }
+
+    private static string Since(ServiceEvidence evidence, CultureInfo culture) =>
+        evidence.FullProcessSince is { } since ? string.Format(culture, culture == Vi ? " từ {0:dd/MM/yyyy}" : " since {0:dd/MM/yyyy}", since) : "";
+
+    private static string Percent(decimal? ratio, CultureInfo culture) =>
+        ratio is { } r ? (Math.Floor(r * 1000) / 10).ToString("0.0", culture) + " %" : culture == Vi ? "chưa có dữ liệu" : "no data";
+}

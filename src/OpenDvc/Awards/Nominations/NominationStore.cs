@@ -1,0 +1,246 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Awards.Evidence;
+using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Services;
+
+namespace OpenDvc.Awards.Nominations;
+
+/// <summary>What a focal point sends to nominate one of its unit's services.</summary>
+public sealed record NominationInput(
+    [Required, StringLength(16)] string UnitCode,
+    [Required, StringLength(32)] string ProcedureCode,
+    NominationCategory Category,
+    [StringLength(8000)] string? Narrative,
+    [StringLength(128)] string? ContactName,
+    [StringLength(256)] string? ContactEmail,
+    [StringLength(32)] string? ContactPhone);
+
+/// <summary>The evidence and verdict of a service, live before submission or frozen after it.</summary>
+public sealed record NominationCheck(ServiceEvidence Evidence, EligibilityVerdict Verdict, decimal DataScore);
+
+/// <summary>A nomination as lists and exports show it, with its frozen evidence.</summary>
+public sealed record NominationView(
+    int Id, int CampaignId, string UnitCode, string ProcedureCode, string ProcedureName, NominationCategory Category, NominationStatus Status,
+    string Narrative, string? ContactName, string? ContactEmail, string? ContactPhone, DateTimeOffset SubmittedAt,
+    ServiceEvidence? Evidence, EligibilityVerdict? Verdict, decimal DataScore, bool Shortlisted, bool Selected);
+
+/// <summary>
+/// Nominating a service (NominateService), withdrawing it, and the admin's deadline extensions. Quotas, the deadline
+/// and eligibility are enforced here for the API and the pages alike.
+/// </summary>
+public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery evidence, TimeProvider time)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public Task<AwardCampaign?> CampaignAsync(int id, CancellationToken ct) =>
+        db.Set<AwardCampaign>().SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>The live evidence and verdict for a service, before it is nominated.</summary>
+    public async Task<(NominationCheck? Check, AwardError? Error)> CheckAsync(ClaimsPrincipal user, int campaignId, string unitCode, string procedureCode, CancellationToken ct)
+    {
+        if (await CampaignAsync(campaignId, ct) is not { } campaign)
+        {
+            return (null, AwardError.CampaignNotFound(campaignId));
+        }
+
+        if (!UnitAccess.CanRead(user, unitCode))
+        {
+            return (null, AwardError.Forbidden);
+        }
+
+        return await CheckAsync(campaign, unitCode, procedureCode, ct);
+    }
+
+    private async Task<(NominationCheck? Check, AwardError? Error)> CheckAsync(AwardCampaign campaign, string unitCode, string procedureCode, CancellationToken ct)
+    {
+        if (!await db.Set<OnlineService>().AnyAsync(s => s.UnitCode == unitCode && s.ProcedureCode == procedureCode, ct)
+            || await evidence.ForServiceAsync(campaign, unitCode, procedureCode, ct) is not { } found)
+        {
+            return (null, new AwardError(422, "OD-AWARD-NOT-A-SERVICE", $"Đơn vị {unitCode} không cung cấp trực tuyến thủ tục {procedureCode}.", $"Unit {unitCode} does not provide procedure {procedureCode} online."));
+        }
+
+        return (new NominationCheck(found, Eligibility.Judge(campaign, found), DataScore.Of(found, campaign.MinRatings)), null);
+    }
+
+    /// <summary>Vietnam's calendar day now, and the last day this unit may submit in the campaign.</summary>
+    public async Task<(DateOnly Today, DateOnly LastDay)> DeadlineAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
+    {
+        var extension = await db.Set<CampaignExtension>().AsNoTracking().SingleOrDefaultAsync(e => e.CampaignId == campaign.Id && e.UnitCode == unitCode, ct);
+        var last = extension is not null && extension.Until > campaign.NominationDeadline ? extension.Until : campaign.NominationDeadline;
+        return (VietnamTime.DateOf(time.GetUtcNow()), last);
+    }
+
+    public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> NominateServiceAsync(ClaimsPrincipal user, int campaignId, NominationInput input, CancellationToken ct)
+    {
+        if (await CampaignAsync(campaignId, ct) is not { } campaign)
+        {
+            return (null, null, AwardError.CampaignNotFound(campaignId));
+        }
+
+        if (!UnitAccess.CanEdit(user, input.UnitCode))
+        {
+            return (null, null, AwardError.Forbidden);
+        }
+
+        if (campaign.PublishedAt is not null)
+        {
+            return (null, null, AwardError.Published);
+        }
+
+        var (today, lastDay) = await DeadlineAsync(campaign, input.UnitCode, ct);
+        if (today > lastDay)
+        {
+            return (null, null, new AwardError(409, "OD-AWARD-DEADLINE-PASSED",
+                $"Đã quá hạn đề xuất ({lastDay:dd/MM/yyyy}).", $"The nomination deadline ({lastDay:dd/MM/yyyy}) has passed."));
+        }
+
+        var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct);
+        if (procedure is not null && !Fits(input.Category, procedure.Audience))
+        {
+            return (null, null, new AwardError(422, "OD-AWARD-CATEGORY-AUDIENCE",
+                "Đối tượng của thủ tục không phù hợp với nhóm đề xuất.", "The procedure's audience does not fit the category."));
+        }
+
+        var active = db.Set<Nomination>().Where(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.Status == NominationStatus.Submitted);
+        if (await active.AnyAsync(n => n.ProcedureCode == input.ProcedureCode && n.Category == input.Category, ct))
+        {
+            return (null, null, new AwardError(409, "OD-AWARD-DUPLICATE", "Dịch vụ này đã được đề xuất trong nhóm này.", "This service is already nominated in this category."));
+        }
+
+        var quota = campaign.QuotaOf(input.Category);
+        var used = await active.CountAsync(n => n.Category == input.Category, ct);
+        if (used >= quota)
+        {
+            return (null, null, new AwardError(409, "OD-AWARD-QUOTA",
+                $"Đơn vị đã đề xuất đủ {quota} dịch vụ trong nhóm này.", $"The unit has already nominated {quota} service(s) in this category."));
+        }
+
+        var (check, error) = await CheckAsync(campaign, input.UnitCode, input.ProcedureCode, ct);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        if (!check!.Verdict.Eligible)
+        {
+            return (null, check, new AwardError(422, "OD-AWARD-NOT-ELIGIBLE",
+                "Dịch vụ chưa đủ điều kiện theo Công văn 3179/BTTTT-CĐSQG.", "The service does not meet the criteria of letter 3179/BTTTT-CĐSQG.", check.Verdict));
+        }
+
+        var nomination = new Nomination
+        {
+            CampaignId = campaignId,
+            UnitCode = input.UnitCode,
+            ProcedureCode = input.ProcedureCode,
+            Category = input.Category,
+            Narrative = input.Narrative?.Trim() ?? "",
+            ContactName = input.ContactName?.Trim(),
+            ContactEmail = input.ContactEmail?.Trim(),
+            ContactPhone = input.ContactPhone?.Trim(),
+            SubmittedAt = time.GetUtcNow(),
+            Evidence = JsonSerializer.Serialize(check.Evidence, Json),
+            Verdict = JsonSerializer.Serialize(check.Verdict, Json),
+            DataScore = check.DataScore,
+        };
+        db.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        return (nomination, check, null);
+    }
+
+    /// <summary>A focal point withdraws its unit's nomination before the deadline (which frees its quota place).</summary>
+    public async Task<AwardError?> WithdrawAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    {
+        if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
+        {
+            return AwardError.NominationNotFound(nominationId);
+        }
+
+        if (!UnitAccess.CanEdit(user, nomination.UnitCode))
+        {
+            return AwardError.Forbidden;
+        }
+
+        var campaign = await CampaignAsync(nomination.CampaignId, ct);
+        var (today, lastDay) = await DeadlineAsync(campaign!, nomination.UnitCode, ct);
+        if (campaign!.PublishedAt is not null || today > lastDay)
+        {
+            return new AwardError(409, "OD-AWARD-DEADLINE-PASSED", $"Đã quá hạn ({lastDay:dd/MM/yyyy}).", $"The deadline ({lastDay:dd/MM/yyyy}) has passed.");
+        }
+
+        nomination.Status = NominationStatus.Withdrawn;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>An admin lets a unit submit until a later day; the change is audited (CampaignExtension).</summary>
+    public async Task<AwardError?> GrantExtensionAsync(int campaignId, string unitCode, DateOnly until, string? reason, CancellationToken ct)
+    {
+        if (await CampaignAsync(campaignId, ct) is null)
+        {
+            return AwardError.CampaignNotFound(campaignId);
+        }
+
+        if (!await db.Set<Registry.Units.Unit>().AnyAsync(u => u.Code == unitCode, ct))
+        {
+            return new AwardError(422, "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unitCode}'.", $"No unit with code '{unitCode}'.");
+        }
+
+        var extension = await db.Set<CampaignExtension>().SingleOrDefaultAsync(e => e.CampaignId == campaignId && e.UnitCode == unitCode, ct);
+        if (extension is null)
+        {
+            db.Add(new CampaignExtension { CampaignId = campaignId, UnitCode = unitCode, Until = until, Reason = reason });
+        }
+        else
+        {
+            extension.Until = until;
+            extension.Reason = reason;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Nominations of a campaign the caller may see: staff every unit, a focal point its own.</summary>
+    public IQueryable<Nomination> Visible(ClaimsPrincipal user, int campaignId, string? unitCode)
+    {
+        var query = db.Set<Nomination>().AsNoTracking().Where(n => n.CampaignId == campaignId);
+        if (!UnitAccess.IsStaff(user))
+        {
+            var own = UnitAccess.UnitOf(user);
+            query = query.Where(n => n.UnitCode == own);
+        }
+
+        return unitCode is null ? query : query.Where(n => n.UnitCode == unitCode);
+    }
+
+    public async Task<List<NominationView>> ViewsAsync(IQueryable<Nomination> query, CancellationToken ct)
+    {
+        var rows = await (from n in query
+                          join p in db.Set<Procedure>() on n.ProcedureCode equals p.Code
+                          orderby n.Category, n.UnitCode, n.Id
+                          select new { n, p.Name }).ToListAsync(ct);
+        return rows.Select(r => View(r.n, r.Name)).ToList();
+    }
+
+    public static NominationView View(Nomination n, string procedureName) => new(
+        n.Id, n.CampaignId, n.UnitCode, n.ProcedureCode, procedureName, n.Category, n.Status, n.Narrative, n.ContactName, n.ContactEmail, n.ContactPhone,
+        n.SubmittedAt, JsonSerializer.Deserialize<ServiceEvidence>(n.Evidence, Json), JsonSerializer.Deserialize<EligibilityVerdict>(n.Verdict, Json),
+        n.DataScore, n.Shortlisted, n.Selected);
+
+    public static bool Fits(NominationCategory category, Audience audience) => category switch
+    {
+        NominationCategory.CitizenServices => audience is Audience.Citizens or Audience.Both,
+        NominationCategory.BusinessServices => audience is Audience.Businesses or Audience.Both,
+        _ => true,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Web;
+using OpenDvc.Registry;
+using OpenDvc.Registry.Transfer;
+
+namespace OpenDvc.Awards.Nominations;
+
+/// <summary>
+/// Nominations: the live check of a service, submission by the unit's focal point (or an admin), withdrawal, lists and
+/// exports. Staff read every unit's nominations; a focal point only its own unit's.
+/// </summary>
+public static class NominationsApi
+{
+    public static void MapNominationsApi(this IEndpointRouteBuilder app)
+    {
+        var campaign = app.MapGroup("/api/v1/awards/campaigns/{id:int}").WithTags("Awards").RequireAuthorization();
+        campaign.MapGet("/check", CheckService).WithName(nameof(CheckService))
+            .WithSummary("Evidence from the ledger's rollups and the eligibility verdict per criterion for one of a unit's services, before nominating it.");
+        campaign.MapGet("/nominations", ListNominations).WithName(nameof(ListNominations)).WithSummary("A campaign's nominations with their frozen evidence (focal points: own unit).");
+        campaign.MapGet("/nominations/export", ExportNominations).WithName(nameof(ExportNominations)).WithSummary("Nominations as CSV or Excel (format=csv|xlsx).");
+        campaign.MapPost("/nominations", NominateService).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(NominateService))
+            .WithSummary("Nominate one of the unit's online services: quota, deadline and eligibility are enforced; the evidence is frozen.");
+        campaign.MapPost("/nominations/import", ImportNominations).RequireAuthorization(AccountsModule.EditPolicy).DisableAntiforgery().WithName(nameof(ImportNominations))
+            .WithSummary("Nominate from an .xlsx or .csv file (form field 'file'; columns unit, procedure, category, narrative, contact_name, contact_email, contact_phone): all rows or none.");
+
+        var nomination = app.MapGroup("/api/v1/awards/nominations/{id:int}").WithTags("Awards").RequireAuthorization();
+        nomination.MapGet("/", GetNomination).WithName(nameof(GetNomination)).WithSummary("One nomination with its frozen evidence and verdict.");
+        nomination.MapPost("/withdraw", WithdrawNomination).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(WithdrawNomination))
+            .WithSummary("Withdraw a nomination before the deadline (the unit's focal point or an admin).");
+    }
+
+    public static async Task<Results<Ok<NominationCheck>, ProblemHttpResult>> CheckService(int id, string unit, string procedure, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    {
+        var (check, error) = await store.CheckAsync(user, id, unit, procedure, ct);
+        return error is not null ? error.ToProblem() : TypedResults.Ok(check!);
+    }
+
+    public static async Task<Results<Ok<List<NominationView>>, ProblemHttpResult>> ListNominations(int id, string? unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    {
+        if (unit is not null && !UnitAccess.CanRead(user, unit))
+        {
+            return Problems.Forbidden();
+        }
+
+        return TypedResults.Ok(await store.ViewsAsync(store.Visible(user, id, unit), ct));
+    }
+
+    public static async Task<IResult> ExportNominations(int id, string? unit, string? format, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    {
+        if (unit is not null && !UnitAccess.CanRead(user, unit))
+        {
+            return Problems.Forbidden();
+        }
+
+        format ??= "csv";
+        if (!TableExport.IsSupported(format))
+        {
+            return RegistryProblems.BadFormat();
+        }
+
+        var rows = await store.ViewsAsync(store.Visible(user, id, unit), ct);
+        return await TableExport.ToFileAsync(rows.ToAsyncEnumerable(), AwardsExports.Nominations, format, $"nominations-{id}", ct);
+    }
+
+    public static async Task<Results<Created<NominationView>, ProblemHttpResult>> NominateService(int id, NominationInput input, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    {
+        var (nomination, check, error) = await store.NominateServiceAsync(user, id, input, ct);
+        if (error is not null)
+        {
+            return error.ToProblem();
+        }
+
+        return TypedResults.Created($"/api/v1/awards/nominations/{nomination!.Id}", NominationStore.View(nomination, check!.Evidence.ProcedureName));
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportNominations(int id, IFormFile? file, bool? dryRun, ClaimsPrincipal user, NominationImport import, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return RegistryProblems.NoFile();
+        }
+
+        await using var stream = file.OpenReadStream();
+        var report = await import.ImportAsync(user, id, stream, file.FileName, dryRun ?? false, ct);
+        return report.Succeeded ? TypedResults.Ok(report) : RegistryProblems.ImportFailed(report);
+    }
+
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> GetNomination(int id, ClaimsPrincipal user, NominationStore store, OpenDvcDbContext db, CancellationToken ct)
+    {
+        var nomination = await db.Set<Nomination>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
+        if (nomination is null)
+        {
+            return AwardError.NominationNotFound(id).ToProblem();
+        }
+
+        if (!UnitAccess.CanRead(user, nomination.UnitCode))
+        {
+            return Problems.Forbidden();
+        }
+
+        return TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawNomination(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+        await store.WithdrawAsync(user, id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
+}

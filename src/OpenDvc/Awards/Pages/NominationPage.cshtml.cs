@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Accounts;
+using OpenDvc.Awards.Nominations;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Awards.Pages;
+
+/// <summary>/awards/nominations/{id}: one nomination with its frozen evidence and verdict; its unit's focal point may withdraw it.</summary>
+[Authorize]
+public sealed class NominationPage(NominationStore store, OpenDvcDbContext db) : PageModel
+{
+    public NominationView? Nomination { get; private set; }
+
+    public AwardError? Error { get; private set; }
+
+    public bool CanWithdraw { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Error = await store.WithdrawAsync(User, id, ct);
+        return Error is null ? Redirect($"/awards/nominations/{id}") : Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var unit = await db.Set<Nomination>().Where(n => n.Id == id).Select(n => n.UnitCode).SingleOrDefaultAsync(ct);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        if (!UnitAccess.CanRead(User, unit))
+        {
+            return Forbid();
+        }
+
+        Nomination = (await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single();
+        CanWithdraw = Nomination.Status == NominationStatus.Submitted && UnitAccess.CanEdit(User, unit);
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Awards.Appraisal;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Awards.Nominations;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Procedures;
+
+namespace OpenDvc.Awards.Results;
+
+/// <summary>The published results of a campaign: the winners with their frozen evidence, scores and the rules used.</summary>
+public sealed record PublishedResults(int CampaignId, string Name, string? Letter, DateOnly AnnouncementDate, DateTimeOffset PublishedAt,
+    string Rule, string DataRule, IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<PublishedWinner> Winners);
+
+public sealed record PublishedWinner(int Rank, NominationCategory Category, string UnitCode, string ProcedureCode, string ProcedureName,
+    decimal DataScore, decimal? PanelScore, decimal FinalScore, NominationView Nomination);
+
+/// <summary>Ranking, the admin's shortlist and selection, and publication (every decision audited through the entities).</summary>
+public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
+{
+    public async Task<IReadOnlyList<RankedNomination>> RankAsync(AwardCampaign campaign, CancellationToken ct)
+    {
+        var entries = await (from n in db.Set<Nomination>().AsNoTracking()
+                             join p in db.Set<Procedure>() on n.ProcedureCode equals p.Code
+                             where n.CampaignId == campaign.Id && n.Status == NominationStatus.Submitted
+                             select new RankingEntry(n.Id, n.Category, n.UnitCode, n.ProcedureCode, p.Name, n.DataScore, n.SubmittedAt, n.Shortlisted, n.Selected))
+            .ToListAsync(ct);
+        return Ranking.Rank(entries, await appraisal.TotalsAsync(campaign, ct), RankingRules.Of(campaign));
+    }
+
+    public async Task<IReadOnlyList<ReviewerSpread>> SpreadAsync(AwardCampaign campaign, CancellationToken ct) =>
+        Ranking.Spread(await appraisal.TotalsAsync(campaign, ct));
+
+    /// <summary>Shortlist and select (a selected nomination is on the shortlist too).</summary>
+    public async Task<AwardError?> DecideAsync(int nominationId, bool shortlisted, bool selected, CancellationToken ct)
+    {
+        if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
+        {
+            return AwardError.NominationNotFound(nominationId);
+        }
+
+        if (await db.Set<AwardCampaign>().AnyAsync(c => c.Id == nomination.CampaignId && c.PublishedAt != null, ct))
+        {
+            return AwardError.Published;
+        }
+
+        if (nomination.Status != NominationStatus.Submitted)
+        {
+            return new AwardError(409, "OD-AWARD-WITHDRAWN", "Đề xuất đã rút.", "The nomination was withdrawn.");
+        }
+
+        nomination.Shortlisted = shortlisted || selected;
+        nomination.Selected = selected;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<AwardError?> PublishAsync(int campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.Set<AwardCampaign>().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign)
+        {
+            return AwardError.CampaignNotFound(campaignId);
+        }
+
+        if (campaign.PublishedAt is not null)
+        {
+            return AwardError.Published;
+        }
+
+        if (!await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.Selected && n.Status == NominationStatus.Submitted, ct))
+        {
+            return new AwardError(409, "OD-AWARD-NOTHING-SELECTED", "Chưa chọn dịch vụ tiêu biểu nào.", "No nomination has been selected.");
+        }
+
+        campaign.PublishedAt = now;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Published campaigns only, newest first; never a draft or a score in progress.</summary>
+    public async Task<List<PublishedResults>> PublishedAsync(bool vietnamese, CancellationToken ct)
+    {
+        var campaigns = await db.Set<AwardCampaign>().AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(ct);
+        var results = new List<PublishedResults>();
+        foreach (var campaign in campaigns.OrderByDescending(c => c.AnnouncementDate))
+        {
+            var ranked = await RankAsync(campaign, ct);
+            var winners = ranked.Where(r => r.Entry.Selected).ToList();
+            var ids = winners.Select(w => w.Entry.NominationId).ToList();
+            var views = (await db.Set<Nomination>().AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct))
+                .ToDictionary(n => n.Id);
+            results.Add(new PublishedResults(campaign.Id, campaign.Name, campaign.Letter, campaign.AnnouncementDate, campaign.PublishedAt!.Value,
+                RankingRules.Of(campaign).Describe(vietnamese), vietnamese ? Evidence.DataScore.RuleVi : Evidence.DataScore.RuleEn, campaign.Criteria(),
+                winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, w.Entry.ProcedureCode, w.Entry.ProcedureName,
+                    w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationStore.View(views[w.Entry.NominationId], w.Entry.ProcedureName)))).ToList()));
+        }
+
+        return results;
+    }
+
+    /// <summary>What the public sees of a winner: no contact details.</summary>
+    private static NominationView PublicView(NominationView view) => view with { ContactName = null, ContactEmail = null, ContactPhone = null };
+}

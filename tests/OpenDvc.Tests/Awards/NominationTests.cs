@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Awards.Campaigns;
+using OpenDvc.Awards.Evidence;
+using OpenDvc.Awards.Nominations;
+using OpenDvc.Ledger;
+using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Services;
+using OpenDvc.Tests.Platform;
+using static OpenDvc.Tests.Awards.AwardsData;
+
+namespace OpenDvc.Tests.Awards;
+
+/// <summary>Eligibility from hand-built ledgers at each boundary, quotas, the deadline and extensions, the frozen evidence, unit scoping.</summary>
+public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFixture>(fixture)
+    where TFixture : AppFixture
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<NominationCheck> CheckAsync(int campaign, string unit, string procedure)
+    {
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        return await TestApp.ReadAsync<NominationCheck>(await admin.GetAsync($"/api/v1/awards/campaigns/{campaign}/check?unit={unit}&procedure={procedure}", Ct));
+    }
+
+    private static CriterionVerdict Criterion(NominationCheck check, string code) => check.Verdict.Criteria.Single(c => c.Code == code);
+
+    private static NominationInput Input(string unit, string procedure, NominationCategory category = NominationCategory.CitizenServices) =>
+        new(unit, procedure, category, "Dịch vụ được người dân sử dụng nhiều.", "Nguyễn Văn An", "an@example.gov.vn", "024 3000 0000");
+
+    [Theory]
+    [InlineData("02", 899, false)]
+    [InlineData("04", 900, true)]
+    public async Task Satisfaction_counts_from_90_percent_never_from_89_9(string unit, int satisfied, bool eligible)
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(1000, i => Dossier(unit, procedure, 202205, DossierChannel.Direct, rating: (short)(i < satisfied ? 2 : 3))));
+
+        var check = await CheckAsync(campaign, unit, procedure);
+
+        Assert.Equal(1000, check.Evidence.Rated);
+        Assert.Equal(eligible, Criterion(check, Eligibility.Satisfaction).Passed);
+        Assert.False(Criterion(check, Eligibility.HighestOnline).Passed);
+        Assert.False(Criterion(check, Eligibility.Savings).Passed);
+        Assert.Equal(eligible, check.Verdict.Eligible);
+        Assert.Contains(eligible ? "90.0 %" : "89.9 %", Criterion(check, Eligibility.Satisfaction).FiguresEn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("06", 29, false)]
+    [InlineData("08", 30, true)]
+    public async Task Satisfaction_needs_the_minimum_number_of_ratings(string unit, int ratings, bool eligible)
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(ratings, _ => Dossier(unit, procedure, 202303, DossierChannel.Direct, rating: 1)));
+
+        var check = await CheckAsync(campaign, unit, procedure);
+
+        Assert.Equal(1m, check.Evidence.Satisfaction);
+        Assert.Equal(eligible, Criterion(check, Eligibility.Satisfaction).Passed);
+        Assert.Equal(eligible, check.Verdict.Eligible);
+    }
+
+    [Theory]
+    [InlineData("10", 5, true)]
+    [InlineData("11", 4, false)]
+    public async Task Highest_online_dossiers_must_hold_in_every_year_and_a_tie_shares_first_place(string unit, int ownIn2023, bool highest)
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedures = await FullProcessServicesAsync(App, unit, 2);
+        await WriteAsync(App, Many(5, _ => Dossier(unit, procedures[0], 202204, DossierChannel.OnlineAssisted))
+            .Concat(Many(ownIn2023, _ => Dossier(unit, procedures[0], 202304, DossierChannel.OnlineAssisted)))
+            .Concat(Many(5, _ => Dossier(unit, procedures[1], 202207, DossierChannel.OnlineAssisted)))
+            .Concat(Many(5, _ => Dossier(unit, procedures[1], 202307, DossierChannel.OnlineAssisted))));
+
+        var check = await CheckAsync(campaign, unit, procedures[0]);
+
+        Assert.Equal(highest, Criterion(check, Eligibility.HighestOnline).Passed);
+        Assert.Equal(highest, check.Verdict.Eligible);
+        Assert.Equal([1, highest ? 1 : 2], check.Evidence.Years.Select(y => y.Rank));
+        Assert.Equal([5L, 5L], check.Evidence.Years.Select(y => y.UnitHighest));
+    }
+
+    [Theory]
+    [InlineData("12", 250, true)]
+    [InlineData("14", 249, false)]
+    public async Task Savings_count_from_the_campaigns_threshold_of_hours(string unit, int remoteOnline, bool measurable)
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 1000, TripsPerDossier = 2, HoursPerTrip = 2 }));
+        var procedures = await FullProcessServicesAsync(App, unit, 2);
+        await WriteAsync(App, Many(remoteOnline, _ => Dossier(unit, procedures[0], 202208, DossierChannel.OnlineRemote))
+            .Concat(Many(300, _ => Dossier(unit, procedures[1], 202208, DossierChannel.OnlineAssisted)))
+            .Concat(Many(300, _ => Dossier(unit, procedures[1], 202308, DossierChannel.OnlineAssisted))));
+
+        var check = await CheckAsync(campaign, unit, procedures[0]);
+
+        Assert.Equal(remoteOnline * 4m, check.Evidence.Savings.TotalHours);
+        Assert.Equal(measurable, Criterion(check, Eligibility.Savings).Passed);
+        Assert.False(Criterion(check, Eligibility.HighestOnline).Passed);
+        Assert.Equal(measurable, check.Verdict.Eligible);
+    }
+
+    [Fact]
+    public async Task A_partial_service_is_not_eligible_whatever_its_figures_and_cannot_be_submitted()
+    {
+        const string unit = "15";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+            var service = await db.Set<OnlineService>().SingleAsync(s => s.UnitCode == unit && s.ProcedureCode == procedure, Ct);
+            service.Level = ServiceLevel.Partial;
+            service.FullProcessSince = null;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await WriteAsync(App, Many(40, _ => Dossier(unit, procedure, 202301, DossierChannel.Direct, rating: 1)));
+        using var focalPoint = await App.SignInAsync("awards-fp-15", Roles.FocalPoint, unit);
+
+        var check = await CheckAsync(campaign, unit, procedure);
+        var submitted = await focalPoint.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations", Input(unit, procedure), Json.Options, Ct);
+
+        Assert.False(Criterion(check, Eligibility.FullProcess).Passed);
+        Assert.True(Criterion(check, Eligibility.Satisfaction).Passed);
+        Assert.False(check.Verdict.Eligible);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, submitted.StatusCode);
+        Assert.Contains("OD-AWARD-NOT-ELIGIBLE", await submitted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quota_per_category_is_enforced_and_a_withdrawal_frees_a_place()
+    {
+        const string unit = "17";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var procedures = await FullProcessServicesAsync(App, unit, 3);
+        using var focalPoint = await App.SignInAsync("awards-fp-17", Roles.FocalPoint, unit);
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+
+        var first = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[0]), Json.Options, Ct));
+        var again = await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[0]), Json.Options, Ct);
+        await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[1]), Json.Options, Ct));
+        var overQuota = await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[2]), Json.Options, Ct);
+        var withdrawn = await focalPoint.PostAsync($"/api/v1/awards/nominations/{first.Id}/withdraw", null, Ct);
+        var afterWithdrawal = await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[2]), Json.Options, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("OD-AWARD-DUPLICATE", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, overQuota.StatusCode);
+        Assert.Contains("OD-AWARD-QUOTA", await overQuota.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, afterWithdrawal.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deadline_is_the_last_day_in_vietnam_time_and_an_extension_moves_it_for_one_unit_only()
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { NominationDeadline = new DateOnly(2023, 8, 31), AnnouncementDate = new DateOnly(2023, 10, 10), MinSavedHours = 0 }));
+        var late = (await FullProcessServicesAsync(App, "19", 1))[0];
+        var extended = (await FullProcessServicesAsync(App, "20", 2));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "awards-admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 8, 31, 23, 59, 0, TimeSpan.FromHours(7)).ToUniversalTime());
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        var store = new NominationStore(db, new ServiceEvidenceQuery(db, clock), clock);
+
+        var lastMinute = await store.NominateServiceAsync(admin, campaign, Input("20", extended[0]), Ct);
+        clock.SetUtcNow(new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime());
+        var tooLate = await store.NominateServiceAsync(admin, campaign, Input("19", late), Ct);
+        var granted = await store.GrantExtensionAsync(campaign, "20", new DateOnly(2023, 9, 5), "Sự cố hệ thống một cửa", Ct);
+        var withExtension = await store.NominateServiceAsync(admin, campaign, Input("20", extended[1]), Ct);
+        var otherUnit = await store.NominateServiceAsync(admin, campaign, Input("19", late), Ct);
+        var audited = await db.Set<AuditEntry>().AnyAsync(e => e.EntityType == nameof(CampaignExtension) && e.UnitCode == "20" && e.Action == "create", Ct);
+
+        Assert.Null(lastMinute.Error);
+        Assert.Equal("OD-AWARD-DEADLINE-PASSED", tooLate.Error?.Code);
+        Assert.Null(granted);
+        Assert.Null(withExtension.Error);
+        Assert.Equal("OD-AWARD-DEADLINE-PASSED", otherUnit.Error?.Code);
+        Assert.True(audited);
+    }
+
+    [Fact]
+    public async Task Evidence_is_frozen_at_submission_when_new_dossiers_arrive()
+    {
+        const string unit = "22";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(40, _ => Dossier(unit, procedure, 202302, DossierChannel.Direct, rating: 1)));
+        using var focalPoint = await App.SignInAsync("awards-fp-22", Roles.FocalPoint, unit);
+        var nominated = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations", Input(unit, procedure), Json.Options, Ct));
+
+        await WriteAsync(App, Many(40, _ => Dossier(unit, procedure, 202303, DossierChannel.Direct, rating: 3)));
+        var stored = await TestApp.ReadAsync<NominationView>(await focalPoint.GetAsync($"/api/v1/awards/nominations/{nominated.Id}", Ct));
+        var live = await CheckAsync(campaign, unit, procedure);
+
+        Assert.Equal(40, stored.Evidence!.Rated);
+        Assert.Equal(1m, stored.Evidence.Satisfaction);
+        Assert.True(stored.Verdict!.Eligible);
+        Assert.Equal(nominated.DataScore, stored.DataScore);
+        Assert.Equal(80, live.Evidence.Rated);
+        Assert.False(live.Verdict.Eligible);
+    }
+
+    [Fact]
+    public async Task A_file_of_nominations_is_written_whole_or_not_at_all()
+    {
+        const string unit = "27";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var procedures = await FullProcessServicesAsync(App, unit, 3);
+        using var focalPoint = await App.SignInAsync("awards-fp-27", Roles.FocalPoint, unit);
+        static MultipartFormDataContent Csv(IEnumerable<string> procedures) => new()
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("unit,procedure,category,narrative,contact_name,contact_email,contact_phone\n"
+                + string.Concat(procedures.Select(p => $"27,{p},CitizenServices,\"Mô tả, có dấu phẩy\",An,an@example.gov.vn,\n")))), "file", "nominations.csv" },
+        };
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+
+        var overQuota = await focalPoint.PostAsync($"{path}/import", Csv(procedures), Ct);
+        var afterRefusal = await TestApp.ReadAsync<List<NominationView>>(await focalPoint.GetAsync(path, Ct));
+        var imported = await focalPoint.PostAsync($"{path}/import", Csv(procedures.Take(2)), Ct);
+        var afterImport = await TestApp.ReadAsync<List<NominationView>>(await focalPoint.GetAsync(path, Ct));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, overQuota.StatusCode);
+        Assert.Contains("OD-AWARD-QUOTA", await overQuota.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(afterRefusal);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(procedures.Take(2).Order(StringComparer.Ordinal), afterImport.Select(n => n.ProcedureCode).Order(StringComparer.Ordinal));
+        Assert.All(afterImport, n => Assert.Equal("Mô tả, có dấu phẩy", n.Narrative));
+    }
+
+    [Fact]
+    public async Task Focal_point_nominates_and_reads_only_its_own_units_nominations()
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var own = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitA, 1))[0];
+        var other = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitB, 1))[0];
+        using var focalPoint = await UnitScopeAssertions.FocalPointAsync(App);
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+        var theirs = await TestApp.ReadAsync<NominationView>(await admin.PostAsJsonAsync(path, Input(UnitScopeAssertions.UnitB, other), Json.Options, Ct));
+
+        var forOther = await focalPoint.PostAsJsonAsync(path, Input(UnitScopeAssertions.UnitB, other), Json.Options, Ct);
+        var mine = await focalPoint.PostAsJsonAsync(path, Input(UnitScopeAssertions.UnitA, own), Json.Options, Ct);
+        var listed = await TestApp.ReadAsync<List<NominationView>>(await focalPoint.GetAsync(path, Ct));
+        var listOther = await focalPoint.GetAsync($"{path}?unit={UnitScopeAssertions.UnitB}", Ct);
+        var readOther = await focalPoint.GetAsync($"/api/v1/awards/nominations/{theirs.Id}", Ct);
+        var checkOther = await focalPoint.GetAsync($"/api/v1/awards/campaigns/{campaign}/check?unit={UnitScopeAssertions.UnitB}&procedure={other}", Ct);
+        var exported = await focalPoint.GetStringAsync($"{path}/export?format=csv", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, mine.StatusCode);
+        Assert.Equal([UnitScopeAssertions.UnitA], listed.Select(n => n.UnitCode).Distinct());
+        Assert.Equal(HttpStatusCode.Forbidden, listOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, readOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, checkOther.StatusCode);
+        Assert.DoesNotContain($",{UnitScopeAssertions.UnitB},", exported, StringComparison.Ordinal);
+        Assert.Contains($",{UnitScopeAssertions.UnitA},", exported, StringComparison.Ordinal);
+    }
+}
+
+public sealed class NominationTestsOnSqlite(SqliteApp fixture) : NominationTests<SqliteApp>(fixture);
+
+public sealed class NominationTestsOnPostgres(PostgresApp fixture) : NominationTests<PostgresApp>(fixture);

@@ -20,14 +20,14 @@ public static class DossierWriter
     /// <summary>Records per transaction for bulk ingest: large enough to amortise the commit, small enough to bound memory.</summary>
     public const int BulkBatchSize = 50_000;
 
-    /// <summary>Opens the writer for the context's provider on the context's connection (so the SQLite pragmas apply).</summary>
+    /// <summary>Opens the writer for the context's provider for the context's database: PostgreSQL on the context's connection, SQLite on a connection of its own.</summary>
     public static async Task<IDossierWriter> OpenAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         DbConnection connection = db.Database.GetDbConnection();
         return connection switch
         {
-            Microsoft.Data.Sqlite.SqliteConnection sqlite => new SqliteDossierWriter(sqlite, time),
+            Microsoft.Data.Sqlite.SqliteConnection sqlite => await SqliteDossierWriter.OpenAsync(sqlite, time, cancellationToken),
             Npgsql.NpgsqlConnection postgres => await PostgresDossierWriter.OpenAsync(postgres, time, cancellationToken),
             _ => throw new NotSupportedException($"no dossier writer for {connection.GetType().Name}"),
         };

@@ -6,9 +6,13 @@ namespace OpenDvc.Ledger.Storage;
 
 /// <summary>
 /// PostgreSQL: per batch, one transaction that (1) takes the ledger's advisory lock and reads the stored rows of
-/// the batch's codes in one <c>= ANY(array)</c> query, (2) binary-COPYs the final dossier rows and the summed
-/// rollup deltas into temporary staging tables, (3) merges both with one set-based <c>INSERT … ON CONFLICT</c>
-/// each, and inserts the quarantined records from arrays. A handful of round trips per 50,000 records.
+/// the batch's codes in one query (through <c>dossier_keys</c>, which says in which monthly partition each code's
+/// row lives), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
+/// per old month, each pruned to its partition), binary-COPYs the final dossier rows and the summed rollup deltas
+/// into temporary staging tables, (3) inserts the rows, records their month in <c>dossier_keys</c> and merges the
+/// rollups with set-based statements, and inserts the quarantined records from arrays. A handful of round trips
+/// per 50,000 records. An update is a delete and an insert because a dossier's received month (its partition)
+/// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
 /// the sync API), so each decides against committed state; parsing and validation still run in parallel.
 /// </summary>
@@ -17,9 +21,16 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Arbitrary, fixed: the ledger's key in pg_advisory_xact_lock.</summary>
     private const long LedgerLock = 0x0D_7C1E_D6E5;
 
-    private static readonly string DossierMerge =
-        $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage "
-        + $"ON CONFLICT (code) DO UPDATE SET {string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"))};";
+    private static readonly string ReadStored =
+        $"SELECT pg_advisory_xact_lock({LedgerLock}); "
+        + $"SELECT {string.Join(", ", DossierColumns.All.Select(c => "d." + c.Name))} FROM dossier_keys k "
+        + "JOIN dossiers d ON d.code = k.code AND d.received_month = k.received_month AND d.unit_code = k.unit_code "
+        + "WHERE k.code = ANY(@codes);";
+
+    private static readonly string DossierInsert =
+        $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage; "
+        + "INSERT INTO dossier_keys (code, unit_code, received_month) SELECT code, unit_code, received_month FROM ledger_dossier_stage "
+        + "ON CONFLICT (code) DO UPDATE SET received_month = excluded.received_month WHERE dossier_keys.received_month <> excluded.received_month;";
 
     private static readonly string RollupMerge =
         $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) "
@@ -35,6 +46,9 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private readonly NpgsqlConnection connection;
     private readonly TimeProvider time;
 
+    /// <summary>Months known to have their partition, so the partition function is called only for new ones.</summary>
+    private readonly HashSet<int> partitioned = [];
+
     private PostgresDossierWriter(NpgsqlConnection connection, TimeProvider time)
     {
         this.connection = connection;
@@ -43,7 +57,8 @@ internal sealed class PostgresDossierWriter : IDossierWriter
 
     public static async Task<IDossierWriter> OpenAsync(NpgsqlConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {
-        // Temporary tables live as long as the session; their rows as long as the transaction.
+        // Temporary tables live as long as the session; their rows as long as the transaction. LIKE a
+        // partitioned table makes a plain one with its columns.
         await using var create = new NpgsqlCommand(
             "CREATE TEMP TABLE IF NOT EXISTS ledger_dossier_stage (LIKE dossiers) ON COMMIT DELETE ROWS;"
             + "CREATE TEMP TABLE IF NOT EXISTS ledger_rollup_stage (LIKE dossier_rollups) ON COMMIT DELETE ROWS;",
@@ -58,11 +73,12 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), transaction, cancellationToken);
         var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
 
+        await PrepareMonthsAsync(plan.Upserts, stored, transaction, cancellationToken);
         await CopyDossiersAsync(plan.Upserts, cancellationToken);
         await CopyRollupsAsync(plan.Deltas, cancellationToken);
 
         var added = 0;
-        await using (var merge = new NpgsqlCommand(DossierMerge + RollupMerge, connection, transaction))
+        await using (var merge = new NpgsqlCommand(DossierInsert + RollupMerge, connection, transaction))
         {
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -91,8 +107,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT {DossierColumns.List} FROM dossiers WHERE code = ANY(@codes);", connection, transaction);
+        await using var command = new NpgsqlCommand(ReadStored, connection, transaction);
         command.Parameters.AddWithValue("codes", codes.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -103,6 +118,38 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// Makes the partitions of months seen for the first time (before any row of theirs is written, so the default
+    /// partition never holds a row a new partition would claim), and deletes the stored rows of updated dossiers,
+    /// one statement per old month so each touches one partition. All in one round trip.
+    /// </summary>
+    private async Task PrepareMonthsAsync(IReadOnlyList<Dossier> upserts, IReadOnlyDictionary<string, Dossier> stored, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        var months = upserts.Select(d => d.ReceivedMonth).Where(m => m > 0 && !partitioned.Contains(m)).Distinct().ToArray();
+        if (months.Length > 0)
+        {
+            var ensure = new NpgsqlBatchCommand("SELECT ledger_ensure_dossier_partition(m) FROM unnest(@months) AS m");
+            ensure.Parameters.AddWithValue("months", months);
+            commands.BatchCommands.Add(ensure);
+        }
+
+        foreach (var old in upserts.Select(d => stored.GetValueOrDefault(d.Code)).OfType<Dossier>().GroupBy(d => d.ReceivedMonth))
+        {
+            var delete = new NpgsqlBatchCommand("DELETE FROM dossiers WHERE received_month = @month AND code = ANY(@codes)");
+            delete.Parameters.AddWithValue("month", old.Key);
+            delete.Parameters.AddWithValue("codes", old.Select(d => d.Code).ToArray());
+            commands.BatchCommands.Add(delete);
+        }
+
+        if (commands.BatchCommands.Count > 0)
+        {
+            await commands.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        partitioned.UnionWith(months);
     }
 
     private async Task CopyDossiersAsync(IReadOnlyList<Dossier> dossiers, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using OpenDvc.Ledger.Bench;
 using OpenDvc.Ledger.Demo;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Quarantine;
@@ -38,5 +39,6 @@ public static class LedgerModule
         cli.Add(IngestCommand.Create(cli));
         cli.Add(QuarantineCommand.Create(cli));
         cli.Add(VerifyCommand.Create(cli));
+        cli.Add(BenchCommand.Create(cli));
     }
 }

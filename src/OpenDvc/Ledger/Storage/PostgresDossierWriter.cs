@@ -159,8 +159,14 @@ internal sealed class PostgresDossierWriter : IDossierWriter
             return;
         }
 
+        await CopyAsync(connection, "ledger_dossier_stage", dossiers, cancellationToken);
+    }
+
+    /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (the staging table; the benchmark's bare table).</summary>
+    internal static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
+    {
         var columns = DossierColumns.All;
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY ledger_dossier_stage ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var dossier in dossiers)
         {
             await copy.StartRowAsync(cancellationToken);

@@ -77,6 +77,9 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         }
     }
 
+    /// <summary>A value as this writer binds it: instants in EF's SQLite encoding, null as NULL.</summary>
+    internal static object ProviderValue(object? value) => value is DateTimeOffset t ? Instants.ConvertToProvider(t)! : value ?? DBNull.Value;
+
     private SqliteCommand Command(string sql, int parameters)
     {
         var command = connection.CreateCommand();
@@ -116,7 +119,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             for (var i = 0; i < DossierColumns.All.Count; i++)
             {
                 var value = DossierColumns.All[i].Get(dossier);
-                upsert.Parameters[i].Value = value is DateTimeOffset t ? Instants.ConvertToProvider(t) : value ?? DBNull.Value;
+                upsert.Parameters[i].Value = ProviderValue(value);
             }
 
             await upsert.ExecuteNonQueryAsync(cancellationToken);
@@ -139,7 +142,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             var row = QuarantineSql.Row(record);
             for (var i = 0; i < row.Length; i++)
             {
-                quarantine.Parameters[i].Value = row[i] is DateTimeOffset t ? Instants.ConvertToProvider(t) : row[i] ?? DBNull.Value;
+                quarantine.Parameters[i].Value = ProviderValue(row[i]);
             }
 
             added += await quarantine.ExecuteNonQueryAsync(cancellationToken);

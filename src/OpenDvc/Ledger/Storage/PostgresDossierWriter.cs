@@ -11,7 +11,7 @@ namespace OpenDvc.Ledger.Storage;
 /// per old month, each pruned to its partition), binary-COPYs the final dossier rows and the summed rollup deltas
 /// into temporary staging tables, (3) inserts the rows, records their month in <c>dossier_keys</c> and merges the
 /// rollups with set-based statements, and inserts the quarantined records from arrays. A handful of round trips
-/// per 50,000 records. An update is a delete and an insert because a dossier's received month (its partition)
+/// per batch. An update is a delete and an insert because a dossier's received month (its partition)
 /// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
 /// the sync API), so each decides against committed state; parsing and validation still run in parallel.

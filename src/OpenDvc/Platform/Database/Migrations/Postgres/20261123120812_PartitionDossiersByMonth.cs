@@ -12,6 +12,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
     /// period. A partitioned table's unique keys must hold the partition key, so the primary key becomes
     /// (code, received_month, unit_code) and <c>dossier_keys</c> keeps each MaHoSo unique nationally, with the month
     /// (and unit) where its row lives. Existing rows are moved. The EF model keeps <c>code</c> as the entity key.
+    /// Both providers: the MaHoSoGoc index becomes partial (only inter-agency copies carry one).
     /// </summary>
     public partial class PartitionDossiersByMonth : Migration
     {
@@ -59,7 +60,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 DROP TABLE dossiers_unpartitioned;
                 ALTER TABLE dossiers ADD CONSTRAINT "PK_dossiers" PRIMARY KEY (code, received_month, unit_code);
                 CREATE INDEX ix_dossiers_unit_month ON dossiers (unit_code, received_month, code);
-                CREATE INDEX ix_dossiers_original_code ON dossiers (original_code);
+                CREATE INDEX ix_dossiers_original_code ON dossiers (original_code) WHERE original_code IS NOT NULL;
                 """);
         }
 

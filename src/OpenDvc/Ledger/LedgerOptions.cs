@@ -13,7 +13,7 @@ public sealed class LedgerOptions
     /// 2021–2023 enough dossiers for the charts and loads in a few seconds (docs/benchmarks.md).
     /// </summary>
     [Range(0, 20_000_000)]
-    public int DemoDossiers { get; set; } = 250_000;
+    public int DemoDossiers { get; set; } = 100_000;
 
     /// <summary>The demo ledger's seed: the same seed and size always give the same dossiers.</summary>
     public long DemoSeed { get; set; } = 2023;

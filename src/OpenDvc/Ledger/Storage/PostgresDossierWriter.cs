@@ -6,8 +6,8 @@ namespace OpenDvc.Ledger.Storage;
 
 /// <summary>
 /// PostgreSQL: per batch, one transaction that (1) takes the ledger's advisory lock and reads the stored rows of
-/// the batch's codes in one query (through <c>dossier_keys</c>, which says in which monthly partition each code's
-/// row lives), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
+/// the batch's codes (<c>dossier_keys</c> says in which monthly partition each code's row lives, then one
+/// statement per month reads them), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
 /// per old month, each pruned to its partition), binary-COPYs the final dossier rows and the summed rollup deltas
 /// into temporary staging tables, (3) inserts the rows, records their month in <c>dossier_keys</c> and merges the
 /// rollups with set-based statements, and inserts the quarantined records from arrays. A handful of round trips
@@ -21,11 +21,11 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Arbitrary, fixed: the ledger's key in pg_advisory_xact_lock.</summary>
     private const long LedgerLock = 0x0D_7C1E_D6E5;
 
-    private static readonly string ReadStored =
-        $"SELECT pg_advisory_xact_lock({LedgerLock}); "
-        + $"SELECT {string.Join(", ", DossierColumns.All.Select(c => "d." + c.Name))} FROM dossier_keys k "
-        + "JOIN dossiers d ON d.code = k.code AND d.received_month = k.received_month AND d.unit_code = k.unit_code "
-        + "WHERE k.code = ANY(@codes);";
+    private static readonly string ReadKeys =
+        $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT received_month, code FROM dossier_keys WHERE code = ANY(@codes);";
+
+    /// <summary>One month's stored rows: the month is a constant, so the planner prunes to that partition and uses its key.</summary>
+    private static readonly string ReadMonth = $"SELECT {DossierColumns.List} FROM dossiers WHERE received_month = @month AND code = ANY(@codes)";
 
     private static readonly string DossierInsert =
         $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage; "
@@ -104,17 +104,58 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         return new BatchResult(plan.Results, added);
     }
 
+    /// <summary>
+    /// The stored rows of the batch's codes, in two round trips: their months from <c>dossier_keys</c> (under the
+    /// ledger's lock), then one statement per month, each planned against one partition. A single join of the key
+    /// table with the partitioned table was left to the planner, which chose parallel hash joins over every
+    /// partition once the ledger held millions of rows (docs/benchmarks.md).
+    /// </summary>
     private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(ReadStored, connection, transaction);
-        command.Parameters.AddWithValue("codes", codes.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var months = new Dictionary<int, List<string>>();
+        await using (var keys = new NpgsqlCommand(ReadKeys, connection, transaction))
         {
-            var dossier = DossierColumns.Read(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
-            stored[dossier.Code] = dossier;
+            keys.Parameters.AddWithValue("codes", codes.ToArray());
+            await using var reader = await keys.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var month = reader.GetInt32(0);
+                if (!months.TryGetValue(month, out var list))
+                {
+                    months[month] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        if (months.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var rows = new NpgsqlBatch(connection, transaction);
+        foreach (var (month, list) in months)
+        {
+            var read = new NpgsqlBatchCommand(ReadMonth);
+            read.Parameters.AddWithValue("month", month);
+            read.Parameters.AddWithValue("codes", list.ToArray());
+            rows.BatchCommands.Add(read);
+        }
+
+        await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var dossier = DossierColumns.Read(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
+                    stored[dossier.Code] = dossier;
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
         }
 
         return stored;

@@ -1,7 +1,10 @@
+using OpenDvc.Ledger.Bench;
+using OpenDvc.Ledger.Demo;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Quarantine;
 using OpenDvc.Ledger.Sync;
 using OpenDvc.Ledger.Verify;
+using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Ledger;
@@ -17,6 +20,10 @@ public static class LedgerModule
         builder.Services.AddScoped<RollupVerifier>();
         builder.Services.AddSingleton<DossierIngest>();
         builder.Services.AddScoped<QuarantineStore>();
+        builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // After the registry's seeder (AddRegistry comes first): the demo ledger refers to the demo catalog.
+        builder.Services.AddSingleton<IDatabaseSeeder, DemoLedger>();
         return builder;
     }
 
@@ -32,5 +39,6 @@ public static class LedgerModule
         cli.Add(IngestCommand.Create(cli));
         cli.Add(QuarantineCommand.Create(cli));
         cli.Add(VerifyCommand.Create(cli));
+        cli.Add(BenchCommand.Create(cli));
     }
 }

@@ -36,8 +36,12 @@ public sealed partial class TestApp : IAsyncDisposable
 
     public DatabaseProvider Provider => Services.GetRequiredService<DatabaseSettings>().Provider;
 
-    /// <summary>Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string.</summary>
-    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true)
+    /// <summary>
+    /// Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string.
+    /// The demo registry is loaded unless <paramref name="demo"/> is false; the demo ledger only when a test asks
+    /// for <paramref name="demoDossiers"/> (the app's default is a few hundred thousand).
+    /// </summary>
+    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, int demoDossiers = 0)
     {
         string? directory = null;
         DatabaseSettings database;
@@ -52,22 +56,29 @@ public sealed partial class TestApp : IAsyncDisposable
             database = DatabaseSettings.Resolve(postgresConnectionString);
         }
 
-        var settings = new AppSettings(database, []) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
+        var settings = new AppSettings(database, Configuration(demoDossiers)) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
         var app = Program.Compose(settings);
         await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
         await app.StartAsync();
         return new TestApp(app, directory);
     }
 
-    /// <summary>Another instance on this app's database (no demo load, no listening port shared): a restart, or a second server.</summary>
-    public async Task<TestApp> StartAnotherInstanceAsync()
+    /// <summary>Another instance on this app's database (no demo load unless asked, no listening port shared): a restart, or a second server.</summary>
+    public async Task<TestApp> StartAnotherInstanceAsync(bool demo = false, int demoDossiers = 0)
     {
-        var settings = new AppSettings(Services.GetRequiredService<DatabaseSettings>(), []) { Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
+        var settings = new AppSettings(Services.GetRequiredService<DatabaseSettings>(), Configuration(demoDossiers))
+        {
+            Demo = demo,
+            Urls = "http://127.0.0.1:0",
+            EnvironmentName = "Testing",
+        };
         var app = Program.Compose(settings);
         await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
         await app.StartAsync();
         return new TestApp(app, null);
     }
+
+    private static string[] Configuration(int demoDossiers) => [$"--Ledger:DemoDossiers={demoDossiers}"];
 
     /// <summary>A client with no credentials: what the public sees.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

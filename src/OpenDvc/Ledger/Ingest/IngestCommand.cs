@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Ledger.Ingest;
@@ -31,6 +32,7 @@ internal static class IngestCommand
                     : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
                 var progress = new IngestProgress(name, () => stream.CanSeek ? (stream.Position, stream.Length) : (0, 0), time, Console.Out, !Console.IsOutputRedirected);
                 var running = new IngestSummary();
+                var started = time.GetTimestamp();
                 var summary = await ingest.IngestAsync(stream, new IngestOptions(name)
                 {
                     BatchSize = Math.Max(1, parse.GetValue(batchSize)),
@@ -41,7 +43,11 @@ internal static class IngestCommand
                     },
                 }, ct);
                 progress.Finish();
+                var seconds = time.GetElapsedTime(started).TotalSeconds;
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
                 Console.WriteLine($"{name}: {summary}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: {seconds:F1} s, {summary.Read / Math.Max(seconds, 0.001):N0} records/s, peak working set {self.PeakWorkingSet64 >> 20:N0} MiB"));
                 total.Add(summary);
             }
 

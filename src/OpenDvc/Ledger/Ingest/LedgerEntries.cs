@@ -28,16 +28,15 @@ public sealed class LedgerEntries(DossierValidator validator, string source, str
             valid = false;
         }
 
-        var raw = line.RawText;
         if (!valid)
         {
             var reasons = issues.Select(LedgerReasons.From).ToArray();
-            return LedgerEntry.Refused(source, line.LineNumber, raw, reasons, callerUnit ?? record?.UnitCode, record?.Code) with { CsvHeader = csvHeader };
+            return LedgerEntry.Refused(source, line.LineNumber, line.RawText, reasons, callerUnit ?? record?.UnitCode, record?.Code) with { CsvHeader = csvHeader };
         }
 
         Catalog.TryGetProcedure(record!.ProcedureCode!, out var procedure);
         var timing = DossierClock.Evaluate(record, procedure, Catalog.Calendar);
-        return LedgerEntry.Valid(source, line.LineNumber, raw, Dossier.From(record, timing, procedure));
+        return LedgerEntry.Valid(source, line.LineNumber, line.Raw.Span, Dossier.From(record, timing, procedure));
     }
 
     /// <summary>The reasons as stored in quarantine, for callers that report them.</summary>

@@ -174,6 +174,6 @@ public sealed class QuarantineStore(OpenDvcDbContext db, TimeProvider time)
         var entry = line.Raw.IsEmpty && line.Record is null && line.Error is null
             ? LedgerEntry.Refused(q.Source, q.Line, q.RawText, [LedgerReasons.From(new DossierIssue(ReasonCode.JsonMalformed))], q.UnitCode, q.DossierCode)
             : entries.From(line, q.CsvHeader);
-        return entry with { RawText = q.RawText, Line = q.Line };
+        return entry.WithRawText(q.RawText) with { Line = q.Line };
     }
 }

@@ -12,7 +12,7 @@ public static class SimulationModule
     {
         var dossiers = new Option<long>("--dossiers") { Description = "Records to write (new dossiers, their later versions, copies, malformed ones).", Required = true };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed and count give the same bytes.", DefaultValueFactory = _ => 1 };
-        var output = new Option<FileInfo>("--output") { Description = "File to write.", Required = true };
+        var output = new Option<string>("--output") { Description = "File to write; - writes to standard output (e.g. piped into opendvc ingest -).", Required = true };
         var format = new Option<string>("--format") { Description = "ndjson or csv (default: ndjson).", DefaultValueFactory = _ => "ndjson" };
         format.AcceptOnlyFromAmong("ndjson", "csv");
         var gzip = new Option<bool>("--gzip") { Description = "Compress the file with gzip." };
@@ -50,20 +50,23 @@ public static class SimulationModule
         cli.Add(command);
     }
 
-    private static void Simulate(SimulationOptions options, FileInfo file, bool gzip, CancellationToken cancellationToken)
+    private static void Simulate(SimulationOptions options, string path, bool gzip, CancellationToken cancellationToken)
     {
         var simulator = DossierSimulator.ForDemoRegistry(options);
-        var progress = new SimulationProgress(options.Records, Console.Error);
+        var toStandardOutput = path == "-";
+        var progress = new SimulationProgress(options.Records, toStandardOutput ? TextWriter.Null : Console.Error);
         SimulationSummary summary;
-        using (var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
+        using (var stream = toStandardOutput
+            ? Console.OpenStandardOutput()
+            : new FileStream(Path.GetFullPath(path), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
         {
             using var compressed = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : null;
             summary = simulator.Write(compressed ?? (Stream)stream, progress.Report, cancellationToken: cancellationToken);
         }
 
         progress.Done();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {summary.Records:N0} records to {file.FullName} in {progress.Elapsed.TotalSeconds:F1} s ({summary.Records / Math.Max(progress.Elapsed.TotalSeconds, 0.001):N0} records/s): " +
+        (toStandardOutput ? Console.Error : Console.Out).WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {summary.Records:N0} records to {(toStandardOutput ? "standard output" : Path.GetFullPath(path))} in {progress.Elapsed.TotalSeconds:F1} s ({summary.Records / Math.Max(progress.Elapsed.TotalSeconds, 0.001):N0} records/s): " +
             $"{summary.NewDossiers:N0} new dossiers, {summary.Updates:N0} updates, {summary.OutOfOrder:N0} out-of-order, " +
             $"{summary.InterAgencyCopies:N0} inter-agency copies, {summary.Malformed:N0} malformed"));
     }

@@ -6,9 +6,13 @@ namespace OpenDvc.Ledger.Storage;
 
 /// <summary>
 /// PostgreSQL: per batch, one transaction that (1) takes the ledger's advisory lock and reads the stored rows of
-/// the batch's codes in one <c>= ANY(array)</c> query, (2) binary-COPYs the final dossier rows and the summed
-/// rollup deltas into temporary staging tables, (3) merges both with one set-based <c>INSERT … ON CONFLICT</c>
-/// each, and inserts the quarantined records from arrays. A handful of round trips per 50,000 records.
+/// the batch's codes (<c>dossier_keys</c> says in which monthly partition each code's row lives, then one
+/// statement per month reads them), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
+/// per old month, each pruned to its partition), binary-COPYs the final dossier rows and the summed rollup deltas
+/// into temporary staging tables, (3) inserts the rows, records their month in <c>dossier_keys</c> and merges the
+/// rollups with set-based statements, and inserts the quarantined records from arrays. A handful of round trips
+/// per batch. An update is a delete and an insert because a dossier's received month (its partition)
+/// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
 /// the sync API), so each decides against committed state; parsing and validation still run in parallel.
 /// </summary>
@@ -17,9 +21,16 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Arbitrary, fixed: the ledger's key in pg_advisory_xact_lock.</summary>
     private const long LedgerLock = 0x0D_7C1E_D6E5;
 
-    private static readonly string DossierMerge =
-        $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage "
-        + $"ON CONFLICT (code) DO UPDATE SET {string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"))};";
+    private static readonly string ReadKeys =
+        $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT received_month, code FROM dossier_keys WHERE code = ANY(@codes);";
+
+    /// <summary>One month's stored rows: the month is a constant, so the planner prunes to that partition and uses its key.</summary>
+    private static readonly string ReadMonth = $"SELECT {DossierColumns.List} FROM dossiers WHERE received_month = @month AND code = ANY(@codes)";
+
+    private static readonly string DossierInsert =
+        $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage; "
+        + "INSERT INTO dossier_keys (code, unit_code, received_month) SELECT code, unit_code, received_month FROM ledger_dossier_stage "
+        + "ON CONFLICT (code) DO UPDATE SET received_month = excluded.received_month WHERE dossier_keys.received_month <> excluded.received_month;";
 
     private static readonly string RollupMerge =
         $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) "
@@ -35,6 +46,9 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private readonly NpgsqlConnection connection;
     private readonly TimeProvider time;
 
+    /// <summary>Months known to have their partition, so the partition function is called only for new ones.</summary>
+    private readonly HashSet<int> partitioned = [];
+
     private PostgresDossierWriter(NpgsqlConnection connection, TimeProvider time)
     {
         this.connection = connection;
@@ -43,7 +57,8 @@ internal sealed class PostgresDossierWriter : IDossierWriter
 
     public static async Task<IDossierWriter> OpenAsync(NpgsqlConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {
-        // Temporary tables live as long as the session; their rows as long as the transaction.
+        // Temporary tables live as long as the session; their rows as long as the transaction. LIKE a
+        // partitioned table makes a plain one with its columns.
         await using var create = new NpgsqlCommand(
             "CREATE TEMP TABLE IF NOT EXISTS ledger_dossier_stage (LIKE dossiers) ON COMMIT DELETE ROWS;"
             + "CREATE TEMP TABLE IF NOT EXISTS ledger_rollup_stage (LIKE dossier_rollups) ON COMMIT DELETE ROWS;",
@@ -58,11 +73,12 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), transaction, cancellationToken);
         var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
 
+        await PrepareMonthsAsync(plan.Upserts, stored, transaction, cancellationToken);
         await CopyDossiersAsync(plan.Upserts, cancellationToken);
         await CopyRollupsAsync(plan.Deltas, cancellationToken);
 
         var added = 0;
-        await using (var merge = new NpgsqlCommand(DossierMerge + RollupMerge, connection, transaction))
+        await using (var merge = new NpgsqlCommand(DossierInsert + RollupMerge, connection, transaction))
         {
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -88,21 +104,93 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         return new BatchResult(plan.Results, added);
     }
 
+    /// <summary>
+    /// The stored rows of the batch's codes, in two round trips: their months from <c>dossier_keys</c> (under the
+    /// ledger's lock), then one statement per month, each planned against one partition. A single join of the key
+    /// table with the partitioned table was left to the planner, which chose parallel hash joins over every
+    /// partition once the ledger held millions of rows (docs/benchmarks.md).
+    /// </summary>
     private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT {DossierColumns.List} FROM dossiers WHERE code = ANY(@codes);", connection, transaction);
-        command.Parameters.AddWithValue("codes", codes.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var months = new Dictionary<int, List<string>>();
+        await using (var keys = new NpgsqlCommand(ReadKeys, connection, transaction))
         {
-            var dossier = DossierColumns.Read(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
-            stored[dossier.Code] = dossier;
+            keys.Parameters.AddWithValue("codes", codes.ToArray());
+            await using var reader = await keys.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var month = reader.GetInt32(0);
+                if (!months.TryGetValue(month, out var list))
+                {
+                    months[month] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        if (months.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var rows = new NpgsqlBatch(connection, transaction);
+        foreach (var (month, list) in months)
+        {
+            var read = new NpgsqlBatchCommand(ReadMonth);
+            read.Parameters.AddWithValue("month", month);
+            read.Parameters.AddWithValue("codes", list.ToArray());
+            rows.BatchCommands.Add(read);
+        }
+
+        await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var dossier = DossierColumns.Read(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
+                    stored[dossier.Code] = dossier;
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// Makes the partitions of months seen for the first time (before any row of theirs is written, so the default
+    /// partition never holds a row a new partition would claim), and deletes the stored rows of updated dossiers,
+    /// one statement per old month so each touches one partition. All in one round trip.
+    /// </summary>
+    private async Task PrepareMonthsAsync(IReadOnlyList<Dossier> upserts, IReadOnlyDictionary<string, Dossier> stored, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        var months = upserts.Select(d => d.ReceivedMonth).Where(m => m > 0 && !partitioned.Contains(m)).Distinct().ToArray();
+        if (months.Length > 0)
+        {
+            var ensure = new NpgsqlBatchCommand("SELECT ledger_ensure_dossier_partition(m) FROM unnest(@months) AS m");
+            ensure.Parameters.AddWithValue("months", months);
+            commands.BatchCommands.Add(ensure);
+        }
+
+        foreach (var old in upserts.Select(d => stored.GetValueOrDefault(d.Code)).OfType<Dossier>().GroupBy(d => d.ReceivedMonth))
+        {
+            var delete = new NpgsqlBatchCommand("DELETE FROM dossiers WHERE received_month = @month AND code = ANY(@codes)");
+            delete.Parameters.AddWithValue("month", old.Key);
+            delete.Parameters.AddWithValue("codes", old.Select(d => d.Code).ToArray());
+            commands.BatchCommands.Add(delete);
+        }
+
+        if (commands.BatchCommands.Count > 0)
+        {
+            await commands.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        partitioned.UnionWith(months);
     }
 
     private async Task CopyDossiersAsync(IReadOnlyList<Dossier> dossiers, CancellationToken cancellationToken)
@@ -112,8 +200,14 @@ internal sealed class PostgresDossierWriter : IDossierWriter
             return;
         }
 
+        await CopyAsync(connection, "ledger_dossier_stage", dossiers, cancellationToken);
+    }
+
+    /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (the staging table; the benchmark's bare table).</summary>
+    internal static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
+    {
         var columns = DossierColumns.All;
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY ledger_dossier_stage ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var dossier in dossiers)
         {
             await copy.StartRowAsync(cancellationToken);

@@ -73,6 +73,18 @@ public sealed class CliApp
         return app;
     }
 
+    /// <summary>
+    /// Opens the app on a database of the caller's choosing (the benchmark's throwaway ones), migrated and seeded,
+    /// not listening; <paramref name="configuration"/> holds <c>--Section:Key=value</c> settings. Dispose when done.
+    /// </summary>
+    public async Task<WebApplication> OpenAsync(DatabaseSettings database, bool demo, string[] configuration, CancellationToken cancellationToken)
+    {
+        var settings = new AppSettings(database, configuration) { IsCli = true, Demo = demo };
+        var app = compose(settings);
+        await PrepareDatabaseAsync(app, settings, cancellationToken);
+        return app;
+    }
+
     /// <summary>Migrations first, then every capability's seeders: the same on every start.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, AppSettings settings, CancellationToken cancellationToken)
     {

@@ -518,7 +518,8 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.HasIndex("OriginalCode")
-                        .HasDatabaseName("ix_dossiers_original_code");
+                        .HasDatabaseName("ix_dossiers_original_code")
+                        .HasFilter("original_code IS NOT NULL");
 
                     b.HasIndex("UnitCode", "ReceivedMonth", "Code")
                         .HasDatabaseName("ix_dossiers_unit_month");

@@ -1,0 +1,45 @@
+using OpenDvc.Ledger;
+using OpenDvc.Ledger.Bench;
+using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Tests.Ledger.Bench;
+
+/// <summary>
+/// <c>opendvc bench</c> at a tiny size: it runs every phase (both providers when PostgreSQL's binaries are here, and
+/// the stream through a child <c>opendvc ingest -</c>) and writes its tables into the report, keeping the text
+/// around the generated section. Its numbers are not checked: a benchmark, not a timed test.
+/// </summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("opendvc-bench-test-").FullName;
+
+    [Fact]
+    public async Task Bench_writes_its_tables_between_the_markers_and_keeps_the_text_around_them()
+    {
+        var report = Path.Combine(directory, "benchmarks.md");
+        await File.WriteAllTextAsync(report, $"# Benchmarks\n\nReading of the figures.\n\n{BenchCommand.Begin}\nold figures\n{BenchCommand.End}\n\nMore text.\n",
+            TestContext.Current.CancellationToken);
+        var cli = new CliApp(Program.Compose);
+        cli.AddLedgerCommands();
+
+        var exit = await cli.InvokeAsync(["bench", "--dossiers", "1500", "--stream", "2000", "--stream-on", "sqlite", "--output", report]);
+
+        Assert.Equal(0, exit);
+        var text = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        Assert.StartsWith("# Benchmarks\n\nReading of the figures.\n\n" + BenchCommand.Begin, text, StringComparison.Ordinal);
+        Assert.EndsWith(BenchCommand.End + "\nMore text.\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("old figures", text, StringComparison.Ordinal);
+        Assert.Contains("| bare SQLite prepared-insert loop, no index | 1,4", text, StringComparison.Ordinal);
+        Assert.Contains("| ours: first load | 1,500 |", text, StringComparison.Ordinal);
+        Assert.Contains("| ours: the same file again | 1,500 |", text, StringComparison.Ordinal);
+        Assert.Contains("stdin: read 2,000 = accepted", text, StringComparison.Ordinal);
+        Assert.Matches(@"peak working set of the ingest process: \*\*[\d,]+ MiB\*\*", text);
+        if (ThrowawayPostgres.Unavailable is null)
+        {
+            Assert.Contains("| raw binary COPY into a bare table, no index |", text, StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}

@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Directives;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
@@ -13,6 +14,7 @@ cli.AddAccountsCommands();
 cli.AddRegistryCommands();
 cli.AddLedgerCommands();
 cli.AddSimulationCommands();
+cli.AddDirectivesCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program
@@ -45,6 +47,7 @@ public static partial class Program
         builder.AddAccounts();
         builder.AddRegistry();
         builder.AddLedger();
+        builder.AddDirectives();
 
         var app = builder.Build();
         app.UseWeb();
@@ -52,6 +55,7 @@ public static partial class Program
         app.MapAccounts();
         app.MapRegistry();
         app.MapLedger();
+        app.MapDirectives();
         return app;
     }
 }

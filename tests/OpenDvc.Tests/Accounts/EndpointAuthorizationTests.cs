@@ -24,7 +24,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
     ///   with the anti-forgery token, see SecurityTests);
     /// - the language switch (POST /language, a cookie, anti-forgery protected);
-    /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference.
+    /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
+    /// - published directives and their signed letters, as the agency publishes them (drafts answer 404 to the public
+    ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests).
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
     [
@@ -49,6 +51,11 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/services/export"),
         ("GET", "/api/v1/calendar/{year:int}"),
         ("GET", "/api/v1/calendar/working-days"),
+        ("GET", "/directives"),
+        ("GET", "/directives/{id:int}"),
+        ("GET", "/api/v1/directives"),
+        ("GET", "/api/v1/directives/{id:int}"),
+        ("GET", "/api/v1/directives/{id:int}/letter"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

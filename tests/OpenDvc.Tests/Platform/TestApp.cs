@@ -36,8 +36,8 @@ public sealed partial class TestApp : IAsyncDisposable
 
     public DatabaseProvider Provider => Services.GetRequiredService<DatabaseSettings>().Provider;
 
-    /// <summary>Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string.</summary>
-    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true)
+    /// <summary>Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string; on a given clock when told.</summary>
+    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, TimeProvider? time = null)
     {
         string? directory = null;
         DatabaseSettings database;
@@ -52,7 +52,7 @@ public sealed partial class TestApp : IAsyncDisposable
             database = DatabaseSettings.Resolve(postgresConnectionString);
         }
 
-        var settings = new AppSettings(database, []) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing" };
+        var settings = new AppSettings(database, []) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing", Time = time };
         var app = Program.Compose(settings);
         await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
         await app.StartAsync();

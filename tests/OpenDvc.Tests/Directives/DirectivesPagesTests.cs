@@ -1,0 +1,66 @@
+using System.Net;
+using OpenDvc.Accounts.Users;
+using OpenDvc.Directives.Demo;
+using OpenDvc.Directives.Letters;
+using OpenDvc.Directives.Submissions;
+using OpenDvc.Tests.Platform;
+
+namespace OpenDvc.Tests.Directives;
+
+/// <summary>The directives pages render for those meant to see them, in Vietnamese first, and their forms work without JavaScript.</summary>
+public sealed class DirectivesPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Staff_pages_show_the_demo_letters_the_matrix_and_the_list_as_a_letter_prints_it()
+    {
+        using var admin = await App.SignInAsync("pages-admin", Roles.Admin);
+        var catalog = await DirectivesData.DemoCatalogAsync(App);
+
+        var list = await admin.GetStringAsync("/directives", Ct);
+        var matrix = await admin.GetStringAsync("/compliance?date=2023-04-24", Ct);
+        var notSubmitted = await admin.GetStringAsync($"/compliance/not-submitted?deliverable={catalog}&date=2023-04-22", Ct);
+        var submission = await admin.GetStringAsync($"/submissions/{catalog}/01", Ct);
+        var reminders = await admin.GetAsync("/reminders?delivery=Outbox", Ct);
+        var edit = await admin.GetAsync("/directives/edit", Ct);
+
+        Assert.Contains(DemoDirectives.Level4Plan2021, list, StringComparison.Ordinal);
+        Assert.Contains(DemoDirectives.Honouring2023, list, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"01\"", matrix, StringComparison.Ordinal);
+        Assert.Contains("Bị trả lại", matrix, StringComparison.Ordinal);
+        Assert.Contains("Các tỉnh, thành phố trực thuộc Trung ương (", notSubmitted, StringComparison.Ordinal);
+        Assert.Contains("Hà Nội", notSubmitted, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-unit=\"BTP\"", notSubmitted, StringComparison.Ordinal);
+        Assert.Contains("Chấp nhận", submission, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, reminders.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_focal_point_saves_an_action_plan_through_the_form()
+    {
+        using var admin = await App.SignInAsync("pages-admin", Roles.Admin);
+        using var focal = await App.SignInAsync("pages-fp-60", Roles.FocalPoint, "60");
+        var plan = await DirectivesData.DeliverableAsync(App, DemoDirectives.CatalogAndPlan2023, DeliverableKind.ActionPlan);
+        var page = $"/submissions/{plan}/60";
+
+        var saved = await TestApp.PostFormAsync(focal, $"{page}?handler=Save", new()
+        {
+            ["Plan[0].Indicator"] = "RemoteOnlineRate",
+            ["Plan[0].Month"] = "2023-06",
+            ["Plan[0].TargetPercent"] = "50",
+            ["Plan[0].Responsible"] = "Giám đốc Sở Thông tin và Truyền thông",
+            ["Plan[1].Month"] = "",
+        }, page);
+        var submitted = await TestApp.PostFormAsync(focal, $"{page}?handler=Submit", [], page);
+        var view = await TestApp.ReadAsync<SubmissionView>(await focal.GetAsync(DirectivesData.Submission(plan, "60"), Ct));
+        var forbidden = await TestApp.PostFormAsync(focal, $"/submissions/{plan}/79?handler=Save", [], page);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(SubmissionStatus.Submitted, view.Status);
+        Assert.Equal([new PlanTarget(PlanIndicator.RemoteOnlineRate, null, "2023-06", 50, "Giám đốc Sở Thông tin và Truyền thông")], view.Content.Plan);
+        Assert.True(UnitScopeAssertions.IsForbidden(forbidden));
+    }
+}

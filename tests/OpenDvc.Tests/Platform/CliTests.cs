@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Directives;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Registry;
 
@@ -17,6 +18,7 @@ public sealed class CliTests : IDisposable
         var cli = new CliApp(Program.Compose);
         cli.AddAccountsCommands();
         cli.AddRegistryCommands();
+        cli.AddDirectivesCommands();
         var (output, error) = (new StringWriter(), new StringWriter());
         var (previousOut, previousError) = (Console.Out, Console.Error);
         Console.SetOut(output);

@@ -8,7 +8,7 @@ namespace OpenDvc.Directives.Reminders;
 /// <summary>
 /// One reminder about one deliverable to one unit (nhắc hạn), shown in the app and sent to the focal point's e-mail.
 /// <see cref="OffsetDays"/> says which of the scheduled reminders it is (−7: a week before the due date, 1: a day after);
-/// at most one of each per unit and deliverable, so a rerun never sends twice.
+/// at most one of each per unit, deliverable and due date, so a rerun never sends twice and an extension starts afresh.
 /// </summary>
 public sealed class ReminderLog
 {
@@ -50,7 +50,7 @@ internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<Remind
         builder.Property(r => r.Subject).HasMaxLength(512);
         builder.Property(r => r.Body).HasMaxLength(4000);
         builder.Property(r => r.Error).HasMaxLength(1000);
-        builder.HasIndex(r => new { r.DeliverableId, r.UnitCode, r.OffsetDays }).IsUnique();
+        builder.HasIndex(r => new { r.DeliverableId, r.UnitCode, r.DueDate, r.OffsetDays }).IsUnique();
         builder.HasIndex(r => new { r.UnitCode, r.Id });
         builder.HasOne<Deliverable>().WithMany().HasForeignKey(r => r.DeliverableId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitCode).OnDelete(DeleteBehavior.Restrict);

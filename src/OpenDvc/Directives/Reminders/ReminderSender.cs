@@ -58,8 +58,8 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
         var since = today.AddDays(-366);
         var ids = await db.Set<Letters.Deliverable>().Where(d => d.DueDate >= since && d.Directive!.Published).Select(d => d.Id).ToListAsync(ct);
         var evaluated = await compliance.EvaluateAsync(ids, today, ct);
-        var logged = (await db.Set<ReminderLog>().Where(r => ids.Contains(r.DeliverableId)).Select(r => new { r.DeliverableId, r.UnitCode, r.OffsetDays }).ToListAsync(ct))
-            .Select(r => (r.DeliverableId, r.UnitCode, r.OffsetDays)).ToHashSet();
+        var logged = (await db.Set<ReminderLog>().Where(r => ids.Contains(r.DeliverableId)).Select(r => new { r.DeliverableId, r.UnitCode, r.DueDate, r.OffsetDays }).ToListAsync(ct))
+            .Select(r => (r.DeliverableId, r.UnitCode, r.DueDate, r.OffsetDays)).ToHashSet();
         var created = new List<ReminderLog>();
         foreach (var (deliverable, cells) in evaluated)
         {
@@ -68,7 +68,7 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
                 foreach (var offset in settings.ReminderOffsets.Order())
                 {
                     var day = cell.DueDate.AddDays(offset);
-                    if (day > today || day < today.AddDays(-settings.ReminderCatchUpDays) || logged.Contains((deliverable.Id, unit.Code, offset)))
+                    if (day > today || day < today.AddDays(-settings.ReminderCatchUpDays) || logged.Contains((deliverable.Id, unit.Code, cell.DueDate, offset)))
                     {
                         continue;
                     }
@@ -95,7 +95,7 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
 
                     db.Set<ReminderLog>().Add(reminder);
                     created.Add(reminder);
-                    logged.Add((deliverable.Id, unit.Code, offset));
+                    logged.Add((deliverable.Id, unit.Code, cell.DueDate, offset));
                 }
             }
         }
@@ -123,6 +123,9 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
 /// <summary>Runs the reminders on a timer driven by <see cref="TimeProvider"/> (so tests move time, not wait for it).</summary>
 internal sealed class ReminderService(IServiceScopeFactory scopes, IOptions<DirectivesOptions> options, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
 {
+    /// <summary>Called after each run (tests count the runs).</summary>
+    public Action? Ran { get; init; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ReminderInterval, time);
@@ -141,6 +144,8 @@ internal sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Dire
             {
                 logger.LogWarning(e, "Reminder run failed; trying again at the next tick");
             }
+
+            Ran?.Invoke();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -532,7 +532,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("UnitCode", "Id");
 
-                    b.HasIndex("DeliverableId", "UnitCode", "OffsetDays")
+                    b.HasIndex("DeliverableId", "UnitCode", "DueDate", "OffsetDays")
                         .IsUnique();
 
                     b.ToTable("reminder_log", (string)null);

@@ -54,6 +54,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/directives"),
         ("GET", "/directives/{id:int}"),
         ("GET", "/api/v1/directives"),
+        ("GET", "/api/v1/directives/export"),
         ("GET", "/api/v1/directives/{id:int}"),
         ("GET", "/api/v1/directives/{id:int}/letter"),
         ("GET", "/healthz"),

@@ -94,6 +94,8 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
         var letter = await anonymous.GetAsync($"/api/v1/directives/{draft.Id}/letter", Ct);
         var page = await anonymous.GetAsync($"/directives/{draft.Id}", Ct);
         var listPage = await anonymous.GetStringAsync("/directives", Ct);
+        var export = await anonymous.GetStringAsync("/api/v1/directives/export?format=csv", Ct);
+        var staffExport = await admin.GetStringAsync("/api/v1/directives/export?format=csv", Ct);
 
         Assert.DoesNotContain(listed, d => d.Id == draft.Id);
         Assert.Contains(listed, d => d.Number == "2664/BTTTT-THH");
@@ -101,6 +103,9 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
         Assert.Equal(HttpStatusCode.NotFound, letter.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.DoesNotContain("Dự thảo: khảo sát quý II", listPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dự thảo: khảo sát quý II", export, StringComparison.Ordinal);
+        Assert.Contains("2664/BTTTT-THH", export, StringComparison.Ordinal);
+        Assert.Contains("Dự thảo: khảo sát quý II", staffExport, StringComparison.Ordinal);
 
         await DirectivesData.PutJsonAsync(admin, $"/api/v1/directives/{draft.Id}", new DirectiveInput(draft.Number, draft.Date, draft.Subject, draft.Signer, draft.Recipients, null, true));
         var published = await anonymous.GetAsync($"/api/v1/directives/{draft.Id}/letter", Ct);

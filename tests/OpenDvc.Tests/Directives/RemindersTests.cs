@@ -88,12 +88,17 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
         var own = await TestApp.ReadAsync<Page<ReminderView>>(await focal.GetAsync("/api/v1/reminders", Ct));
         var other = await focal.GetAsync("/api/v1/reminders?unit=79", Ct);
         var page = await focal.GetStringAsync("/reminders", Ct);
+        var export = await focal.GetStringAsync("/api/v1/reminders/export?format=csv", Ct);
+        var otherExport = await focal.GetAsync("/api/v1/reminders/export?format=csv&unit=79", Ct);
 
         Assert.NotEmpty(own.Items);
         Assert.All(own.Items, r => Assert.Equal("01", r.UnitCode));
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Contains("nhắc 01", page, StringComparison.Ordinal);
         Assert.DoesNotContain("nhắc 79", page, StringComparison.Ordinal);
+        Assert.Contains("nhắc 01", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("nhắc 79", export, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, otherExport.StatusCode);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Directives.Letters;
 
@@ -14,6 +15,7 @@ public static class DirectivesApi
         // Published directives and their letters are public, as the agency publishes them; drafts are staff-only.
         var group = app.MapGroup("/api/v1/directives").WithTags("Directives");
         group.MapGet("/", ListDirectives).WithName(nameof(ListDirectives)).WithSummary("Directives, newest first (drafts for staff only).");
+        group.MapGet("/export", ExportDirectives).WithName(nameof(ExportDirectives)).WithSummary("The directives list (one line per deliverable) as xlsx or csv.");
         group.MapGet("/{id:int}", GetDirective).WithName(nameof(GetDirective)).WithSummary("One directive with its deliverables.");
         group.MapGet("/{id:int}/letter", GetDirectiveLetter).WithName(nameof(GetDirectiveLetter)).WithSummary("The signed letter (PDF).");
 
@@ -34,6 +36,33 @@ public static class DirectivesApi
 
     public static async Task<Ok<IReadOnlyList<DirectiveView>>> ListDirectives(ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await DirectiveBook.ListAsync(db, UnitAccess.IsStaff(user), ct));
+
+    public static readonly IReadOnlyList<ExportColumn<(DirectiveView Directive, DeliverableView? Deliverable)>> ExportColumns =
+    [
+        new("number", x => x.Directive.Number),
+        new("date", x => x.Directive.Date),
+        new("subject", x => x.Directive.Subject),
+        new("signer", x => x.Directive.Signer),
+        new("recipients", x => x.Directive.Recipients),
+        new("units", x => string.Join(" ", x.Directive.Units)),
+        new("published", x => x.Directive.Published),
+        new("deliverable", x => x.Deliverable?.Title),
+        new("kind", x => x.Deliverable?.Kind),
+        new("due_date", x => x.Deliverable?.DueDate),
+    ];
+
+    public static async Task<IResult> ExportDirectives(string? format, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
+    {
+        format ??= "xlsx";
+        if (!TableExport.IsSupported(format))
+        {
+            return Registry.RegistryProblems.BadFormat();
+        }
+
+        var rows = (await DirectiveBook.ListAsync(db, UnitAccess.IsStaff(user), ct))
+            .SelectMany(d => d.Deliverables.Count == 0 ? [(d, (DeliverableView?)null)] : d.Deliverables.Select(x => (d, (DeliverableView?)x)));
+        return await TableExport.ToFileAsync(rows.ToAsyncEnumerable(), ExportColumns, format, "directives", ct);
+    }
 
     public static async Task<Results<Ok<DirectiveView>, ProblemHttpResult>> GetDirective(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
         await DirectiveBook.GetAsync(db, id, UnitAccess.IsStaff(user), ct) is { } view ? TypedResults.Ok(view) : DirectivesProblems.UnknownDirective(id);

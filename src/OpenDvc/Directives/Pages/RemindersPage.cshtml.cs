@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenDvc.Accounts;
 using OpenDvc.Directives.Reminders;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Web;
@@ -25,17 +24,13 @@ public sealed class RemindersPage(OpenDvcDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? after, CancellationToken ct)
     {
-        if (!UnitAccess.IsStaff(User))
+        if (RemindersApi.Scope(User, Unit) is not { } scope)
         {
-            if (UnitAccess.UnitOf(User) is not { } own || (Unit is not null && Unit != own))
-            {
-                return Forbid();
-            }
-
-            Unit = own;
+            return Forbid();
         }
 
-        Reminders = await RemindersApi.PageAsync(db, string.IsNullOrWhiteSpace(Unit) ? null : Unit, Delivery, after, 50, ct);
+        Unit = scope.Unit;
+        Reminders = await RemindersApi.PageAsync(db, scope.Unit, Delivery, after, 50, ct);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Directives.Reminders;
@@ -16,23 +17,62 @@ public static class RemindersApi
     {
         app.MapGet("/api/v1/reminders", ListReminders).WithTags("Reminders").RequireAuthorization()
             .WithName(nameof(ListReminders)).WithSummary("Reminders, newest first (unit: a focal point sees only its own; delivery: Outbox for the development outbox).");
+        app.MapGet("/api/v1/reminders/export", ExportReminders).WithTags("Reminders").RequireAuthorization()
+            .WithName(nameof(ExportReminders)).WithSummary("The same reminders (up to the newest 10,000) as xlsx or csv.");
+    }
+
+    public static readonly IReadOnlyList<ExportColumn<ReminderView>> ExportColumns =
+    [
+        new("id", r => r.Id),
+        new("created_at", r => r.CreatedAt),
+        new("unit", r => r.UnitCode),
+        new("deliverable", r => r.DeliverableId),
+        new("due_date", r => r.DueDate),
+        new("offset_days", r => r.OffsetDays),
+        new("email", r => r.Email),
+        new("subject", r => r.Subject),
+        new("delivery", r => r.Delivery),
+        new("error", r => r.Error),
+    ];
+
+    public static async Task<IResult> ExportReminders(string? unit, ReminderDelivery? delivery, string? format, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
+    {
+        format ??= "xlsx";
+        if (Scope(user, unit) is not { } scope)
+        {
+            return Problems.Forbidden();
+        }
+
+        if (!TableExport.IsSupported(format))
+        {
+            return Registry.RegistryProblems.BadFormat();
+        }
+
+        var rows = db.Set<ReminderLog>().AsNoTracking().Where(r => (scope.Unit == null || r.UnitCode == scope.Unit) && (delivery == null || r.Delivery == delivery))
+            .OrderByDescending(r => r.Id).Take(10_000)
+            .Select(r => new ReminderView(r.Id, r.DeliverableId, r.UnitCode, r.OffsetDays, r.DueDate, r.CreatedAt, r.Email, r.Subject, r.Body, r.Delivery, r.Error))
+            .AsAsyncEnumerable();
+        return await TableExport.ToFileAsync(rows, ExportColumns, format, "reminders", ct);
+    }
+
+    /// <summary>The unit a caller may list: staff any (or all), a focal point only its own; null when refused.</summary>
+    public static (string? Unit, bool Ok)? Scope(ClaimsPrincipal user, string? unit)
+    {
+        if (UnitAccess.IsStaff(user))
+        {
+            return (string.IsNullOrWhiteSpace(unit) ? null : unit, true);
+        }
+
+        var own = UnitAccess.UnitOf(user);
+        return own is null || (!string.IsNullOrWhiteSpace(unit) && unit != own) ? null : (own, true);
     }
 
     public static async Task<Results<Ok<Page<ReminderView>>, ProblemHttpResult>> ListReminders(
         string? unit, ReminderDelivery? delivery, string? after, int? limit, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
     {
-        var scope = UnitAccess.IsStaff(user) ? unit : UnitAccess.UnitOf(user);
-        if (scope is null && !UnitAccess.IsStaff(user))
-        {
-            return Problems.Forbidden();
-        }
-
-        if (unit is not null && scope != unit)
-        {
-            return Problems.Forbidden();
-        }
-
-        return TypedResults.Ok(await PageAsync(db, scope, delivery, after, limit, ct));
+        return Scope(user, unit) is { } scope
+            ? TypedResults.Ok(await PageAsync(db, scope.Unit, delivery, after, limit, ct))
+            : Problems.Forbidden();
     }
 
     public static async Task<Page<ReminderView>> PageAsync(OpenDvcDbContext db, string? unit, ReminderDelivery? delivery, string? after, int? limit, CancellationToken ct)

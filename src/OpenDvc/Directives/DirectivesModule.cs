@@ -40,6 +40,7 @@ public static class DirectivesModule
 
         services
             .AddNavLink(new NavLink("/directives", typeof(DirectivesText), "Nav.Directives", 50))
+            .AddNavLink(new NavLink("/deliverables", typeof(DirectivesText), "Nav.MyDeliverables", 52, AccountsModule.EditPolicy))
             .AddNavLink(new NavLink("/compliance", typeof(DirectivesText), "Nav.Compliance", 55, AccountsModule.StaffPolicy))
             .AddNavLink(new NavLink("/reminders", typeof(DirectivesText), "Nav.Reminders", 56, AccountsModule.EditPolicy));
         return builder;

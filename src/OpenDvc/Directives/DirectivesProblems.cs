@@ -44,6 +44,10 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
     public static readonly WorkflowError NotAwaitingReview = new(StatusCodes.Status409Conflict, "OD-SUBMISSION-NOT-SUBMITTED",
         "Chỉ xem xét được báo cáo đã gửi và chưa xử lý.", "Only a submitted, not yet reviewed submission can be accepted or returned.");
 
+    public static readonly WorkflowError CatalogStale = new(StatusCodes.Status409Conflict, "OD-CATALOG-STALE",
+        "Danh mục không còn khớp với cơ sở dữ liệu thủ tục (ví dụ một thủ tục nay đã được cung cấp toàn trình); hãy trả lại để đơn vị cập nhật.",
+        "The catalog no longer fits the registry (e.g. a procedure is now offered full-process); return it for the unit to update.");
+
     public static readonly WorkflowError CommentRequired = new(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-COMMENT-REQUIRED",
         "Trả lại báo cáo phải nêu lý do.", "Returning a submission needs a comment.");
 

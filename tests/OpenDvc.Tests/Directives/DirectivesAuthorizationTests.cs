@@ -21,7 +21,8 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
     private List<EndpointAuthorizationTests.EndpointUnderTest> UnitScoped =>
         EndpointAuthorizationTests.Endpoints(App)
             .Where(e => e.HasUnit && (e.Template.StartsWith("/api/v1/deliverables", StringComparison.Ordinal)
-                || e.Template == "/api/v1/units/{unit}/deliverables" || e.Template.StartsWith("/submissions", StringComparison.Ordinal)))
+                || e.Template == "/api/v1/units/{unit}/deliverables" || e.Template.StartsWith("/submissions", StringComparison.Ordinal)
+                || e.Template.StartsWith("/deliverables", StringComparison.Ordinal)))
             .ToList();
 
     [Fact]
@@ -54,6 +55,7 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
         await UnitScopeAssertions.ConfinesFocalPointToOwnUnitAsync(App, HttpMethod.Get, "/api/v1/deliverables/{deliverable}/units/{unit}/submission");
         await UnitScopeAssertions.ConfinesFocalPointToOwnUnitAsync(App, HttpMethod.Get, "/api/v1/units/{unit}/deliverables");
         await UnitScopeAssertions.ConfinesFocalPointToOwnUnitAsync(App, HttpMethod.Get, "/submissions/{deliverable}/{unit}");
+        await UnitScopeAssertions.ConfinesFocalPointToOwnUnitAsync(App, HttpMethod.Get, "/deliverables/{unit}");
     }
 
     [Fact]

@@ -38,6 +38,31 @@ public sealed class DirectivesPagesTests(SqliteApp fixture) : AppTests<SqliteApp
     }
 
     [Fact]
+    public async Task A_focal_point_finds_its_units_deliverables_and_where_each_stands()
+    {
+        using var focal = await App.SignInAsync("pages-fp-01", Roles.FocalPoint, "01");
+
+        var redirect = await focal.GetAsync("/deliverables", Ct);
+        var page = await focal.GetStringAsync("/deliverables/01", Ct);
+
+        Assert.Equal("/deliverables/01", TestApp.PathOf(redirect.Headers.Location));
+        Assert.Contains("Danh mục TTHC đủ điều kiện cung cấp DVCTT toàn trình và một phần", page, StringComparison.Ordinal);
+        Assert.Contains("cell-late", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_read_in_english_on_request()
+    {
+        using var admin = await App.SignInAsync("pages-admin", Roles.Admin);
+        var catalog = await DirectivesData.DemoCatalogAsync(App);
+
+        var page = await admin.GetStringAsync($"/compliance/not-submitted?deliverable={catalog}&date=2023-04-22&culture=en-GB", Ct);
+
+        Assert.Contains("Units that have not submitted", page, StringComparison.Ordinal);
+        Assert.Contains("- Provinces and centrally-run cities (", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_focal_point_saves_an_action_plan_through_the_form()
     {
         using var admin = await App.SignInAsync("pages-admin", Roles.Admin);

@@ -211,7 +211,15 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
         submission.UpdatedBy = actor.Name;
         if (accept && deliverable.Kind == DeliverableKind.ProcedureCatalog)
         {
-            await catalog.ApplyAsync(SubmissionContent.FromJson(version.Content).Catalog ?? [], ct);
+            // The registry may have moved since the unit submitted (a service made full-process): check again.
+            var entries = SubmissionContent.FromJson(version.Content).Catalog ?? [];
+            if ((await catalog.RulesForAsync(unitCode, ct))?.CheckAll(entries) is { Count: > 0 })
+            {
+                db.ChangeTracker.Clear();
+                return WorkflowError.CatalogStale;
+            }
+
+            await catalog.ApplyAsync(entries, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -26,6 +26,7 @@ public static class DirectivesModule
         services.AddScoped<ProcedureCatalogSubmission>();
         services.AddScoped<SubmissionWorkflow>();
         services.AddScoped<MonthlyReportComparison>();
+        services.AddScoped<PlanProgress>();
         services.AddScoped<ComplianceQuery>();
         services.AddScoped<ComplianceMatrix>();
         services.AddScoped<ReminderSender>();

@@ -114,6 +114,55 @@ public abstract class SubmissionWorkflowTests<TFixture>(TFixture fixture, Func<T
         Assert.Null(onTime.Coverage);
     }
 
+    [Fact]
+    public async Task An_action_plans_targets_are_shown_against_the_ledger_and_the_registry()
+    {
+        using var admin = await App.SignInAsync("workflow-admin", Roles.Admin);
+        using var hanoi = await App.SignInAsync("workflow-fp-01", Roles.FocalPoint, "01");
+        var directive = await TestApp.ReadAsync<DirectiveView>(await DirectivesData.PostJsonAsync(admin, "/api/v1/directives",
+            new DirectiveInput($"{Guid.NewGuid():N}"[..8] + "/BTTTT-CĐSQG", new DateOnly(2024, 1, 5), "Kế hoạch 2024", "Cục trưởng", RecipientScope.ChosenUnits, ["01"], true)));
+        var deliverable = await TestApp.ReadAsync<DeliverableView>(await DirectivesData.PostJsonAsync(admin, $"/api/v1/directives/{directive.Id}/deliverables",
+            new DeliverableInput(DeliverableKind.ActionPlan, "Kế hoạch hành động 2024", new DateOnly(2024, 1, 31), null, null)));
+        var path = DirectivesData.Submission(deliverable.Id, "01");
+        PlanTarget[] plan =
+        [
+            new(PlanIndicator.RemoteOnlineRate, null, "2024-01", 50, "Giám đốc Sở"),
+            new(PlanIndicator.FullProcessCoverage, null, "2024-06", 100, "Giám đốc Sở"),
+            new(PlanIndicator.RemoteOnlineRate, "UBND quận Ba Đình", "2024-01", 60, "Chủ tịch UBND quận"),
+            new(PlanIndicator.HouseholdsWithVneid, null, "2024-12", 100, "Công an thành phố"),
+        ];
+        await DirectivesData.PutJsonAsync(hanoi, path, new DraftInput(new SubmissionContent { Plan = plan }, null));
+
+        var progress = await TestApp.ReadAsync<List<TargetProgress>>(await hanoi.GetAsync($"{path}/progress", Ct));
+
+        var (received, remote) = await LedgerRemoteAsync("01", 202401);
+        var (eligible, fullProcess) = await RegistryCoverageAsync("01");
+        Assert.Equal(received == 0 ? null : Math.Round(remote * 100m / received, 2), progress[0].ActualPercent);
+        Assert.Equal(eligible == 0 ? null : Math.Round(fullProcess * 100m / eligible, 2), progress[1].ActualPercent);
+        Assert.Null(progress[2].ActualPercent);
+        Assert.Null(progress[3].ActualPercent);
+        Assert.Equal(["ledger", "registry-today", "sub-unit", "none"], progress.Select(p => p.Source));
+    }
+
+    private async Task<(long Received, long Remote)> LedgerRemoteAsync(string unit, int month)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var rows = scope.ServiceProvider.GetRequiredService<OpenDvc.Platform.Database.OpenDvcDbContext>().Set<OpenDvc.Ledger.Rollups.DossierRollup>()
+            .Where(r => r.UnitCode == unit && r.Month == month).ToList();
+        return (rows.Sum(r => r.Received), rows.Where(r => r.Channel == OpenDvc.Ledger.DossierChannel.OnlineRemote).Sum(r => r.Received));
+    }
+
+    private async Task<(int Eligible, int FullProcess)> RegistryCoverageAsync(string unitCode)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvc.Platform.Database.OpenDvcDbContext>();
+        var unit = db.Set<OpenDvc.Registry.Units.Unit>().Single(u => u.Code == unitCode);
+        var eligible = db.Set<OpenDvc.Registry.Procedures.Procedure>().Where(p => p.EligibleForFullProcess).AsEnumerable().Where(p => p.IsCarriedOutBy(unit)).Select(p => p.Code).ToHashSet();
+        var full = db.Set<OpenDvc.Registry.Services.OnlineService>().Where(s => s.UnitCode == unitCode && s.Level == OpenDvc.Registry.Services.ServiceLevel.FullProcess)
+            .AsEnumerable().Count(s => eligible.Contains(s.ProcedureCode));
+        return (eligible.Count, full);
+    }
+
     private async Task<(long Received, long Online)> LedgerTotalsAsync(string unit, int month)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -15,7 +15,7 @@ namespace OpenDvc.Directives.Pages;
 /// it with a comment and grants extensions; staff read it. Everyone else, including other units, gets 403.
 /// </summary>
 [Authorize]
-public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalogSubmission catalog, MonthlyReportComparison comparison) : PageModel
+public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalogSubmission catalog, MonthlyReportComparison comparison, PlanProgress progress) : PageModel
 {
     public SubmissionView Submission { get; private set; } = null!;
 
@@ -26,6 +26,8 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
     public IReadOnlyDictionary<string, string> ProcedureNames { get; private set; } = new Dictionary<string, string>();
 
     public MonthlyComparison? Comparison { get; private set; }
+
+    public IReadOnlyList<TargetProgress> Progress { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -173,6 +175,11 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         if (view.Kind == Letters.DeliverableKind.MonthlyReport)
         {
             Comparison = await comparison.CompareAsync(deliverable, unit, ct);
+        }
+
+        if (view.Kind == Letters.DeliverableKind.ActionPlan)
+        {
+            Progress = await progress.MeasureAsync(unit, view.Content.Plan ?? [], ct);
         }
 
         Plan = [.. (view.Content.Plan ?? []).Select(PlanRow.From), new PlanRow(), new PlanRow(), new PlanRow()];

@@ -43,6 +43,8 @@ public static class SubmissionsApi
         group.MapGet("/versions/{version:int}/file", GetVersionFile).WithName(nameof(GetVersionFile)).WithSummary("A submitted version's file.");
         group.MapGet("/comparison", CompareWithLedger).WithName(nameof(CompareWithLedger))
             .WithSummary("A monthly report's totals against the ledger: sync coverage = synced ÷ reported.");
+        group.MapGet("/progress", GetPlanProgress).WithName(nameof(GetPlanProgress))
+            .WithSummary("An action plan's targets against the live figures (ledger rollups, registry).");
 
         var edit = group.MapGroup("").RequireAuthorization(AccountsModule.EditPolicy);
         edit.MapPut("", SaveDraft).WithName(nameof(SaveDraft)).WithSummary("Save the draft (own unit's focal point or admin).");
@@ -203,6 +205,18 @@ public static class SubmissionsApi
         }
 
         return await comparison.CompareAsync(deliverable, unit, ct) is { } result ? TypedResults.Ok(result) : DirectivesProblems.NotAddressed(unit);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TargetProgress>>, ProblemHttpResult>> GetPlanProgress(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, PlanProgress progress, CancellationToken ct)
+    {
+        if (!UnitAccess.CanRead(user, unit))
+        {
+            return Problems.Forbidden();
+        }
+
+        return await workflow.ViewAsync(deliverable, unit, ct) is { } view
+            ? TypedResults.Ok(await progress.MeasureAsync(unit, view.Content.Plan ?? [], ct))
+            : DirectivesProblems.NotAddressed(unit);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<UnitDeliverableView>>, ProblemHttpResult>> ListUnitDeliverables(string unit, ClaimsPrincipal user, ComplianceQuery compliance, TimeProvider time, CancellationToken ct)

@@ -51,6 +51,39 @@ public sealed class DirectivesPagesTests(SqliteApp fixture) : AppTests<SqliteApp
     }
 
     [Fact]
+    public async Task An_admin_writes_a_directive_and_adds_a_deliverable_through_the_forms()
+    {
+        using var admin = await App.SignInAsync("pages-admin", Roles.Admin);
+        var number = $"{Guid.NewGuid():N}"[..6] + "/BTTTT-CĐSQG";
+
+        var created = await TestApp.PostFormAsync(admin, "/directives/edit", new()
+        {
+            ["Number"] = number, ["Date"] = "2024-04-01", ["Subject"] = "Khảo sát quý I/2024", ["Signer"] = "Cục trưởng",
+            ["Recipients"] = "ChosenUnits", ["Units"] = "01, 79", ["Published"] = "true",
+        });
+        var page = TestApp.PathOf(created.Headers.Location)!;
+        var added = await TestApp.PostFormAsync(admin, $"{page}?handler=Deliverable", new()
+        {
+            ["NewDeliverable.Title"] = "Phiếu khảo sát quý I", ["NewDeliverable.Kind"] = "Document", ["NewDeliverable.DueDate"] = "2024-04-15",
+        }, page);
+        var html = await admin.GetStringAsync(page, Ct);
+        var refused = await TestApp.PostFormAsync(admin, "/directives/edit", new()
+        {
+            ["Number"] = number, ["Date"] = "2024-04-01", ["Subject"] = "Trùng số", ["Signer"] = "Cục trưởng", ["Recipients"] = "ChosenUnits", ["Units"] = "ZZ",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Matches("^/directives/[0-9]+$", page);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains(number, html, StringComparison.Ordinal);
+        Assert.Contains("Phiếu khảo sát quý I", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var errors = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("ZZ", errors, StringComparison.Ordinal);
+        Assert.Contains(number, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pages_read_in_english_on_request()
     {
         using var admin = await App.SignInAsync("pages-admin", Roles.Admin);

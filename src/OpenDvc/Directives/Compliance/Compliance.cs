@@ -91,8 +91,17 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
         var ids = deliverables.Select(d => d.Id).ToList();
         var extensions = (await db.Set<DeadlineExtension>().AsNoTracking().Where(e => ids.Contains(e.DeliverableId)).ToListAsync(ct))
             .ToDictionary(e => (e.DeliverableId, e.UnitCode));
+        // Only what the rules read: a catalog's content is large and the matrix never shows it.
         var submissions = await db.Set<Submission>().AsNoTracking().Where(s => ids.Contains(s.DeliverableId))
-            .Select(s => new { s.DeliverableId, s.UnitCode, s.Versions }).ToListAsync(ct);
+            .Select(s => new
+            {
+                s.DeliverableId,
+                s.UnitCode,
+                Versions = s.Versions.Select(v => new SubmissionVersion
+                {
+                    Number = v.Number, SubmittedAt = v.SubmittedAt, SubmittedBy = v.SubmittedBy, Review = v.Review, ReviewedAt = v.ReviewedAt,
+                }).ToList(),
+            }).ToListAsync(ct);
         var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
         var units = await db.Set<Unit>().AsNoTracking().ToListAsync(ct);
 

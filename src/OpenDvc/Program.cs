@@ -1,6 +1,7 @@
 using OpenDvc.Accounts;
 using OpenDvc.Indicators;
 using OpenDvc.Awards;
+using OpenDvc.Directives;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform;
@@ -16,6 +17,7 @@ cli.AddRegistryCommands();
 cli.AddLedgerCommands();
 cli.AddSimulationCommands();
 cli.AddIndicatorsCommands();
+cli.AddDirectivesCommands();
 return await cli.InvokeAsync(args);
 
 public static partial class Program
@@ -50,6 +52,7 @@ public static partial class Program
         builder.AddLedger();
         builder.AddIndicators();
         builder.AddAwards();
+        builder.AddDirectives();
 
         var app = builder.Build();
         app.UseWeb();
@@ -59,6 +62,7 @@ public static partial class Program
         app.MapLedger();
         app.MapIndicators();
         app.MapAwards();
+        app.MapDirectives();
         return app;
     }
 }

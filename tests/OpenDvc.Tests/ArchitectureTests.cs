@@ -16,6 +16,7 @@ public sealed partial class ArchitectureTests
         { "Registry", ["Ledger", "Indicators", "Directives", "Surveys", "Awards"] },
         { "Ledger", ["Indicators", "Directives", "Surveys", "Awards"] },
         { "Indicators", ["Directives", "Surveys", "Awards"] },
+        { "Directives", ["Surveys", "Awards"] },
     };
 
     [Theory]

@@ -15,6 +15,9 @@ public sealed record AppSettings(DatabaseSettings Database, string[] Args)
     public bool IsCli { get; init; }
 
     public string? EnvironmentName { get; init; }
+
+    /// <summary>The clock the app runs on; tests give a fake one to put "now" on a due date. Default: the system clock.</summary>
+    public TimeProvider? Time { get; init; }
 }
 
 /// <summary>

@@ -29,7 +29,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     ///   indicator pages, rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
     ///   person), the figures the national portal itself publishes, so they are open data by decision;
     /// - the published results of the excellent online services awards (published campaigns only: winners, their
-    ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress).
+    ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
+    /// - published directives and their signed letters, as the agency publishes them (drafts answer 404 to the public
+    ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests).
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
     [
@@ -69,6 +71,12 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/editions/{id:int}"),
         ("GET", "/awards/winners"),
         ("GET", "/api/v1/awards/results"),
+        ("GET", "/directives"),
+        ("GET", "/directives/{id:int}"),
+        ("GET", "/api/v1/directives"),
+        ("GET", "/api/v1/directives/export"),
+        ("GET", "/api/v1/directives/{id:int}"),
+        ("GET", "/api/v1/directives/{id:int}/letter"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

@@ -1,4 +1,5 @@
 using OpenDvc.Accounts;
+using OpenDvc.Directives;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Registry;
 
@@ -16,6 +17,7 @@ public sealed class CliTests : IDisposable
     {
         cli.AddAccountsCommands();
         cli.AddRegistryCommands();
+        cli.AddDirectivesCommands();
     }, args);
 
     /// <summary>Runs a command line with the commands <paramref name="add"/> registers, capturing the console.</summary>

@@ -28,13 +28,19 @@ public abstract class AppFixture : IAsyncLifetime
     }
 }
 
-public sealed class SqliteApp : AppFixture
+public class SqliteApp : AppFixture
 {
-    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync();
+    /// <summary>The clock the app runs on; null for the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
+
+    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync(time: Time);
 }
 
-public sealed class PostgresApp(PostgresCluster cluster) : AppFixture
+public class PostgresApp(PostgresCluster cluster) : AppFixture
 {
+    /// <summary>The clock the app runs on; null for the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
+
     protected override async Task<TestApp?> StartAsync()
     {
         if (cluster.Unavailable is not null)
@@ -48,7 +54,7 @@ public sealed class PostgresApp(PostgresCluster cluster) : AppFixture
             return null;
         }
 
-        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync());
+        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync(), time: Time);
     }
 }
 

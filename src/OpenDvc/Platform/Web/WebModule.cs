@@ -12,7 +12,7 @@ public static class WebModule
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetService<AppSettings>()?.Time ?? TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpOrCliActor>();
         services.AddRazorPages(options => options.RootDirectory = "/");

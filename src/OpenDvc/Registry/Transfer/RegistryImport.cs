@@ -142,7 +142,7 @@ public sealed class RegistryImport(OpenDvcDbContext db)
         return await FinishAsync(ServicesTable, rows.Rows.Count, dryRun, ct);
     }
 
-    private static (ImportRows Rows, ImportReport? Failure) Open(string table, IReadOnlyList<string> headers, Stream content, string fileName)
+    internal static (ImportRows Rows, ImportReport? Failure) Open(string table, IReadOnlyList<string> headers, Stream content, string fileName)
     {
         var (file, error) = TableFile.Read(content, fileName);
         var rows = new ImportRows();
@@ -204,7 +204,7 @@ public sealed class RegistryImport(OpenDvcDbContext db)
         return new ImportReport(table, rowCount, created, updated, rowCount - created - updated, dryRun, []);
     }
 
-    private sealed class ImportRows
+    internal sealed class ImportRows
     {
         public List<ImportRow> Rows { get; } = [];
 

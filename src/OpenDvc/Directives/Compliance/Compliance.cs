@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Directives.Letters;
+using OpenDvc.Directives.Submissions;
+using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Directives.Compliance;
+
+/// <summary>Where a unit stood on a deliverable at the end of a given day (Vietnam time).</summary>
+public enum ComplianceStatus
+{
+    /// <summary>Nothing submitted and the due date (with any extension) not yet passed.</summary>
+    NotDue = 1,
+
+    /// <summary>Nothing submitted and the due date passed.</summary>
+    Missing = 2,
+
+    /// <summary>The last version was returned and has not been submitted again: it does not count as submitted.</summary>
+    Returned = 3,
+
+    OnTime = 4,
+    Late = 5,
+}
+
+/// <summary>One cell of the matrix: a unit on a deliverable on a day.</summary>
+public sealed record ComplianceCell(string UnitCode, int DeliverableId, ComplianceStatus Status, DateOnly DueDate, bool Extended, DateTimeOffset? SubmittedAt, bool Accepted)
+{
+    public bool HasSubmitted => Status is ComplianceStatus.OnTime or ComplianceStatus.Late;
+
+    /// <summary>Listed as not submitted: not submitted, and no extension still running on the day.</summary>
+    public bool IsListedOn(DateOnly day) => !HasSubmitted && !(Extended && DueDate >= day);
+}
+
+/// <summary>A recipient unit as the letters print it: ministries first, then provinces, in the registry's order.</summary>
+public sealed record RecipientUnit(string Code, string Name, string ShortName, bool IsProvince, string? Email);
+
+/// <summary>
+/// The compliance rules, in one place for the matrix, the "not yet submitted" list, the reminders and the exports.
+/// A version counts from the instant it was submitted; a return counts from the instant it was decided, so the
+/// answer for any past day is what the agency could have seen at the end of that day.
+/// </summary>
+public static class ComplianceRules
+{
+    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, DeadlineExtension? extension, IEnumerable<SubmissionVersion> versions, DateOnly day)
+    {
+        var due = extension?.DueDate ?? deliverable.DueDate;
+        var endOfDay = VietnamTime.EndOfDay(day);
+        var last = versions.Where(v => v.SubmittedAt <= endOfDay).MaxBy(v => v.Number);
+        if (last is null)
+        {
+            return new(unitCode, deliverable.Id, day > due ? ComplianceStatus.Missing : ComplianceStatus.NotDue, due, extension is not null, null, false);
+        }
+
+        var decided = last.ReviewedAt is { } at && at <= endOfDay;
+        if (decided && last.Review == ReviewOutcome.Returned)
+        {
+            return new(unitCode, deliverable.Id, ComplianceStatus.Returned, due, extension is not null, last.SubmittedAt, false);
+        }
+
+        var late = VietnamTime.DateOf(last.SubmittedAt) > due;
+        return new(unitCode, deliverable.Id, late ? ComplianceStatus.Late : ComplianceStatus.OnTime, due, extension is not null, last.SubmittedAt,
+            decided && last.Review == ReviewOutcome.Accepted);
+    }
+}
+
+/// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
+public sealed class ComplianceQuery(OpenDvcDbContext db)
+{
+    /// <summary>Every unit a directive is addressed to, ministries then provinces, each in code order.</summary>
+    public async Task<IReadOnlyList<RecipientUnit>> RecipientsAsync(Directive directive, CancellationToken ct)
+    {
+        var units = await db.Set<Unit>().AsNoTracking().ToListAsync(ct);
+        return units.Where(directive.IsAddressedTo)
+            .OrderBy(u => u.IsProvince).ThenBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new RecipientUnit(u.Code, u.Name, u.ShortName, u.IsProvince, u.ContactEmail))
+            .ToList();
+    }
+
+    /// <summary>The cells of the given deliverables (all when null) for their recipients on a day.</summary>
+    public async Task<IReadOnlyList<(Deliverable Deliverable, IReadOnlyList<(RecipientUnit Unit, ComplianceCell Cell)> Cells)>> EvaluateAsync(
+        IReadOnlyCollection<int>? deliverableIds, DateOnly day, CancellationToken ct)
+    {
+        var query = db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits).AsQueryable();
+        if (deliverableIds is not null)
+        {
+            query = query.Where(d => deliverableIds.Contains(d.Id));
+        }
+
+        var deliverables = await query.OrderBy(d => d.DueDate).ThenBy(d => d.Id).ToListAsync(ct);
+        var ids = deliverables.Select(d => d.Id).ToList();
+        var extensions = (await db.Set<DeadlineExtension>().AsNoTracking().Where(e => ids.Contains(e.DeliverableId)).ToListAsync(ct))
+            .ToDictionary(e => (e.DeliverableId, e.UnitCode));
+        // Only what the rules read: a catalog's content is large and the matrix never shows it.
+        var submissions = await db.Set<Submission>().AsNoTracking().Where(s => ids.Contains(s.DeliverableId))
+            .Select(s => new
+            {
+                s.DeliverableId,
+                s.UnitCode,
+                Versions = s.Versions.Select(v => new SubmissionVersion
+                {
+                    Number = v.Number, SubmittedAt = v.SubmittedAt, SubmittedBy = v.SubmittedBy, Review = v.Review, ReviewedAt = v.ReviewedAt,
+                }).ToList(),
+            }).ToListAsync(ct);
+        var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
+        var units = await db.Set<Unit>().AsNoTracking().ToListAsync(ct);
+
+        return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)units.Where(d.Directive!.IsAddressedTo)
+            .OrderBy(u => u.IsProvince).ThenBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => (new RecipientUnit(u.Code, u.Name, u.ShortName, u.IsProvince, u.ContactEmail),
+                ComplianceRules.Evaluate(d, u.Code, extensions.GetValueOrDefault((d.Id, u.Code)), versions.GetValueOrDefault((d.Id, u.Code)) ?? [], day)))
+            .ToList())).ToList();
+    }
+
+    /// <summary>The units that had not submitted a deliverable by the end of a day, as the letters list them.</summary>
+    public async Task<NotSubmittedList?> ListUnitsNotSubmittedAsync(int deliverableId, DateOnly day, CancellationToken ct)
+    {
+        var evaluated = await EvaluateAsync([deliverableId], day, ct);
+        if (evaluated.Count == 0)
+        {
+            return null;
+        }
+
+        var (deliverable, cells) = evaluated[0];
+        var listed = cells.Where(c => c.Cell.IsListedOn(day)).ToList();
+        var extended = cells.Where(c => !c.Cell.HasSubmitted && !c.Cell.IsListedOn(day)).ToList();
+        return new NotSubmittedList(
+            deliverable.Id, deliverable.Title, deliverable.Directive!.Number, deliverable.DueDate, day, cells.Count,
+            listed.Where(c => !c.Unit.IsProvince).Select(c => Line(c.Unit, c.Cell)).ToList(),
+            listed.Where(c => c.Unit.IsProvince).Select(c => Line(c.Unit, c.Cell)).ToList(),
+            extended.Select(c => Line(c.Unit, c.Cell)).ToList());
+    }
+
+    /// <summary>The deliverables addressed to one unit, newest due first, and where the unit stands on each.</summary>
+    public async Task<IReadOnlyList<Submissions.UnitDeliverableView>> ForUnitAsync(string unitCode, DateOnly day, CancellationToken ct)
+    {
+        var evaluated = await EvaluateAsync(null, day, ct);
+        return evaluated.SelectMany(e => e.Cells.Where(c => c.Unit.Code == unitCode).Select(c => new Submissions.UnitDeliverableView(
+                e.Deliverable.Id, e.Deliverable.Directive!.Number, e.Deliverable.Title, e.Deliverable.Kind, c.Cell.DueDate, c.Cell.Extended, c.Cell.Status, c.Cell.Accepted)))
+            .OrderByDescending(v => v.DueDate).ToList();
+    }
+
+    private static NotSubmittedUnit Line(RecipientUnit unit, ComplianceCell cell) =>
+        new(unit.Code, unit.Name, unit.ShortName, unit.IsProvince, cell.Status, cell.DueDate, cell.Extended);
+}
+
+public sealed record NotSubmittedUnit(string Code, string Name, string ShortName, bool IsProvince, ComplianceStatus Status, DateOnly DueDate, bool Extended);
+
+/// <summary>
+/// The list that ends the agency's letters: units that had not delivered by a day, ministries and provinces apart
+/// (units with an extension still running on that day are not listed, but shown beside it).
+/// </summary>
+public sealed record NotSubmittedList(
+    int DeliverableId, string Deliverable, string DirectiveNumber, DateOnly DueDate, DateOnly Day, int Recipients,
+    IReadOnlyList<NotSubmittedUnit> Ministries, IReadOnlyList<NotSubmittedUnit> Provinces, IReadOnlyList<NotSubmittedUnit> ExtensionRunning)
+{
+    public IEnumerable<NotSubmittedUnit> All => Ministries.Concat(Provinces);
+
+    /// <summary>The paragraph as a letter prints it, ready to copy: names of ministries, then short names of provinces.</summary>
+    public string ToLetterText(bool vietnamese)
+    {
+        var lines = new List<string>();
+        if (Ministries.Count > 0)
+        {
+            lines.Add((vietnamese ? $"- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ ({Ministries.Count}): " : $"- Ministries and agencies ({Ministries.Count}): ")
+                + string.Join(", ", Ministries.Select(u => u.Name)) + ".");
+        }
+
+        if (Provinces.Count > 0)
+        {
+            lines.Add((vietnamese ? $"- Các tỉnh, thành phố trực thuộc Trung ương ({Provinces.Count}): " : $"- Provinces and centrally-run cities ({Provinces.Count}): ")
+                + string.Join(", ", Provinces.Select(u => u.ShortName)) + ".");
+        }
+
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenDvc.Platform.Web;
+using OpenDvc.Registry;
+
+namespace OpenDvc.Directives;
+
+/// <summary>The directives' problem answers, each with a stable code and both languages.</summary>
+public static class DirectivesProblems
+{
+    public static ProblemHttpResult Invalid(IReadOnlyList<RuleViolation> violations) =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-INVALID",
+            string.Join(" ", violations.Select(v => v.Vietnamese).Distinct()), string.Join(" ", violations.Select(v => v.English).Distinct()),
+            new Dictionary<string, object?>
+            {
+                ["violations"] = violations.Select(v => new { field = v.Field, code = v.Code, message_vi = v.Vietnamese, message_en = v.English }).ToList(),
+            });
+
+    public static ProblemHttpResult UnknownDirective(int id) =>
+        Problems.NotFound("OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {id}.", $"No directive {id}.");
+
+    public static ProblemHttpResult UnknownDeliverable(int id) =>
+        Problems.NotFound("OD-DELIVERABLE-UNKNOWN", $"Không có nội dung yêu cầu số {id}.", $"No deliverable {id}.");
+
+    public static ProblemHttpResult NotAddressed(string unit) =>
+        Problems.NotFound("OD-DIRECTIVE-NOT-ADDRESSED", $"Văn bản không gửi đơn vị '{unit}'.", $"The directive is not addressed to unit '{unit}'.");
+
+    public static ProblemHttpResult Outcome(WorkflowError error) =>
+        Problems.Create(error.Status, error.Code, error.Vietnamese, error.English);
+
+    public static ProblemHttpResult NoFile() =>
+        Problems.Create(StatusCodes.Status400BadRequest, "OD-FILE-MISSING", "Chưa chọn tệp (trường 'file').", "No file was sent (form field 'file').");
+
+    public static ProblemHttpResult BadDate() =>
+        Problems.Create(StatusCodes.Status400BadRequest, "OD-DATE-INVALID", "Ngày phải có dạng yyyy-MM-dd.", "A date must be written yyyy-MM-dd.");
+}
+
+/// <summary>An expected refusal of the submission workflow: an HTTP status, a stable code, both languages.</summary>
+public sealed record WorkflowError(int Status, string Code, string Vietnamese, string English)
+{
+    public static readonly WorkflowError Locked = new(StatusCodes.Status409Conflict, "OD-SUBMISSION-LOCKED",
+        "Báo cáo đã gửi hoặc đã được chấp nhận; chỉ sửa được khi còn là bản nháp hoặc bị trả lại.",
+        "The submission was sent or accepted; it can be edited only as a draft or when returned.");
+
+    public static readonly WorkflowError NotAwaitingReview = new(StatusCodes.Status409Conflict, "OD-SUBMISSION-NOT-SUBMITTED",
+        "Chỉ xem xét được báo cáo đã gửi và chưa xử lý.", "Only a submitted, not yet reviewed submission can be accepted or returned.");
+
+    public static readonly WorkflowError CatalogStale = new(StatusCodes.Status409Conflict, "OD-CATALOG-STALE",
+        "Danh mục không còn khớp với cơ sở dữ liệu thủ tục (ví dụ một thủ tục nay đã được cung cấp toàn trình); hãy trả lại để đơn vị cập nhật.",
+        "The catalog no longer fits the registry (e.g. a procedure is now offered full-process); return it for the unit to update.");
+
+    public static readonly WorkflowError CommentRequired = new(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-COMMENT-REQUIRED",
+        "Trả lại báo cáo phải nêu lý do.", "Returning a submission needs a comment.");
+
+    public static readonly WorkflowError NotAddressed = new(StatusCodes.Status404NotFound, "OD-DIRECTIVE-NOT-ADDRESSED",
+        "Văn bản không gửi đơn vị này.", "The directive is not addressed to this unit.");
+
+    public static readonly WorkflowError UnknownDeliverable = new(StatusCodes.Status404NotFound, "OD-DELIVERABLE-UNKNOWN",
+        "Không có nội dung yêu cầu này.", "No such deliverable.");
+
+    public static readonly WorkflowError FileTooLarge = new(StatusCodes.Status413PayloadTooLarge, "OD-FILE-TOO-LARGE",
+        "Tệp quá lớn.", "The file is too large.");
+
+    public static readonly WorkflowError FileType = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-TYPE",
+        "Loại tệp không được nhận (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).", "This kind of file is not accepted (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).");
+
+    public static readonly WorkflowError NotPdf = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-NOT-PDF",
+        "Văn bản phải là tệp PDF.", "The letter must be a PDF file.");
+}

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDvc.Platform.Audit;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Directives.Letters;
+
+/// <summary>
+/// A directive (văn bản chỉ đạo): a letter of the central agency, e.g. 2664/BTTTT-THH, asking its recipients for
+/// deliverables by a date. Drafts are seen by staff only; a published directive is public.
+/// </summary>
+public sealed class Directive : IAudited
+{
+    public int Id { get; set; }
+
+    /// <summary>Số hiệu văn bản, e.g. <c>2664/BTTTT-THH</c>.</summary>
+    public required string Number { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Subject { get; set; }
+    public required string Signer { get; set; }
+    public RecipientScope Recipients { get; set; }
+    public bool Published { get; set; }
+
+    /// <summary>The signed letter as a PDF (a <see cref="StoredFile"/>), when uploaded.</summary>
+    public int? LetterFileId { get; set; }
+
+    public List<DirectiveRecipient> ChosenUnits { get; set; } = [];
+
+    public List<Deliverable> Deliverables { get; set; } = [];
+
+    /// <summary>The units the letter is addressed to: those valid on its date, by its scope.</summary>
+    public bool IsAddressedTo(Unit unit) =>
+        unit.IsValidOn(Date) && Recipients switch
+        {
+            RecipientScope.AllUnits => true,
+            RecipientScope.AllMinistries => !unit.IsProvince,
+            RecipientScope.AllProvinces => unit.IsProvince,
+            _ => ChosenUnits.Any(c => c.UnitCode == unit.Code),
+        };
+}
+
+/// <summary>Kính gửi: to whom the letter goes.</summary>
+public enum RecipientScope
+{
+    AllUnits = 1,
+    AllMinistries = 2,
+    AllProvinces = 3,
+    ChosenUnits = 4,
+}
+
+/// <summary>A unit a directive with <see cref="RecipientScope.ChosenUnits"/> is addressed to.</summary>
+public sealed class DirectiveRecipient : IAudited
+{
+    public int DirectiveId { get; set; }
+    public required string UnitCode { get; set; }
+
+    string? IAudited.AuditUnitCode => UnitCode;
+}
+
+/// <summary>
+/// A deliverable (nội dung yêu cầu): what a directive asks each recipient to send, of one kind, by a due date.
+/// </summary>
+public sealed class Deliverable : IAudited
+{
+    public int Id { get; set; }
+    public int DirectiveId { get; set; }
+    public Directive? Directive { get; set; }
+    public DeliverableKind Kind { get; set; }
+    public required string Title { get; set; }
+    public DateOnly DueDate { get; set; }
+    public string? Instructions { get; set; }
+
+    /// <summary>For a monthly report: the first day of the month reported on.</summary>
+    public DateOnly? ReportMonth { get; set; }
+}
+
+public enum DeliverableKind
+{
+    /// <summary>Danh mục TTHC đủ điều kiện toàn trình / một phần, with reasons for the others.</summary>
+    ProcedureCatalog = 1,
+
+    /// <summary>Kế hoạch hành động: targets per indicator by month, with the person responsible.</summary>
+    ActionPlan = 2,
+
+    /// <summary>Báo cáo tháng: the unit's own totals and narrative.</summary>
+    MonthlyReport = 3,
+
+    /// <summary>Chính sách khuyến khích: fee cuts and faster processing for online dossiers.</summary>
+    IncentivePolicy = 4,
+
+    /// <summary>Any other document: a file with a note.</summary>
+    Document = 5,
+}
+
+/// <summary>A later due date granted to one unit for one deliverable (gia hạn).</summary>
+public sealed class DeadlineExtension : IAudited
+{
+    public int Id { get; set; }
+    public int DeliverableId { get; set; }
+    public required string UnitCode { get; set; }
+    public DateOnly DueDate { get; set; }
+    public required string Reason { get; set; }
+    public required string GrantedBy { get; set; }
+    public DateTimeOffset GrantedAt { get; set; }
+
+    string? IAudited.AuditUnitCode => UnitCode;
+}
+
+/// <summary>An uploaded file (a letter's PDF, a submission's document), kept in the database and streamed out.</summary>
+public sealed class StoredFile
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public required string UploadedBy { get; set; }
+}
+
+internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
+{
+    public void Configure(EntityTypeBuilder<Directive> builder)
+    {
+        builder.ToTable("directives");
+        builder.Property(d => d.Number).HasMaxLength(64);
+        builder.Property(d => d.Subject).HasMaxLength(512);
+        builder.Property(d => d.Signer).HasMaxLength(128);
+        builder.HasIndex(d => d.Number).IsUnique();
+        builder.HasIndex(d => new { d.Published, d.Date });
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.LetterFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.ChosenUnits).WithOne().HasForeignKey(r => r.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Deliverables).WithOne(d => d.Directive).HasForeignKey(d => d.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DirectiveRecipientConfiguration : IEntityTypeConfiguration<DirectiveRecipient>
+{
+    public void Configure(EntityTypeBuilder<DirectiveRecipient> builder)
+    {
+        builder.ToTable("directive_recipients");
+        builder.HasKey(r => new { r.DirectiveId, r.UnitCode });
+        builder.Property(r => r.UnitCode).HasMaxLength(16);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
+{
+    public void Configure(EntityTypeBuilder<Deliverable> builder)
+    {
+        builder.ToTable("deliverables");
+        builder.Property(d => d.Title).HasMaxLength(512);
+        builder.Property(d => d.Instructions).HasMaxLength(4000);
+        builder.HasIndex(d => new { d.DirectiveId, d.DueDate });
+        builder.HasIndex(d => d.DueDate);
+    }
+}
+
+internal sealed class DeadlineExtensionConfiguration : IEntityTypeConfiguration<DeadlineExtension>
+{
+    public void Configure(EntityTypeBuilder<DeadlineExtension> builder)
+    {
+        builder.ToTable("deadline_extensions");
+        builder.Property(e => e.UnitCode).HasMaxLength(16);
+        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.Property(e => e.GrantedBy).HasMaxLength(256);
+        builder.HasIndex(e => new { e.DeliverableId, e.UnitCode }).IsUnique();
+        builder.HasOne<Deliverable>().WithMany().HasForeignKey(e => e.DeliverableId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.UnitCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> builder)
+    {
+        builder.ToTable("directive_files");
+        builder.Property(f => f.FileName).HasMaxLength(256);
+        builder.Property(f => f.ContentType).HasMaxLength(128);
+        builder.Property(f => f.UploadedBy).HasMaxLength(256);
+    }
+}

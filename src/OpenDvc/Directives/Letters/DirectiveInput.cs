@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry;
+using OpenDvc.Registry.Units;
+
+namespace OpenDvc.Directives.Letters;
+
+/// <summary>A directive as an admin writes it.</summary>
+public sealed record DirectiveInput(
+    [property: Required, StringLength(64)] string Number,
+    DateOnly Date,
+    [property: Required, StringLength(512)] string Subject,
+    [property: Required, StringLength(128)] string Signer,
+    RecipientScope Recipients,
+    IReadOnlyList<string>? Units,
+    bool Published);
+
+/// <summary>A deliverable as an admin writes it.</summary>
+public sealed record DeliverableInput(
+    DeliverableKind Kind,
+    [property: Required, StringLength(512)] string Title,
+    DateOnly DueDate,
+    [property: StringLength(4000)] string? Instructions,
+    DateOnly? ReportMonth);
+
+/// <summary>An extension as an admin grants it.</summary>
+public sealed record ExtensionInput([property: Required, StringLength(16)] string Unit, DateOnly DueDate, [property: Required, StringLength(1000)] string Reason);
+
+/// <summary>A directive as the API and pages show it.</summary>
+public sealed record DirectiveView(int Id, string Number, DateOnly Date, string Subject, string Signer, RecipientScope Recipients,
+    IReadOnlyList<string> Units, bool Published, bool HasLetter, IReadOnlyList<DeliverableView> Deliverables)
+{
+    public static DirectiveView From(Directive d) => new(d.Id, d.Number, d.Date, d.Subject, d.Signer, d.Recipients,
+        d.ChosenUnits.Select(u => u.UnitCode).Order(StringComparer.Ordinal).ToList(), d.Published, d.LetterFileId is not null,
+        d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList());
+}
+
+public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth)
+{
+    public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth);
+}
+
+/// <summary>Reading and writing directives and deliverables: one code path for the API, the pages and the demo data.</summary>
+public static class DirectiveBook
+{
+    /// <summary>Directives newest first; drafts only for staff.</summary>
+    public static async Task<IReadOnlyList<DirectiveView>> ListAsync(OpenDvcDbContext db, bool includeDrafts, CancellationToken ct)
+    {
+        var list = await Query(db).Where(d => includeDrafts || d.Published).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).ToListAsync(ct);
+        return list.Select(DirectiveView.From).ToList();
+    }
+
+    /// <summary>One directive; a draft is "not found" for those who may not see drafts.</summary>
+    public static async Task<DirectiveView?> GetAsync(OpenDvcDbContext db, int id, bool includeDrafts, CancellationToken ct)
+    {
+        var directive = await Query(db).SingleOrDefaultAsync(d => d.Id == id && (includeDrafts || d.Published), ct);
+        return directive is null ? null : DirectiveView.From(directive);
+    }
+
+    private static IQueryable<Directive> Query(OpenDvcDbContext db) =>
+        db.Set<Directive>().AsNoTracking().Include(d => d.ChosenUnits).Include(d => d.Deliverables).AsSplitQuery();
+
+    /// <summary>Creates (id null) or updates a directive; returns its id, or the rules it breaks.</summary>
+    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveAsync(OpenDvcDbContext db, int? id, DirectiveInput input, CancellationToken ct)
+    {
+        var violations = new List<RuleViolation>();
+        var units = (input.Units ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
+        foreach (var unknown in units.Except(known, StringComparer.Ordinal))
+        {
+            violations.Add(new RuleViolation("units", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unknown}'.", $"No unit with code '{unknown}'."));
+        }
+
+        if (input.Recipients == RecipientScope.ChosenUnits && units.Count == 0)
+        {
+            violations.Add(new RuleViolation("units", "OD-DIRECTIVE-NO-RECIPIENTS", "Chọn ít nhất một đơn vị nhận văn bản.", "Choose at least one recipient unit."));
+        }
+
+        if (!Enum.IsDefined(input.Recipients))
+        {
+            violations.Add(new RuleViolation("recipients", "OD-DIRECTIVE-RECIPIENTS", "Phạm vi gửi không hợp lệ.", "Unknown recipient scope."));
+        }
+
+        var number = input.Number.Trim();
+        if (await db.Set<Directive>().AnyAsync(d => d.Number == number && d.Id != (id ?? 0), ct))
+        {
+            violations.Add(new RuleViolation("number", "OD-DIRECTIVE-NUMBER-TAKEN", $"Đã có văn bản số '{number}'.", $"A directive numbered '{number}' exists."));
+        }
+
+        Directive? directive = null;
+        if (id is not null)
+        {
+            directive = await db.Set<Directive>().Include(d => d.ChosenUnits).SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (directive is null)
+            {
+                return (null, [new RuleViolation("id", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {id}.", $"No directive {id}.")]);
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            return (null, violations);
+        }
+
+        directive ??= db.Set<Directive>().Add(new Directive { Number = number, Subject = input.Subject, Signer = input.Signer }).Entity;
+        directive.Number = number;
+        directive.Date = input.Date;
+        directive.Subject = input.Subject.Trim();
+        directive.Signer = input.Signer.Trim();
+        directive.Recipients = input.Recipients;
+        directive.Published = input.Published;
+        var chosen = input.Recipients == RecipientScope.ChosenUnits ? units : [];
+        directive.ChosenUnits.RemoveAll(r => !chosen.Contains(r.UnitCode));
+        directive.ChosenUnits.AddRange(chosen.Where(c => directive.ChosenUnits.All(r => r.UnitCode != c)).Select(c => new DirectiveRecipient { UnitCode = c }));
+        await db.SaveChangesAsync(ct);
+        return (directive.Id, []);
+    }
+
+    /// <summary>Adds (id null) or changes a deliverable of a directive.</summary>
+    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, int directiveId, int? id, DeliverableInput input, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(input.Kind))
+        {
+            return (null, [new RuleViolation("kind", "OD-DELIVERABLE-KIND", "Loại nội dung không hợp lệ.", "Unknown deliverable kind.")]);
+        }
+
+        if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
+        {
+            return (null, [new RuleViolation("directiveId", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {directiveId}.", $"No directive {directiveId}.")]);
+        }
+
+        var deliverable = id is null ? null : await db.Set<Deliverable>().SingleOrDefaultAsync(d => d.Id == id && d.DirectiveId == directiveId, ct);
+        if (id is not null && deliverable is null)
+        {
+            return (null, [new RuleViolation("id", "OD-DELIVERABLE-UNKNOWN", $"Không có nội dung yêu cầu số {id}.", $"No deliverable {id}.")]);
+        }
+
+        deliverable ??= db.Set<Deliverable>().Add(new Deliverable { DirectiveId = directiveId, Title = input.Title }).Entity;
+        deliverable.Kind = input.Kind;
+        deliverable.Title = input.Title.Trim();
+        deliverable.DueDate = input.DueDate;
+        deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
+        deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
+        await db.SaveChangesAsync(ct);
+        return (deliverable.Id, []);
+    }
+}

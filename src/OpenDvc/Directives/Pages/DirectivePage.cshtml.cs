@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenDvc.Accounts;
+using OpenDvc.Directives.Letters;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry;
+
+namespace OpenDvc.Directives.Pages;
+
+/// <summary>
+/// /directives/{id}: a directive and its deliverables (public once published). A focal point finds its own
+/// submission here, staff the compliance lists; admins add deliverables and attach the signed letter.
+/// </summary>
+public sealed class DirectivePage(OpenDvcDbContext db, FileStore files) : PageModel
+{
+    public DirectiveView Directive { get; private set; } = null!;
+
+    public string? OwnUnit { get; private set; }
+
+    public bool IsStaff { get; private set; }
+
+    public bool IsAdmin { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    [BindProperty]
+    public DeliverableForm NewDeliverable { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDeliverableAsync(int id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Accounts.Users.Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth);
+        var violations = NewDeliverable.DueDate is null || string.IsNullOrWhiteSpace(NewDeliverable.Title)
+            ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và hạn nộp.", "A title and a due date are needed.")]
+            : (await DirectiveBook.SaveDeliverableAsync(db, id, null, input, ct)).Violations;
+        if (violations.Count == 0)
+        {
+            return Redirect($"/directives/{id}");
+        }
+
+        Errors = violations.Select(RegistryPages.Message).ToList();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostLetterAsync(int id, IFormFile? letter, CancellationToken ct)
+    {
+        if (!User.IsInRole(Accounts.Users.Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        var directive = await db.Set<Directive>().FindAsync([id], ct);
+        if (directive is null)
+        {
+            return NotFound();
+        }
+
+        var (stored, error) = letter is null ? (null, WorkflowError.NotPdf) : await files.AddAsync(letter, pdfOnly: true, ct);
+        if (error is null)
+        {
+            await db.SaveChangesAsync(ct);
+            directive.LetterFileId = stored!.Id;
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/directives/{id}");
+        }
+
+        Errors = [RegistryPages.IsVietnamese ? error.Vietnamese : error.English];
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        IsStaff = UnitAccess.IsStaff(User);
+        IsAdmin = User.IsInRole(Accounts.Users.Roles.Admin);
+        OwnUnit = UnitAccess.UnitOf(User);
+        var directive = await DirectiveBook.GetAsync(db, id, IsStaff, ct);
+        if (directive is null)
+        {
+            return false;
+        }
+
+        Directive = directive;
+        return true;
+    }
+
+    public sealed class DeliverableForm
+    {
+        public DeliverableKind Kind { get; set; } = DeliverableKind.Document;
+
+        public string? Title { get; set; }
+
+        public DateOnly? DueDate { get; set; }
+
+        public string? Instructions { get; set; }
+
+        public DateOnly? ReportMonth { get; set; }
+    }
+}

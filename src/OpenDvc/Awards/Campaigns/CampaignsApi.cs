@@ -16,7 +16,7 @@ public static class CampaignsApi
         var admin = group.MapGroup("").RequireAuthorization(AccountsModule.AdminPolicy);
         admin.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign)).WithSummary("Open a campaign (admin).");
         admin.MapPut("/{id:int}", UpdateCampaign).WithName(nameof(UpdateCampaign)).WithSummary("Change a campaign's configuration (admin).");
-        admin.MapPut("/{id:int}/extensions/{unit}", GrantExtension).WithName(nameof(GrantExtension)).WithSummary("Let one unit submit until a later day (admin; audited).");
+        admin.MapPut("/{id:int}/extensions/{unit}", GrantCampaignExtension).WithName(nameof(GrantCampaignExtension)).WithSummary("Let one unit submit until a later day (admin; audited).");
     }
 
     public static async Task<Ok<List<CampaignView>>> ListCampaigns(OpenDvcDbContext db, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignView.From(campaign));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> GrantExtension(int id, string unit, ExtensionInput input, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> GrantCampaignExtension(int id, string unit, ExtensionInput input, NominationStore store, CancellationToken ct) =>
         await store.GrantExtensionAsync(id, unit, input.Until, input.Reason, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 }
 

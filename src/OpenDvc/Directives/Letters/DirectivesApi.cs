@@ -30,7 +30,7 @@ public static class DirectivesApi
         admin.MapPut("/{id:int}/deliverables/{deliverable:int}", UpdateDeliverable).WithName(nameof(UpdateDeliverable)).WithSummary("Change a deliverable (admin).");
 
         var deliverables = app.MapGroup("/api/v1/deliverables").WithTags("Directives").RequireAuthorization(AccountsModule.AdminPolicy);
-        deliverables.MapPost("/{deliverable:int}/extensions", GrantExtension).WithName(nameof(GrantExtension))
+        deliverables.MapPost("/{deliverable:int}/extensions", GrantDeliverableExtension).WithName(nameof(GrantDeliverableExtension))
             .WithSummary("Grant one unit a later due date for a deliverable (admin).");
     }
 
@@ -139,7 +139,7 @@ public static class DirectivesApi
         return TypedResults.Ok(DeliverableView.From(await db.Set<Deliverable>().AsNoTracking().SingleAsync(d => d.Id == saved, ct)));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> GrantExtension(int deliverable, ExtensionInput input, SubmissionWorkflow workflow, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> GrantDeliverableExtension(int deliverable, ExtensionInput input, SubmissionWorkflow workflow, CancellationToken ct) =>
         await workflow.GrantExtensionAsync(deliverable, input.Unit, input.DueDate, input.Reason, ct) is { } error
             ? DirectivesProblems.Outcome(error)
             : TypedResults.NoContent();

@@ -23,7 +23,7 @@ public static class RegistryProblems
             new Dictionary<string, object?> { ["errors"] = report.Errors });
 
     public static ProblemHttpResult BadFormat() =>
-        Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là xlsx hoặc csv.", "The format must be xlsx or csv.");
+        Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là xlsx, csv hoặc pdf.", "The format must be xlsx, csv or pdf.");
 
     public static ProblemHttpResult NoFile() =>
         Problems.Create(StatusCodes.Status400BadRequest, "OD-IMPORT-NO-FILE", "Chưa chọn tệp (trường 'file').", "No file was sent (form field 'file').");

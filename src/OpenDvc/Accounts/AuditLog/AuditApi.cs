@@ -47,7 +47,7 @@ public static class AuditApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng xuất phải là xlsx hoặc csv.", "The export format must be xlsx or csv.");
+            return Registry.RegistryProblems.BadFormat();
         }
 
         var rows = filter.Apply(db.Set<AuditEntry>().AsNoTracking()).OrderByDescending(e => e.Id).AsAsyncEnumerable();

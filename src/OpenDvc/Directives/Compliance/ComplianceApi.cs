@@ -19,11 +19,11 @@ public static class ComplianceApi
         group.MapGet("/compliance", GetComplianceMatrix).WithName(nameof(GetComplianceMatrix))
             .WithSummary("Units × deliverables on a day (date, default today): OnTime, Late, Missing, Returned, NotDue; filters directive, kind, units, status.");
         group.MapGet("/compliance/export", ExportComplianceMatrix).WithName(nameof(ExportComplianceMatrix))
-            .WithSummary("The matrix (same filters) as xlsx or csv, one line per unit and deliverable.");
+            .WithSummary("The matrix (same filters) as xlsx, csv or pdf, one line per unit and deliverable.");
         group.MapGet("/deliverables/{deliverable:int}/not-submitted", ListUnitsNotSubmitted).WithName(nameof(ListUnitsNotSubmitted))
             .WithSummary("Units that had not submitted by the end of a day (Vietnam time), ministries and provinces apart, and the text for the letter.");
         group.MapGet("/deliverables/{deliverable:int}/not-submitted/export", ExportUnitsNotSubmitted).WithName(nameof(ExportUnitsNotSubmitted))
-            .WithSummary("The same list as xlsx or csv.");
+            .WithSummary("The same list as xlsx, csv or pdf (grouped as the letters print it).");
     }
 
     public static bool TryDate(string? text, TimeProvider time, out DateOnly day)

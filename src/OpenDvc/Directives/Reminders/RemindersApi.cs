@@ -18,7 +18,7 @@ public static class RemindersApi
         app.MapGet("/api/v1/reminders", ListReminders).WithTags("Reminders").RequireAuthorization()
             .WithName(nameof(ListReminders)).WithSummary("Reminders, newest first (unit: a focal point sees only its own; delivery: Outbox for the development outbox).");
         app.MapGet("/api/v1/reminders/export", ExportReminders).WithTags("Reminders").RequireAuthorization()
-            .WithName(nameof(ExportReminders)).WithSummary("The same reminders (up to the newest 10,000) as xlsx or csv.");
+            .WithName(nameof(ExportReminders)).WithSummary("The same reminders (up to the newest 10,000) as xlsx, csv or pdf.");
     }
 
     public static readonly IReadOnlyList<ExportColumn<ReminderView>> ExportColumns =

@@ -48,7 +48,7 @@ public static class QuarantineApi
         format ??= "csv";
         if (!TableExport.IsSupported(format))
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là csv hoặc xlsx.", "The format must be csv or xlsx.");
+            return Registry.RegistryProblems.BadFormat();
         }
 
         return await TableExport.ToFileAsync(store.StreamAsync(scope, status, ct), QuarantineStore.ExportColumns, format, $"quarantine-{scope.Unit ?? "all"}", ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using MiniExcelLibs;
+using OpenDvc.Platform.Pdf;
 
 namespace OpenDvc.Platform.Tables;
 
@@ -7,51 +8,101 @@ namespace OpenDvc.Platform.Tables;
 public sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
 
 /// <summary>
-/// Every table in OpenDVC exports to Excel (.xlsx) and CSV through here. Rows are enumerated once and written
+/// Every table in OpenDVC exports to Excel (.xlsx), CSV and PDF through here. Rows are enumerated once and written
 /// as they come, to a temporary file that is then streamed and deleted, so memory stays flat for large tables.
 /// </summary>
 public static class TableExport
 {
-    public static bool IsSupported(string? format) => format is "csv" or "xlsx";
+    public static bool IsSupported(string? format) => format is "csv" or "xlsx" or "pdf";
 
-    public static async Task<IResult> ToFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string fileStem, CancellationToken cancellationToken)
+    public static string ContentType(string format) => format switch
+    {
+        "csv" => "text/csv; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+
+    /// <param name="title">The PDF's printed title; the file name's stem when not given.</param>
+    public static async Task<IResult> ToFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string fileStem, CancellationToken cancellationToken, string? title = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"opendvc-export-{Guid.NewGuid():N}.{format}");
         await using (var file = File.Create(path))
         {
-            if (format == "csv")
-            {
-                await WriteCsvAsync(rows, columns, file, cancellationToken);
-            }
-            else
-            {
-                await WriteXlsxAsync(rows, columns, file, cancellationToken);
-            }
+            await WriteAsync(rows, columns, format, title ?? fileStem, file, cancellationToken);
         }
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        return TypedResults.File(stream, contentType, $"{fileStem}.{format}");
+        return TypedResults.File(stream, ContentType(format), $"{fileStem}.{format}");
     }
 
-    /// <summary>Writes the table to a file the CLI was given: the format is the file's extension, .csv or .xlsx.</summary>
-    public static async Task WriteFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, FileInfo file, CancellationToken cancellationToken)
+    /// <summary>Writes the table to a file the CLI was given: the format is the file's extension, .csv, .xlsx or .pdf.</summary>
+    public static async Task WriteFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, FileInfo file, CancellationToken cancellationToken, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var format = FormatOf(file);
         await using var stream = file.Create();
-        await (format == "csv" ? WriteCsvAsync(rows, columns, stream, cancellationToken) : WriteXlsxAsync(rows, columns, stream, cancellationToken));
+        await WriteAsync(rows, columns, format, title ?? Path.GetFileNameWithoutExtension(file.Name), stream, cancellationToken);
     }
 
-    /// <summary>csv or xlsx from a file's extension; anything else is a CLI error with a stable code.</summary>
+    /// <summary>csv, xlsx or pdf from a file's extension; anything else is a CLI error with a stable code.</summary>
     public static string FormatOf(FileInfo file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var format = file.Extension.TrimStart('.').ToLowerInvariant();
         return IsSupported(format)
             ? format
-            : throw new Cli.CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv hoặc .xlsx.", "The output file must end in .csv or .xlsx.");
+            : throw new Cli.CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv, .xlsx hoặc .pdf.", "The output file must end in .csv, .xlsx or .pdf.");
     }
+
+    private static Task WriteAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string title, Stream output, CancellationToken cancellationToken) => format switch
+    {
+        "csv" => WriteCsvAsync(rows, columns, output, cancellationToken),
+        "pdf" => WritePdfAsync(rows, columns, title, output, cancellationToken),
+        _ => WriteXlsxAsync(rows, columns, output, cancellationToken),
+    };
+
+    /// <summary>
+    /// A printable table: A4, landscape when it has many columns, figures right-aligned, the header on every page. A PDF
+    /// is for reading, so it prints the first 5,000 rows and says how many more the Excel/CSV export holds.
+    /// </summary>
+    public static Task WritePdfAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string title, Stream output, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var values = rows.ToBlockingEnumerable(cancellationToken).Select(row => columns.Select(c => c.Value(row)).ToArray());
+                using var enumerator = values.GetEnumerator();
+                var first = enumerator.MoveNext() ? enumerator.Current : null;
+                var pdfColumns = columns.Select((c, i) => new PdfColumn(c.Header, first is not null && IsFigure(first[i]))).ToList();
+                var printedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                using var report = new PdfReport(title, $"OpenDVC · {printedAt} (UTC+7)", landscape: columns.Count > 6);
+                report.Table(pdfColumns, Rows(first, enumerator).Select(r => (IReadOnlyList<string>)r.Select(PdfText).ToList()));
+                report.Save(output);
+            },
+            cancellationToken);
+
+    private static IEnumerable<object?[]> Rows(object?[]? first, IEnumerator<object?[]> rest)
+    {
+        if (first is null)
+        {
+            yield break;
+        }
+
+        yield return first;
+        while (rest.MoveNext())
+        {
+            yield return rest.Current;
+        }
+    }
+
+    private static bool IsFigure(object? value) => value is int or long or short or double or decimal or float;
+
+    /// <summary>Figures as people read them (thousands grouped, at most two decimals); everything else as in CSV.</summary>
+    private static string PdfText(object? value) => value switch
+    {
+        int or long or short => ((IFormattable)value).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+        double or decimal or float => ((IFormattable)value).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Format(value),
+    };
 
     public static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public static class SvgChart
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(series);
-        var max = Max(series, scale, target);
+        var max = AxisMax(series, scale, target);
         var svg = Open(id, title, description);
         Axes(svg, max, scale);
         var step = labels.Count > 1 ? (Width - Left - Right) / (double)(labels.Count - 1) : 0;
@@ -77,7 +77,7 @@ public static class SvgChart
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(series);
-        var max = Max([series], scale, target);
+        var max = AxisMax([series], scale, target);
         var svg = Open(id, title, description);
         Axes(svg, max, scale);
         var slot = (Width - Left - Right) / (double)Math.Max(1, labels.Count);
@@ -116,7 +116,8 @@ public static class SvgChart
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
 
-    private static double Max(IEnumerable<ChartSeries> series, ChartScale scale, double? target)
+    /// <summary>The top of a chart's value axis: 100 % for ratios, a round number above the largest value otherwise.</summary>
+    public static double AxisMax(IEnumerable<ChartSeries> series, ChartScale scale, double? target)
     {
         if (scale == ChartScale.Percent)
         {
@@ -150,7 +151,7 @@ public static class SvgChart
             var value = max * tick / 4;
             var y = Y(value, max);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Num(y)}\" y2=\"{Num(y)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Left - 6}\" y=\"{Num(y + 4)}\" text-anchor=\"end\">{Encode(scale == ChartScale.Percent ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : Short(value))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Left - 6}\" y=\"{Num(y + 4)}\" text-anchor=\"end\">{Encode(TickLabel(value, scale))}</text>");
         }
     }
 
@@ -197,6 +198,11 @@ public static class SvgChart
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{x + 16}\" y=\"{Height - 9}\">{Encode(names[i])}</text>");
         }
     }
+
+    /// <summary>An axis tick as printed: "40 %" on a ratio axis, "1.2M" or "350k" on a count axis.</summary>
+    public static string TickLabel(double value, ChartScale scale) => scale == ChartScale.Percent
+        ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + " %"
+        : Short(value);
 
     private static string Short(double value) => value switch
     {

@@ -24,7 +24,7 @@ public static class UnitsApi
     {
         var group = app.MapGroup("/api/v1/units").WithTags("Units");
         group.MapGet("/", ListUnits).WithName(nameof(ListUnits)).WithSummary("List units (ministries and provinces; filters kind, region), by code.");
-        group.MapGet("/export", ExportUnits).WithName(nameof(ExportUnits)).WithSummary("Units (same filters) as an Excel or CSV file.");
+        group.MapGet("/export", ExportUnits).WithName(nameof(ExportUnits)).WithSummary("Units (same filters) as an Excel, CSV or PDF file.");
         group.MapGet("/{code}", GetUnit).WithName(nameof(GetUnit)).WithSummary("One unit.");
         group.MapPut("/{code}/contact", PutUnitContact).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(PutUnitContact))
             .WithSummary("Replace a unit's focal point and contact person (admin or the unit's focal point).");

@@ -176,7 +176,10 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : AppTests<TFixt
         Assert.StartsWith("\uFEFFSố,Thời điểm,Người thực hiện,Thao tác,Loại đối tượng", csv, StringComparison.Ordinal);
         Assert.StartsWith("\uFEFFId,When,Actor,Action,Entity type", english, StringComparison.Ordinal);
         Assert.Contains("exported", csv, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/audit/export?format=pdf", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/audit/export?format=docx", Ct)).StatusCode);
+        var pdf = await admin.GetAsync("/api/v1/audit/export?format=pdf&entityType=ApiKey", Ct);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("ApiKey", string.Join(' ', OpenDvc.Tests.Platform.PdfText.Pages(await pdf.Content.ReadAsByteArrayAsync(Ct))), StringComparison.Ordinal);
     }
 
     private async Task<bool> AuthenticatesAsync(string key)

@@ -442,12 +442,8 @@ public sealed class PdfReport : IDisposable
                 line = word;
                 while (line.Length > 1 && font.MeasureText(line) > width)
                 {
-                    var cut = line.Length - 1;
-                    while (cut > 1 && font.MeasureText(line[..cut]) > width)
-                    {
-                        cut--;
-                    }
-
+                    // A word wider than the column (a code, a URL, JSON): cut it where Skia says the width ends.
+                    var cut = Math.Max(1, (int)font.BreakText(line, width));
                     lines.Add(line[..cut]);
                     line = line[cut..];
                 }

@@ -96,13 +96,19 @@ public static class TableExport
 
     private static bool IsFigure(object? value) => value is int or long or short or double or decimal or float;
 
-    /// <summary>Figures as people read them (thousands grouped, at most two decimals); everything else as in CSV.</summary>
+    /// <summary>
+    /// Figures as people read them (thousands grouped, at most two decimals); everything else as in CSV, cut at 300
+    /// characters (a printed cell is for reading; long texts such as an audit entry's JSON are whole in Excel and CSV).
+    /// </summary>
     private static string PdfText(object? value) => value switch
     {
         int or long or short => ((IFormattable)value).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
         double or decimal or float => ((IFormattable)value).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
+        _ when Format(value) is { Length: > PdfCellLimit } text => string.Concat(text.AsSpan(0, PdfCellLimit), "…"),
         _ => Format(value),
     };
+
+    private const int PdfCellLimit = 300;
 
     public static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken)
     {

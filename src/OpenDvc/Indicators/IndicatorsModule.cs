@@ -26,6 +26,7 @@ public static class IndicatorsModule
                 "Indicators:Savings: an assumption is out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();

@@ -95,7 +95,6 @@ public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time
                 var result = await writer.WriteAsync(batch, stop.Token);
                 summary.Add(result);
                 options.OnBatch?.Invoke(batch, result);
-                scope.ServiceProvider.GetRequiredService<DataChanges>().Changed();
             }
         }
         finally

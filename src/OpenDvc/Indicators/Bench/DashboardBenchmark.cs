@@ -81,6 +81,7 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
     [
         $"--{LedgerOptions.Section}:{nameof(LedgerOptions.DemoDossiers)}=0",
         "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
         "--urls=http://127.0.0.1:0",
     ];
 

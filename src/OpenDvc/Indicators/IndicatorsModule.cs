@@ -26,6 +26,7 @@ public static class IndicatorsModule
                 "Indicators:Savings: an assumption is out of range")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
@@ -44,5 +45,18 @@ public static class IndicatorsModule
         return app;
     }
 
-    public static void AddIndicatorsCommands(this CliApp cli) => cli.Add(ReportCommand.Create(cli));
+    public static void AddIndicatorsCommands(this CliApp cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        cli.Add(ReportCommand.Create(cli));
+
+        // `opendvc bench dashboard`, beside the ledger's `opendvc bench` when it is there.
+        var bench = cli.Root.Subcommands.FirstOrDefault(c => c.Name == "bench");
+        if (bench is null)
+        {
+            cli.Add(bench = new System.CommandLine.Command("bench", "Benchmarks."));
+        }
+
+        bench.Subcommands.Add(Bench.DashboardBenchCommand.Create(cli));
+    }
 }

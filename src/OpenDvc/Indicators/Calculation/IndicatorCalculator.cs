@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenDvc.Indicators.Definitions;
 using OpenDvc.Ledger;
@@ -25,21 +26,45 @@ public sealed record ScopeIndicators(string? UnitCode, string? ProcedureCode, Pe
 /// it never reads the dossier table. One GROUP BY over the rollup rows of the period, summed per unit × procedure, then
 /// the catalog facts of the period's last day, then the definitions in force.
 /// </summary>
-public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options)
+public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options, IMemoryCache cache, DataChanges changes)
 {
+    /// <summary>
+    /// Figures are kept until the data behind them changes (<see cref="DataChanges"/>: an ingest batch, a saved
+    /// registry or definition row) or the day changes (pending dossiers fall overdue), and at most 10 minutes: every
+    /// page and endpoint asks the same few questions, and the answer from the rollups takes far longer than a look-up.
+    /// </summary>
+    private async Task<T> CachedAsync<T>(object key, Func<Task<T>> compute)
+    {
+        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
+        return (await cache.GetOrCreateAsync((typeof(IndicatorCalculator), key, today), entry =>
+        {
+            entry.AddExpirationToken(changes.Token);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return compute();
+        }))!;
+    }
+
     private Formulas.FormulaSettings Settings => new(options.Value.MinimumRatings);
 
     /// <summary>The indicators of one scope: a unit, a service (unit + procedure), a procedure everywhere, or the nation.</summary>
-    public async Task<ScopeIndicators> ComputeAsync(IndicatorQuery query, CancellationToken ct)
+    public Task<ScopeIndicators> ComputeAsync(IndicatorQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return CachedAsync(("scope", query), () => ComputeUncachedAsync(query, ct));
+    }
+
+    private async Task<ScopeIndicators> ComputeUncachedAsync(IndicatorQuery query, CancellationToken ct)
+    {
         var definitions = await DefinitionsAsync(query.Period, ct);
         var totals = await AggregateAsync(query, _ => "", ct);
         return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, totals.GetValueOrDefault("") ?? new Totals(), definitions);
     }
 
     /// <summary>The indicators of every unit in one pass over the period's rollups (rankings, the dashboard's table).</summary>
-    public async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, CancellationToken ct)
+    public Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, CancellationToken ct) =>
+        CachedAsync(("units", period, audience), () => ComputeUnitsUncachedAsync(period, audience, ct));
+
+    private async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsUncachedAsync(Period period, AudienceFilter audience, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(period, ct);
         var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => pair.Unit, ct);
@@ -50,7 +75,10 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     }
 
     /// <summary>The indicators of each service (procedure) of a unit: those it carries out and those it has dossiers for.</summary>
-    public async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct)
+    public Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct) =>
+        CachedAsync(("services", unitCode, period, audience), () => ComputeServicesUncachedAsync(unitCode, period, audience, ct));
+
+    private async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesUncachedAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(period, ct);
         var byProcedure = await AggregateAsync(new IndicatorQuery(period, unitCode, Audience: audience), pair => pair.Procedure, ct);
@@ -60,9 +88,14 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     }
 
     /// <summary>The indicators of a scope month by month over the period (trend charts).</summary>
-    public async Task<IReadOnlyList<ScopeIndicators>> TrendAsync(IndicatorQuery query, CancellationToken ct)
+    public Task<IReadOnlyList<ScopeIndicators>> TrendAsync(IndicatorQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return CachedAsync(("trend", query), () => TrendUncachedAsync(query, ct));
+    }
+
+    private async Task<IReadOnlyList<ScopeIndicators>> TrendUncachedAsync(IndicatorQuery query, CancellationToken ct)
+    {
         var result = new List<ScopeIndicators>();
         var definitions = await DefinitionsAsync(query.Period, ct);
         var monthly = await SumRollupsAsync(query, r => r.Month, ct);

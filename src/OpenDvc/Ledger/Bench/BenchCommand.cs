@@ -55,19 +55,9 @@ internal static class BenchCommand
         return command;
     }
 
-    /// <summary>Replaces the generated section of <paramref name="path"/>, or writes a new file holding only it.</summary>
-    public static async Task WriteAsync(string path, string section, CancellationToken cancellationToken)
-    {
-        var generated = $"{Begin}\n{section}{End}\n";
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
-        var begin = existing?.IndexOf(Begin, StringComparison.Ordinal) ?? -1;
-        var end = existing?.IndexOf(End, StringComparison.Ordinal) ?? -1;
-        var text = existing is not null && begin >= 0 && end > begin
-            ? existing[..begin] + generated + existing[(end + End.Length)..].TrimStart('\n')
-            : "# Benchmarks\n\n" + generated;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text, cancellationToken);
-    }
+    /// <summary>Replaces the generated section of <paramref name="path"/> (appends it when the file has none).</summary>
+    public static Task WriteAsync(string path, string section, CancellationToken cancellationToken) =>
+        GeneratedSection.WriteAsync(path, Begin, End, section, cancellationToken);
 
     private static string Report(BenchResult result, DateTimeOffset started, string commandLine)
     {
@@ -131,7 +121,7 @@ internal static class BenchCommand
         text.AppendLine();
     }
 
-    private static string Machine()
+    internal static string Machine()
     {
         var model = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -143,6 +133,6 @@ internal static class BenchCommand
         return $"{model ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {gib}";
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using OpenDvc.Platform.Database;
 
 namespace OpenDvc.Ledger.Storage;
@@ -29,11 +30,27 @@ public static class DossierWriter
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         DbConnection connection = db.Database.GetDbConnection();
-        return connection switch
+        IDossierWriter writer = connection switch
         {
             Microsoft.Data.Sqlite.SqliteConnection sqlite => await SqliteDossierWriter.OpenAsync(sqlite, time, cancellationToken),
             Npgsql.NpgsqlConnection postgres => await PostgresDossierWriter.OpenAsync(postgres, time, cancellationToken),
             _ => throw new NotSupportedException($"no dossier writer for {connection.GetType().Name}"),
         };
+        var changes = db.GetService<IDbContextOptions>()
+            .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<DataChanges>();
+        return changes is null ? writer : new SignallingWriter(writer, changes);
+    }
+
+    /// <summary>Every write path of the ledger goes through a writer: after each batch, caches of figures learn the ledger changed.</summary>
+    private sealed class SignallingWriter(IDossierWriter inner, DataChanges changes) : IDossierWriter
+    {
+        public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
+        {
+            var result = await inner.WriteAsync(batch, cancellationToken);
+            changes.Changed();
+            return result;
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

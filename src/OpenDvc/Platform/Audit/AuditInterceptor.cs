@@ -9,8 +9,21 @@ namespace OpenDvc.Platform.Audit;
 /// Writes an audit row, in the same transaction, for every added, changed or deleted <see cref="IAudited"/> entity,
 /// so no code path can change registry data without leaving a trace.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time, Database.DataChanges changes) : SaveChangesInterceptor
 {
+    // Saved rows may be behind cached figures (registry facts, definitions): caches listening to DataChanges drop them.
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        changes.Changed();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        changes.Changed();
+        return ValueTask.FromResult(result);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddAuditEntries(eventData.Context);

@@ -37,6 +37,19 @@ public static class WebModule
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a browser's
+        // developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        app.Use((context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={elapsed:F2}");
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -72,6 +72,11 @@ internal static class BenchCommand
         text.AppendLine(c, $"- File: {f.Records:N0} simulated NDJSON records ({result.FileBytes / 1048576.0:N0} MiB): {f.NewDossiers:N0} new dossiers, {f.Updates:N0} later versions, "
             + $"{f.OutOfOrder:N0} out-of-order older versions, {f.InterAgencyCopies:N0} inter-agency copies, {f.Malformed:N0} malformed");
         text.AppendLine("- Baselines take the valid rows of the same file (every version), already parsed; ours reads the file itself.");
+        if (result.PostgresVersion is not null)
+        {
+            text.AppendLine(c, $"- The throwaway PostgreSQL cluster runs without durability (fsync, synchronous commit and full-page writes off) and with a server's memory: {string.Join(", ", LedgerBenchmark.PostgresSettings)}");
+        }
+
         text.AppendLine();
         Table(text, "SQLite", result.Sqlite);
         Table(text, "PostgreSQL", result.Postgres);

@@ -8,9 +8,9 @@ namespace OpenDvc.Ledger.Storage;
 /// PostgreSQL: per batch, one transaction that (1) takes the ledger's advisory lock and reads the stored rows of
 /// the batch's codes (<c>dossier_keys</c> says in which monthly partition each code's row lives, then one
 /// statement per month reads them), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
-/// per old month, each pruned to its partition), binary-COPYs the final dossier rows and the summed rollup deltas
-/// into temporary staging tables, (3) inserts the rows, records their month in <c>dossier_keys</c> and merges the
-/// rollups with set-based statements, and inserts the quarantined records from arrays. A handful of round trips
+/// per old month, each pruned to its partition), binary-COPYs the final dossier rows straight into the partitioned
+/// table and the new codes into <c>dossier_keys</c>, (3) binary-COPYs the summed rollup deltas into a temporary
+/// staging table and merges them with one set-based statement, and inserts the quarantined records from arrays. A handful of round trips
 /// per batch. An update is a delete and an insert because a dossier's received month (its partition)
 /// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
@@ -27,10 +27,9 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>One month's stored rows: the month is a constant, so the planner prunes to that partition and uses its key.</summary>
     private static readonly string ReadMonth = $"SELECT {DossierColumns.List} FROM dossiers WHERE received_month = @month AND code = ANY(@codes)";
 
-    private static readonly string DossierInsert =
-        $"INSERT INTO dossiers ({DossierColumns.List}) SELECT {DossierColumns.List} FROM ledger_dossier_stage; "
-        + "INSERT INTO dossier_keys (code, unit_code, received_month) SELECT code, unit_code, received_month FROM ledger_dossier_stage "
-        + "ON CONFLICT (code) DO UPDATE SET received_month = excluded.received_month WHERE dossier_keys.received_month <> excluded.received_month;";
+    /// <summary>Dossiers already in <c>dossier_keys</c> whose received month (their partition) changed.</summary>
+    private const string KeyMonthUpdate =
+        "UPDATE dossier_keys k SET received_month = m.month FROM unnest(@codes::text[], @months::int[]) AS m(code, month) WHERE k.code = m.code";
 
     private static readonly string RollupMerge =
         $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) "
@@ -38,7 +37,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET "
         + string.Join(", ", RollupCounters.All.Select(c => $"{c.Column} = dossier_rollups.{c.Column} + excluded.{c.Column}")) + ";";
 
-    private const string QuarantineInsert =
+    private const string QuarantineInsertSql =
         "INSERT INTO quarantined_records (" + QuarantineSql.Columns + ") SELECT * FROM unnest("
         + "@unit::text[], @code::text[], @source::text[], @line::bigint[], @raw::text[], @header::text[], @reasons::text[], @hash::text[], @at::timestamptz[], @status::smallint[]) "
         + "ON CONFLICT (raw_hash) DO NOTHING;";
@@ -57,11 +56,9 @@ internal sealed class PostgresDossierWriter : IDossierWriter
 
     public static async Task<IDossierWriter> OpenAsync(NpgsqlConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {
-        // Temporary tables live as long as the session; their rows as long as the transaction. LIKE a
-        // partitioned table makes a plain one with its columns.
+        // Temporary tables live as long as the session; their rows as long as the transaction.
         await using var create = new NpgsqlCommand(
-            "CREATE TEMP TABLE IF NOT EXISTS ledger_dossier_stage (LIKE dossiers) ON COMMIT DELETE ROWS;"
-            + "CREATE TEMP TABLE IF NOT EXISTS ledger_rollup_stage (LIKE dossier_rollups) ON COMMIT DELETE ROWS;",
+            "CREATE TEMP TABLE IF NOT EXISTS ledger_rollup_stage (LIKE dossier_rollups) ON COMMIT DELETE ROWS;",
             connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
         return new PostgresDossierWriter(connection, time);
@@ -70,15 +67,16 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), transaction, cancellationToken);
+        var keyed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), keyed, transaction, cancellationToken);
         var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
 
         await PrepareMonthsAsync(plan.Upserts, stored, transaction, cancellationToken);
-        await CopyDossiersAsync(plan.Upserts, cancellationToken);
+        await WriteDossiersAsync(plan.Upserts, keyed, transaction, cancellationToken);
         await CopyRollupsAsync(plan.Deltas, cancellationToken);
 
         var added = 0;
-        await using (var merge = new NpgsqlCommand(DossierInsert + RollupMerge, connection, transaction))
+        await using (var merge = new NpgsqlCommand(RollupMerge, connection, transaction))
         {
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -86,7 +84,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         if (plan.Quarantine.Count > 0)
         {
             var q = plan.Quarantine;
-            await using var insert = new NpgsqlCommand(QuarantineInsert, connection, transaction);
+            await using var insert = new NpgsqlCommand(QuarantineInsertSql, connection, transaction);
             insert.Parameters.AddWithValue("unit", q.Select(r => r.UnitCode).ToArray());
             insert.Parameters.AddWithValue("code", q.Select(r => r.DossierCode).ToArray());
             insert.Parameters.AddWithValue("source", q.Select(r => r.Source).ToArray());
@@ -105,12 +103,13 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     }
 
     /// <summary>
-    /// The stored rows of the batch's codes, in two round trips: their months from <c>dossier_keys</c> (under the
+    /// The stored rows of the batch's codes (and, in <paramref name="keyed"/>, the month <c>dossier_keys</c> holds for
+    /// each: a code can be keyed without a row, when its month's partition was detached), in two round trips: their months from <c>dossier_keys</c> (under the
     /// ledger's lock), then one statement per month, each planned against one partition. A single join of the key
     /// table with the partitioned table was left to the planner, which chose parallel hash joins over every
     /// partition once the ledger held millions of rows (docs/benchmarks.md).
     /// </summary>
-    private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Dossier>> ReadStoredAsync(IReadOnlyCollection<string> codes, Dictionary<string, int> keyed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
         var months = new Dictionary<int, List<string>>();
@@ -127,7 +126,9 @@ internal sealed class PostgresDossierWriter : IDossierWriter
                     months[month] = list = [];
                 }
 
-                list.Add(reader.GetString(1));
+                var code = reader.GetString(1);
+                list.Add(code);
+                keyed[code] = month;
             }
         }
 
@@ -193,17 +194,48 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         partitioned.UnionWith(months);
     }
 
-    private async Task CopyDossiersAsync(IReadOnlyList<Dossier> dossiers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The final rows, binary-COPYed straight into the partitioned <c>dossiers</c> (the server routes each row to
+    /// its month's partition): the old rows of updated dossiers were deleted first, so every row is an insert, and
+    /// no staging table is written and read back. Then the key table: codes it does not hold COPYed into it, the
+    /// few whose month changed updated from arrays. Both are safe without ON CONFLICT because the batch read the
+    /// keys under the ledger's advisory lock, which every writer takes before reading.
+    /// </summary>
+    private async Task WriteDossiersAsync(IReadOnlyList<Dossier> dossiers, Dictionary<string, int> keyed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         if (dossiers.Count == 0)
         {
             return;
         }
 
-        await CopyAsync(connection, "ledger_dossier_stage", dossiers, cancellationToken);
+        await CopyAsync(connection, "dossiers", dossiers, cancellationToken);
+        await using (var keys = await connection.BeginBinaryImportAsync("COPY dossier_keys (code, unit_code, received_month) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var dossier in dossiers)
+            {
+                if (!keyed.ContainsKey(dossier.Code))
+                {
+                    await keys.StartRowAsync(cancellationToken);
+                    await keys.WriteAsync(dossier.Code, NpgsqlDbType.Varchar, cancellationToken);
+                    await keys.WriteAsync(dossier.UnitCode, NpgsqlDbType.Varchar, cancellationToken);
+                    await keys.WriteAsync(dossier.ReceivedMonth, NpgsqlDbType.Integer, cancellationToken);
+                }
+            }
+
+            await keys.CompleteAsync(cancellationToken);
+        }
+
+        var moved = dossiers.Where(d => keyed.TryGetValue(d.Code, out var month) && month != d.ReceivedMonth).ToArray();
+        if (moved.Length > 0)
+        {
+            await using var update = new NpgsqlCommand(KeyMonthUpdate, connection, transaction);
+            update.Parameters.AddWithValue("codes", moved.Select(d => d.Code).ToArray());
+            update.Parameters.AddWithValue("months", moved.Select(d => d.ReceivedMonth).ToArray());
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (the staging table; the benchmark's bare table).</summary>
+    /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (<c>dossiers</c>; the benchmark's bare table).</summary>
     internal static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
     {
         var columns = DossierColumns.All;

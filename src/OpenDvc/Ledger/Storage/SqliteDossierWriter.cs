@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenDvc.Ledger.Quarantine;
@@ -10,48 +9,72 @@ namespace OpenDvc.Ledger.Storage;
 /// <summary>
 /// SQLite: one <c>BEGIN IMMEDIATE</c> transaction per batch (it takes the write lock first, so concurrent ingests
 /// queue instead of deadlocking, and each reads the rows it updates under the lock), in WAL mode, with prepared
-/// statements created once per writer and reused for every row. The writer has its own connection in private-cache
+/// statements created once per writer and reused for every row, bound by position (<see cref="SqliteStatement"/>). The writer has its own connection in private-cache
 /// mode: the app's connection string asks for shared cache, whose table-level locks halve the speed of point
-/// lookups and inserts, and which ignores the busy timeout. The stored rows a batch touches are read in one
-/// query (<c>json_each</c> over the batch's codes), and the page cache is sized for the dossier indexes.
+/// lookups and inserts, and which ignores the busy timeout. The stored rows a batch touches are read by one
+/// primary-key probe each, rows are written many to a statement, and the page cache is sized for the dossier indexes.
 /// </summary>
 internal sealed class SqliteDossierWriter : IDossierWriter
 {
     /// <summary>The same instant encoding EF uses for the SQLite context (sortable 64-bit values).</summary>
     private static readonly DateTimeOffsetToBinaryConverter Instants = new();
 
-    /// <summary>The context's pragmas, and a 64 MiB page cache: random MaHoSo keys touch every index page.</summary>
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+    private static readonly Func<DateTimeOffset, long> InstantToProvider = Instants.ConvertToProviderExpression.Compile();
+
+    private static readonly Func<long, DateTimeOffset> InstantFromProvider = Instants.ConvertFromProviderExpression.Compile();
+
+    /// <summary>
+    /// Rows per INSERT statement: one statement of many rows runs one VDBE program where many would run one each
+    /// (measured in docs/benchmarks.md); the rest of a batch goes through the single-row statement.
+    /// </summary>
+    internal const int RowsPerStatement = 32;
+
+    /// <summary>
+    /// The context's pragmas, a 64 MiB page cache (random MaHoSo keys touch every index page) and memory-mapped
+    /// reads of the first 256 MiB (page reads without a copy through the page cache's read calls), and a checkpoint
+    /// every 64 MiB of WAL rather than every 4 MiB: a random-key B-tree dirties the same pages batch after batch,
+    /// and each checkpoint writes a dirty page once however often it changed since the last one.
+    /// </summary>
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456; PRAGMA wal_autocheckpoint=16384;";
+
+    private static readonly int DossierWidth = DossierColumns.All.Count;
+    private static readonly int RollupWidth = 6 + RollupCounters.Count;
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider time;
-    private readonly SqliteCommand select;
-    private readonly SqliteCommand upsert;
-    private readonly SqliteCommand rollup;
+    private readonly SqliteStatement select;
+    private readonly SqliteStatement upsertOne;
+    private readonly SqliteStatement upsertMany;
+    private readonly SqliteStatement rollupOne;
+    private readonly SqliteStatement rollupMany;
     private readonly SqliteCommand quarantine;
 
     private SqliteDossierWriter(SqliteConnection connection, TimeProvider time)
     {
         this.connection = connection;
         this.time = time;
-        var columns = DossierColumns.All;
+        select = new SqliteStatement(connection, $"SELECT {DossierColumns.List} FROM dossiers WHERE code = ?1");
 
-        select = Command($"SELECT {DossierColumns.List} FROM dossiers WHERE code IN (SELECT value FROM json_each($p0))", 1);
-
-        var updates = string.Join(", ", columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        upsert = Command(
-            $"INSERT INTO dossiers ({DossierColumns.List}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT (code) DO UPDATE SET {updates}",
-            columns.Count);
+        var updates = string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        string Upsert(int rows) =>
+            $"INSERT INTO dossiers ({DossierColumns.List}) VALUES {Rows(rows, DossierWidth)} ON CONFLICT (code) DO UPDATE SET {updates}";
+        upsertOne = new SqliteStatement(connection, Upsert(1));
+        upsertMany = new SqliteStatement(connection, Upsert(RowsPerStatement));
 
         var counters = RollupCounters.All;
-        rollup = Command(
-            $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) VALUES ({Placeholders(6 + counters.Count)}) "
-            + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c.Column} = {c.Column} + excluded.{c.Column}"))}",
-            6 + counters.Count);
+        string Rollup(int rows) =>
+            $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) VALUES {Rows(rows, RollupWidth)} "
+            + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c.Column} = {c.Column} + excluded.{c.Column}"))}";
+        rollupOne = new SqliteStatement(connection, Rollup(1));
+        rollupMany = new SqliteStatement(connection, Rollup(RowsPerStatement));
 
-        quarantine = Command(
-            $"INSERT INTO quarantined_records ({QuarantineSql.Columns}) VALUES ({Placeholders(QuarantineSql.Count)}) ON CONFLICT (raw_hash) DO NOTHING",
-            QuarantineSql.Count);
+        quarantine = connection.CreateCommand();
+        quarantine.CommandText =
+            $"INSERT INTO quarantined_records ({QuarantineSql.Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, QuarantineSql.Count).Select(i => $"$p{i}"))}) ON CONFLICT (raw_hash) DO NOTHING";
+        for (var i = 0; i < QuarantineSql.Count; i++)
+        {
+            quarantine.Parameters.Add(new SqliteParameter($"$p{i}", null));
+        }
     }
 
     /// <summary>Opens the writer's own connection to the same database file as <paramref name="context"/>.</summary>
@@ -78,87 +101,154 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     }
 
     /// <summary>A value as this writer binds it: instants in EF's SQLite encoding, null as NULL.</summary>
-    internal static object ProviderValue(object? value) => value is DateTimeOffset t ? Instants.ConvertToProvider(t)! : value ?? DBNull.Value;
+    internal static object ProviderValue(object? value) => value is DateTimeOffset t ? InstantToProvider(t) : value ?? DBNull.Value;
 
-    private SqliteCommand Command(string sql, int parameters)
+    /// <summary><paramref name="rows"/> groups of <paramref name="width"/> positional parameters: <c>(?1, ?2), (?3, ?4)</c>.</summary>
+    private static string Rows(int rows, int width) => string.Join(", ", Enumerable.Range(0, rows)
+        .Select(r => "(" + string.Join(", ", Enumerable.Range((r * width) + 1, width).Select(i => $"?{i}")) + ")"));
+
+    public Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
+        // Synchronous on purpose: every step is a native call on this connection; nothing here waits on I/O that
+        // an async API would overlap (Microsoft.Data.Sqlite's async methods run synchronously too).
+        cancellationToken.ThrowIfCancellationRequested();
+        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        quarantine.Transaction = transaction;
+
+        var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow());
+        var upserts = plan.Upserts;
+        var i = 0;
+        for (; i + RowsPerStatement <= upserts.Count; i += RowsPerStatement)
         {
-            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        }
-
-        return command;
-    }
-
-    private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"$p{i}"));
-
-    public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
-    {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        foreach (var command in new[] { select, upsert, rollup, quarantine })
-        {
-            command.Transaction = transaction;
-        }
-
-        var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        select.Parameters[0].Value = JsonSerializer.Serialize(BatchPlan.CodesOf(batch));
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+            for (var r = 0; r < RowsPerStatement; r++)
             {
-                var dossier = DossierColumns.Read(reader, (r, i) => (DateTimeOffset)Instants.ConvertFromProvider(r.GetInt64(i))!);
-                stored[dossier.Code] = dossier;
-            }
-        }
-
-        var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
-        foreach (var dossier in plan.Upserts)
-        {
-            for (var i = 0; i < DossierColumns.All.Count; i++)
-            {
-                var value = DossierColumns.All[i].Get(dossier);
-                upsert.Parameters[i].Value = ProviderValue(value);
+                BindDossier(upsertMany, r * DossierWidth, upserts[i + r]);
             }
 
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            upsertMany.Execute();
         }
 
-        foreach (var (key, values) in plan.Deltas.NonZero())
+        for (; i < upserts.Count; i++)
         {
-            var row = RollupSql.Row(key, values);
-            for (var i = 0; i < row.Length; i++)
+            BindDossier(upsertOne, 0, upserts[i]);
+            upsertOne.Execute();
+        }
+
+        var deltas = plan.Deltas.NonZero().ToList();
+        i = 0;
+        for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
+        {
+            for (var r = 0; r < RowsPerStatement; r++)
             {
-                rollup.Parameters[i].Value = row[i];
+                BindRollup(rollupMany, r * RollupWidth, deltas[i + r].Key, deltas[i + r].Values);
             }
 
-            await rollup.ExecuteNonQueryAsync(cancellationToken);
+            rollupMany.Execute();
+        }
+
+        for (; i < deltas.Count; i++)
+        {
+            BindRollup(rollupOne, 0, deltas[i].Key, deltas[i].Values);
+            rollupOne.Execute();
         }
 
         var added = 0;
         foreach (var record in plan.Quarantine)
         {
             var row = QuarantineSql.Row(record);
-            for (var i = 0; i < row.Length; i++)
+            for (var p = 0; p < row.Length; p++)
             {
-                quarantine.Parameters[i].Value = ProviderValue(row[i]);
+                quarantine.Parameters[p].Value = ProviderValue(row[p]);
             }
 
-            added += await quarantine.ExecuteNonQueryAsync(cancellationToken);
+            added += quarantine.ExecuteNonQuery();
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new BatchResult(plan.Results, added);
+        transaction.Commit();
+        return Task.FromResult(new BatchResult(plan.Results, added));
+    }
+
+    /// <summary>
+    /// The stored rows of the batch's codes, read under the write lock: one primary-key probe per code through a
+    /// statement bound by position (cheaper than one <c>json_each</c> query over the batch's codes, which serialised
+    /// the codes to JSON, parsed them back and built a temporary index of them).
+    /// </summary>
+    private Dictionary<string, Dossier> ReadStored(IReadOnlyList<LedgerEntry> batch)
+    {
+        var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
+        var columns = DossierColumns.All;
+        select.Reset();
+        foreach (var code in BatchPlan.CodesOf(batch))
+        {
+            select.Bind(1, code);
+            if (!select.Read())
+            {
+                continue;
+            }
+
+            var dossier = new Dossier { Code = "", UnitCode = "", ProcedureCode = "" };
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var column = columns[c];
+                object? value = select.IsNull(c) ? null : column.Kind switch
+                {
+                    ColumnKind.Text => select.Text(c),
+                    ColumnKind.SmallInteger => (short)select.Int64(c),
+                    ColumnKind.RegularInteger => (int)select.Int64(c),
+                    ColumnKind.BigInteger => select.Int64(c),
+                    _ => InstantFromProvider(select.Int64(c)),
+                };
+                column.Set(dossier, value);
+            }
+
+            select.Reset();
+            stored[dossier.Code] = dossier;
+        }
+
+        return stored;
+    }
+
+    private static void BindDossier(SqliteStatement statement, int offset, Dossier dossier)
+    {
+        var columns = DossierColumns.All;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var index = offset + c + 1;
+            switch (columns[c].Get(dossier))
+            {
+                case null: statement.BindNull(index); break;
+                case string text: statement.Bind(index, text); break;
+                case DateTimeOffset instant: statement.Bind(index, InstantToProvider(instant)); break;
+                case short value: statement.Bind(index, value); break;
+                case int value: statement.Bind(index, value); break;
+                case long value: statement.Bind(index, value); break;
+                case var other: throw new InvalidOperationException($"unexpected {other.GetType().Name} in column {columns[c].Name}");
+            }
+        }
+    }
+
+    private static void BindRollup(SqliteStatement statement, int offset, RollupKey key, long[] values)
+    {
+        statement.Bind(offset + 1, key.UnitCode);
+        statement.Bind(offset + 2, key.ProcedureCode);
+        statement.Bind(offset + 3, key.Month);
+        statement.Bind(offset + 4, (short)key.Channel);
+        statement.Bind(offset + 5, (short)key.ApplicantType);
+        statement.Bind(offset + 6, key.PendingDueDate);
+        for (var v = 0; v < values.Length; v++)
+        {
+            statement.Bind(offset + 7 + v, values[v]);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { select, upsert, rollup, quarantine })
+        foreach (var statement in new[] { select, upsertOne, upsertMany, rollupOne, rollupMany })
         {
-            await command.DisposeAsync();
+            statement.Dispose();
         }
 
+        await quarantine.DisposeAsync();
         await connection.DisposeAsync();
     }
 }
@@ -169,23 +259,6 @@ internal static class RollupSql
     public const string KeyColumns = "unit_code, procedure_code, month, channel, applicant_type, pending_due_date";
 
     public static string CounterColumns { get; } = string.Join(", ", RollupCounters.All.Select(c => c.Column));
-
-    public static object[] Row(RollupKey key, long[] values)
-    {
-        var row = new object[6 + values.Length];
-        row[0] = key.UnitCode;
-        row[1] = key.ProcedureCode;
-        row[2] = key.Month;
-        row[3] = (short)key.Channel;
-        row[4] = (short)key.ApplicantType;
-        row[5] = key.PendingDueDate;
-        for (var i = 0; i < values.Length; i++)
-        {
-            row[6 + i] = values[i];
-        }
-
-        return row;
-    }
 }
 
 /// <summary>The quarantine table's columns for the raw writers.</summary>

@@ -32,8 +32,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         ? "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
         : null;
 
-    /// <summary>Creates and starts a cluster; throws when the binaries are missing (check <see cref="Unavailable"/>).</summary>
-    public static async Task<ThrowawayPostgres> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates and starts a cluster; throws when the binaries are missing (check <see cref="Unavailable"/>).
+    /// <paramref name="settings"/> are extra server settings (<c>name=value</c>), e.g. the benchmark's memory.
+    /// </summary>
+    public static async Task<ThrowawayPostgres> StartAsync(CancellationToken cancellationToken = default, params IEnumerable<string> settings)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(Unavailable);
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"opendvc-pg-{Guid.NewGuid():N}");
@@ -47,7 +50,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {dataDirectory} -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8", asPostgresUser, cancellationToken);
         await RunAsync(Path.Combine(bin, "pg_ctl"),
-            $"-D {dataDirectory} -l {dataDirectory}/server.log -w -o \"-p {cluster.Port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
+            $"-D {dataDirectory} -l {dataDirectory}/server.log -w -o \"-p {cluster.Port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{string.Concat(settings.Select(s => $" -c {s}"))}\" start",
             asPostgresUser, cancellationToken);
         cluster.running = true;
         return cluster;

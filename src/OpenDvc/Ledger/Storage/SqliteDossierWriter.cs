@@ -148,6 +148,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             added += await quarantine.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await Quality.LedgerQuality.WriteAsync(connection, transaction, Quality.LedgerQuality.Count(batch, plan.Results, time.GetUtcNow()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BatchResult(plan.Results, added);
     }

@@ -32,12 +32,14 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
+        builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
         builder.Services.AddScoped<Quality.QualityQuery>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
             .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50))
-            .AddNavLink(new NavLink("/indicators/quality", typeof(IndicatorsText), "Nav.Quality", 57, AccountsModule.StaffPolicy));
+            .AddNavLink(new NavLink("/indicators/quality", typeof(IndicatorsText), "Nav.Quality", 57, AccountsModule.StaffPolicy))
+            .AddNavLink(new NavLink("/admin/editions", typeof(IndicatorsText), "Nav.Editions", 88, AccountsModule.AdminPolicy));
         return builder;
     }
 

@@ -70,6 +70,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/savings"),
         ("GET", "/api/v1/indicators/editions"),
         ("GET", "/api/v1/indicators/editions/{id:int}"),
+        ("GET", "/api/v1/indicators/editions/{id:int}/export"),
         ("GET", "/awards/winners"),
         ("GET", "/api/v1/awards/results"),
         ("GET", "/directives"),

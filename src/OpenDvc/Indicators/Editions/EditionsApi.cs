@@ -78,20 +78,7 @@ public static class EditionsApi
         }
 
         var rows = EditionView.From(edition, withRows: true).Rows!.Where(r => group is null || r.Group == group).ToList();
-        var codes = rows.Count > 0 ? rows[0].Values.Keys.ToList() : [];
-        IReadOnlyList<ExportColumn<RankingRow>> columns =
-        [
-            new("group", r => r.Group),
-            new("rank", r => r.Rank),
-            new("previous_rank", r => r.PreviousRank),
-            new("change", r => r.Change),
-            new("unit", r => r.Unit),
-            new("name", r => r.Name),
-            new("index_points", r => Math.Round(r.Index.Points, 2)),
-            new("covered_points", r => r.Index.CoveredPoints),
-            .. codes.Select(code => new ExportColumn<RankingRow>(code, r => r.Values.GetValueOrDefault(code) is { } v ? Math.Round(v, 4) : null)),
-        ];
-        return (FileStreamHttpResult)await TableExport.ToFileAsync(rows.ToAsyncEnumerable(), columns, format, $"rankings-edition-{edition.Id}-{edition.Period}", ct);
+        return (FileStreamHttpResult)await RankingTable.ToFileAsync(rows, format, $"rankings-edition-{edition.Id}-{edition.Period}", ct);
     }
 
     internal static ProblemHttpResult UnknownEdition(int id) =>

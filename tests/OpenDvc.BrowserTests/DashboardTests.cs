@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using OpenDvc.Tests.Indicators;
@@ -8,7 +9,7 @@ namespace OpenDvc.BrowserTests;
 public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTests(browser, app)
 {
     [Fact]
-    public async Task Public_dashboard_renders_charts_and_rankings_switches_to_english_and_exports_excel()
+    public async Task Public_dashboard_renders_charts_and_rankings_switches_to_english_and_back_exports_excel_and_shows_a_published_edition()
     {
         await IndicatorData.EnsureAsync(App);
         var page = await NewPageAsync();
@@ -22,6 +23,8 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         var charts = await page.Locator("svg.chart[role=img]").CountAsync();
         var chartTitle = await page.Locator("svg.chart title").First.TextContentAsync();
         var provinces = await page.Locator("table[data-group=Provinces] tbody tr").CountAsync();
+        var firstProvince = await page.Locator("table[data-group=Provinces] tbody tr").First.Locator("th").InnerTextAsync();
+        var liveStatus = await page.Locator("#edition-status").GetAttributeAsync("data-edition");
         var ministries = await page.Locator("table[data-group=Ministries] tbody tr").CountAsync();
         var heading = await page.Locator("h1").InnerTextAsync();
         await ScreenshotAsync(page, "dashboard-vi");
@@ -35,9 +38,25 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         await download.SaveAsAsync(file);
         var sheet = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         File.Delete(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Language: Tiếng Việt" }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard?period=2023");
+        var headingAgain = await page.Locator("h1").InnerTextAsync();
+
+        // An admin publishes an edition of 2023; the public page then shows it instead of live figures.
+        using var admin = await App.SignInAsync("browser-editions-admin", "admin");
+        using var publish = await admin.PostAsJsonAsync("/api/v1/indicators/editions", new { period = "2023" }, TestContext.Current.CancellationToken);
+        publish.EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        var editionStatus = await page.Locator("#edition-status").GetAttributeAsync("data-edition");
+        var editionProvinces = await page.Locator("table[data-group=Provinces][data-edition] tbody tr").CountAsync();
+        await ScreenshotAsync(page, "dashboard-edition-vi");
 
         Assert.Equal("Bảng điều khiển quốc gia về dịch vụ công trực tuyến", heading);
         Assert.Equal("National online public services dashboard", englishHeading);
+        Assert.Equal(heading, headingAgain);
+        Assert.Equal("live", liveStatus);
+        Assert.NotEqual("live", editionStatus);
+        Assert.Equal(provinces, editionProvinces);
         Assert.Equal(3, charts);
         Assert.Equal("Tỷ lệ hồ sơ trực tuyến từ xa theo tháng", chartTitle);
         Assert.Equal("Remote online dossier rate by month", englishChartTitle);
@@ -46,6 +65,8 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         Assert.Equal("rankings-2023.xlsx", download.SuggestedFilename);
         Assert.Equal(["group", "rank", "previous_rank", "change", "unit", "name", "index_points", "covered_points"], sheet[0].Values.Take(8).Select(v => v?.ToString() ?? "").ToArray());
         Assert.Equal(64, sheet.Count);
+        Assert.Equal("Provinces", sheet[1].Values.First()?.ToString());
+        Assert.Equal(firstProvince, sheet[1].Values.ElementAt(5)?.ToString());
         Assert.True(largestPaint < 1000, $"largest contentful paint after {largestPaint:F0} ms");
     }
 }

@@ -16,6 +16,13 @@ public static class IndicatorDisplay
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A published edition's rate: a percentage, or "no data".</summary>
+    public static string Rate(decimal? value, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return value is { } v ? Percent(v) : text["NoData"];
+    }
+
     /// <summary>The value as read: a percentage, a number of days, or why there is none.</summary>
     public static string Value(IndicatorValue? value, IStringLocalizer text, int minimumRatings)
     {
@@ -55,8 +62,14 @@ public static class IndicatorDisplay
     public static (string Mark, string Label) Change(RankedUnit unit, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        return Change(unit.Change, text);
+    }
+
+    /// <summary>A rank change (positive = up) as a short mark and its spoken label.</summary>
+    public static (string Mark, string Label) Change(int? change, IStringLocalizer text)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        return unit.Change switch
+        return change switch
         {
             null => ("", ""),
             > 0 and var c => (string.Format(CultureInfo.CurrentCulture, text["Change.Up"], c), string.Format(CultureInfo.CurrentCulture, text["Change.UpLabel"], c)),

@@ -1,6 +1,8 @@
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
+using OpenDvc.Accounts;
 using OpenDvc.Indicators.Editions;
+using OpenDvc.Indicators.Quality;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
@@ -24,15 +26,21 @@ public static class IndicatorsModule
             .ValidateDataAnnotations()
             .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.Savings, new(o.Savings), null, validateAllProperties: true),
                 "Indicators:Savings: an assumption is out of range")
+            .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.Quality, new(o.Quality), null, validateAllProperties: true) && o.Quality.HasCountedLagThreshold,
+                "Indicators:Quality: a threshold is out of range (LagThresholdHours must be 1, 24, 168 or 720)")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
+        builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
+        builder.Services.AddScoped<Quality.QualityQuery>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
-            .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50));
+            .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50))
+            .AddNavLink(new NavLink("/indicators/quality", typeof(IndicatorsText), "Nav.Quality", 57, AccountsModule.StaffPolicy))
+            .AddNavLink(new NavLink("/admin/editions", typeof(IndicatorsText), "Nav.Editions", 88, AccountsModule.AdminPolicy));
         return builder;
     }
 
@@ -42,6 +50,7 @@ public static class IndicatorsModule
         app.MapRankingsApi();
         app.MapSavingsApi();
         app.MapEditionsApi();
+        app.MapQualityApi();
         return app;
     }
 

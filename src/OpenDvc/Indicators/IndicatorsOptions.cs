@@ -13,4 +13,7 @@ public sealed class IndicatorsOptions
 
     /// <summary>The assumptions of the time and cost saved.</summary>
     public Savings.SavingsOptions Savings { get; set; } = new();
+
+    /// <summary>When a unit's data-quality measures are flagged (docs/data-quality.md).</summary>
+    public Quality.QualityOptions Quality { get; set; } = new();
 }

@@ -26,7 +26,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - the language switch (POST /language, a cookie, anti-forgery protected);
     /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
     /// - the programme's indicators (issue 4): the national dashboard, the methodology, each unit's and service's
-    ///   indicator pages, rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
+    ///   indicator pages (with the unit's data-quality scorecard, docs/data-quality.md), rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
     ///   person), the figures the national portal itself publishes, so they are open data by decision;
     /// - the published results of the excellent online services awards (published campaigns only: winners, their
     ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
@@ -64,11 +64,13 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/trend"),
         ("GET", "/api/v1/indicators/definitions"),
         ("GET", "/api/v1/indicators/units/{unit}/services"),
+        ("GET", "/api/v1/indicators/units/{unit}/quality"),
         ("GET", "/api/v1/indicators/rankings"),
         ("GET", "/api/v1/indicators/rankings/export"),
         ("GET", "/api/v1/indicators/savings"),
         ("GET", "/api/v1/indicators/editions"),
         ("GET", "/api/v1/indicators/editions/{id:int}"),
+        ("GET", "/api/v1/indicators/editions/{id:int}/export"),
         ("GET", "/awards/winners"),
         ("GET", "/api/v1/awards/results"),
         ("GET", "/directives"),

@@ -31,15 +31,31 @@ public sealed class DashboardPage(OpenDvcDbContext db, IndicatorCalculator calcu
 
     public int MinimumRatings => options.Value.MinimumRatings;
 
+    /// <summary>A published edition to show (<c>?edition=</c>), or live figures for a signed-in user (<c>?live=true</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "edition")]
+    public int? EditionId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "live")]
+    public bool AskLive { get; set; }
+
+    public EditionChoice Editions { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (query, problem) = await new IndicatorRequest(PeriodText, null, null, Audience).ResolveAsync(db, time, ct);
         BadPeriod = problem is not null;
         query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), Audience: Audience);
+        var askedPeriod = string.IsNullOrEmpty(PeriodText) || BadPeriod ? (Period?)null : query.Period;
+        Editions = await DashboardEditions.ChooseAsync(db, User, EditionId, AskLive, askedPeriod, Audience, ct);
+        if (Editions.Edition is { } edition && Period.TryParse(edition.Period, out var editionPeriod))
+        {
+            query = query with { Period = editionPeriod };
+        }
+
         Period = query.Period;
         PeriodText = Period.ToString();
         National = await calculator.ComputeAsync(query, ct);
         Trend = await calculator.TrendAsync(query, ct);
-        Ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
+        Ranked = Editions.Live ? await rankings.RankAsync(query.Period, query.Audience, ct) : [];
     }
 }

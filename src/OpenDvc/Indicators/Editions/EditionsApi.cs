@@ -6,6 +6,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Indicators.Editions;
@@ -38,29 +39,62 @@ public static class EditionsApi
         group.MapGet("/{id:int}", GetEdition).WithName(nameof(GetEdition)).WithSummary("One published edition with its rows, exactly as published.");
         group.MapPost("/", PublishEdition).RequireAuthorization(AccountsModule.AdminPolicy).WithName(nameof(PublishEdition))
             .WithSummary("Publish an immutable, dated edition of the rankings for a period (admin).");
+        group.MapGet("/{id:int}/export", ExportEdition).WithName(nameof(ExportEdition))
+            .WithSummary("One published edition's rows as an Excel or CSV file (format=xlsx|csv, optional group).");
     }
 
     public static async Task<Ok<List<EditionView>>> ListEditions(OpenDvcDbContext db, CancellationToken ct)
     {
-        var editions = await db.Set<RankingEdition>().AsNoTracking().OrderByDescending(e => e.Id).ToListAsync(ct);
+        var editions = await EditionPublisher.HeadersAsync(db, ct);
         return TypedResults.Ok(editions.Select(e => EditionView.From(e, withRows: false)).ToList());
     }
 
     public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> GetEdition(int id, OpenDvcDbContext db, CancellationToken ct)
     {
         var edition = await db.Set<RankingEdition>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
-        return edition is null
-            ? Problems.NotFound("OD-EDITION-UNKNOWN", $"Không có ấn bản xếp hạng số {id}.", $"No ranking edition {id}.")
-            : TypedResults.Ok(EditionView.From(edition, withRows: true));
+        return edition is null ? UnknownEdition(id) : TypedResults.Ok(EditionView.From(edition, withRows: true));
     }
 
-    public static async Task<Results<Created<EditionView>, ProblemHttpResult>> PublishEdition(PublishEditionInput input, ClaimsPrincipal user, OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Created<EditionView>, ProblemHttpResult>> PublishEdition(PublishEditionInput input, ClaimsPrincipal user, EditionPublisher publisher, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(user);
+        var (edition, problem) = await publisher.PublishAsync(input, user.Identity?.Name ?? "?", ct);
+        return edition is null ? problem! : TypedResults.Created($"/api/v1/indicators/editions/{edition.Id}", EditionView.From(edition, withRows: true));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportEdition(int id, PeerGroup? group, string? format, OpenDvcDbContext db, CancellationToken ct)
+    {
+        var edition = await db.Set<RankingEdition>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (edition is null)
+        {
+            return UnknownEdition(id);
+        }
+
+        format ??= "xlsx";
+        if (!TableExport.IsSupported(format))
+        {
+            return Registry.RegistryProblems.BadFormat();
+        }
+
+        var rows = EditionView.From(edition, withRows: true).Rows!.Where(r => group is null || r.Group == group).ToList();
+        return (FileStreamHttpResult)await RankingTable.ToFileAsync(rows, format, $"rankings-edition-{edition.Id}-{edition.Period}", ct);
+    }
+
+    internal static ProblemHttpResult UnknownEdition(int id) =>
+        Problems.NotFound("OD-EDITION-UNKNOWN", $"Không có ấn bản xếp hạng số {id}.", $"No ranking edition {id}.");
+}
+
+/// <summary>Publishes an edition: the rankings of a period as computed now, with the definition versions in force; audited like every change.</summary>
+public sealed class EditionPublisher(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time)
+{
+    public async Task<(RankingEdition? Edition, ProblemHttpResult? Problem)> PublishAsync(PublishEditionInput input, string publishedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (query, problem) = await new IndicatorRequest(input.Period, null, null, input.Audience).ResolveAsync(db, time, ct);
         if (query is null)
         {
-            return problem!;
+            return (null, problem);
         }
 
         var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
@@ -70,12 +104,18 @@ public static class EditionsApi
             Period = query.Period.ToString(),
             Audience = query.Audience,
             PublishedAt = time.GetUtcNow(),
-            PublishedBy = user.Identity?.Name ?? "?",
+            PublishedBy = publishedBy,
             DefinitionVersions = string.Join(", ", definitions.Select(d => $"{d.Code} v{d.Version}")),
-            Rows = JsonSerializer.Serialize(ranked.Select(RankingRow.From).ToList(), Json),
+            Rows = JsonSerializer.Serialize(ranked.Select(RankingRow.From).ToList(), EditionsApi.Json),
         };
         db.Set<RankingEdition>().Add(edition);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/indicators/editions/{edition.Id}", EditionView.From(edition, withRows: true));
+        return (edition, null);
     }
+
+    /// <summary>Edition headers (no rows), newest first.</summary>
+    public static Task<List<RankingEdition>> HeadersAsync(OpenDvcDbContext db, CancellationToken ct) =>
+        db.Set<RankingEdition>().AsNoTracking().OrderByDescending(e => e.Id)
+            .Select(e => new RankingEdition { Id = e.Id, Period = e.Period, Audience = e.Audience, PublishedAt = e.PublishedAt, PublishedBy = e.PublishedBy, DefinitionVersions = e.DefinitionVersions, Rows = "" })
+            .ToListAsync(ct);
 }

@@ -6,9 +6,9 @@ namespace OpenDvc.Indicators.Editions;
 /// <summary>
 /// A published, dated and immutable edition of the rankings (issue 4): the rows as computed when an admin published
 /// them, with the definition versions used, so the public reads figures that do not move as late dossiers arrive.
-/// Nothing updates or deletes an edition; a correction is a new edition.
+/// Nothing updates or deletes an edition; a correction is a new edition. Publishing is audited.
 /// </summary>
-public sealed class RankingEdition
+public sealed class RankingEdition : Platform.Audit.IAudited
 {
     public int Id { get; set; }
 

@@ -15,6 +15,8 @@ public sealed class MethodologyPage(OpenDvcDbContext db, IOptions<IndicatorsOpti
 
     public Savings.SavingsOptions SavingsAssumptions => options.Value.Savings;
 
+    public Quality.QualityOptions QualityThresholds => options.Value.Quality;
+
     public async Task OnGetAsync(CancellationToken ct) =>
         Definitions = await db.Set<IndicatorDefinition>().AsNoTracking()
             .OrderBy(d => d.DisplayOrder).ThenBy(d => d.Code).ThenBy(d => d.Version).ToListAsync(ct);

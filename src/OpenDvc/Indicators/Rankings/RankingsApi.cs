@@ -54,30 +54,31 @@ public static class RankingsApi
         }
 
         var ranked = (await rankings.RankAsync(query.Period, query.Audience, ct)).Where(r => group is null || r.Group == group).ToList();
-        return (FileStreamHttpResult)await RankingTable.ToFileAsync(ranked, query.Period, format, ct);
+        return (FileStreamHttpResult)await RankingTable.ToFileAsync(ranked.Select(RankingRow.From).ToList(), format, $"rankings-{query.Period}", ct);
     }
 }
 
-/// <summary>The rankings table's file layout: stable machine column names, then one column per indicator code.</summary>
+/// <summary>The rankings table's file layout (live rankings and published editions alike): stable machine column names, then one column per indicator code.</summary>
 public static class RankingTable
 {
-    public static IReadOnlyList<ExportColumn<RankedUnit>> Columns(IEnumerable<string> codes) =>
-    [
-        new("group", u => u.Group),
-        new("rank", u => u.Rank),
-        new("previous_rank", u => u.PreviousRank),
-        new("change", u => u.Change),
-        new("unit", u => u.UnitCode),
-        new("name", u => u.Name),
-        new("index_points", u => Math.Round(u.Indicators.Index.Points, 2)),
-        new("covered_points", u => u.Indicators.Index.CoveredPoints),
-        .. codes.Select(code => new ExportColumn<RankedUnit>(code, u => u.Indicators[code]?.Value is { } v ? Math.Round(v, 4) : null)),
-    ];
-
-    public static Task<IResult> ToFileAsync(IReadOnlyList<RankedUnit> ranked, Period period, string format, CancellationToken ct)
+    public static IReadOnlyList<ExportColumn<RankingRow>> Columns(IReadOnlyList<RankingRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(ranked);
-        var codes = ranked.Count > 0 ? ranked[0].Indicators.Values.Select(v => v.Code) : [];
-        return TableExport.ToFileAsync(ranked.ToAsyncEnumerable(), Columns(codes), format, $"rankings-{period}", ct);
+        ArgumentNullException.ThrowIfNull(rows);
+        var codes = rows.Count > 0 ? rows[0].Values.Keys.ToList() : [];
+        return
+        [
+            new("group", r => r.Group),
+            new("rank", r => r.Rank),
+            new("previous_rank", r => r.PreviousRank),
+            new("change", r => r.Change),
+            new("unit", r => r.Unit),
+            new("name", r => r.Name),
+            new("index_points", r => Math.Round(r.Index.Points, 2)),
+            new("covered_points", r => r.Index.CoveredPoints),
+            .. codes.Select(code => new ExportColumn<RankingRow>(code, r => r.Values.GetValueOrDefault(code) is { } v ? Math.Round(v, 4) : null)),
+        ];
     }
+
+    public static Task<IResult> ToFileAsync(IReadOnlyList<RankingRow> rows, string format, string fileStem, CancellationToken ct) =>
+        TableExport.ToFileAsync(rows.ToAsyncEnumerable(), Columns(rows), format, fileStem, ct);
 }

@@ -53,8 +53,8 @@ internal static class ReportCommand
             if (query.UnitCode is null)
             {
                 var ranked = await services.GetRequiredService<RankingQuery>().RankAsync(query.Period, query.Audience, ct);
-                var columns = RankingTable.Columns(ranked.Count > 0 ? ranked[0].Indicators.Values.Select(v => v.Code) : []);
-                await TableExport.WriteFileAsync(ranked.ToAsyncEnumerable(), columns, file, ct);
+                var rows = ranked.Select(RankingRow.From).ToList();
+                await TableExport.WriteFileAsync(rows.ToAsyncEnumerable(), RankingTable.Columns(rows), file, ct);
                 Console.WriteLine($"rankings {query.Period}: {ranked.Count} units written to {file.FullName}");
             }
             else

@@ -18,7 +18,7 @@ public sealed record ServiceRow(string ProcedureCode, string ProcedureName, Scop
 /// /indicators/units/{code}: a unit's indicators against targets, the national median and its peers' percentile, its
 /// rank, monthly trends, and its services ranked by online dossiers (downloadable), each with a drill-down.
 /// </summary>
-public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, Checks.DeclaredVsObserved checks, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
+public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, Checks.DeclaredVsObserved checks, Quality.QualityQuery quality, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodText { get; set; }
@@ -41,6 +41,13 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
     public bool BadPeriod { get; private set; }
 
     public IReadOnlyList<Checks.Finding> Findings { get; private set; } = [];
+
+    /// <summary>The unit's data-quality scorecard over the default arrival period (records arrive when they arrive, not in the dossier period).</summary>
+    public Quality.QualityScorecard Quality { get; private set; } = null!;
+
+    public Period QualityPeriod { get; private set; }
+
+    public Quality.QualityOptions QualityThresholds => quality.Thresholds;
 
     public Savings.SavingsEstimate Savings => OpenDvc.Indicators.Savings.SavingsEstimate.From(Indicators.Totals, SavingsAssumptions);
 
@@ -83,6 +90,8 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             ranked.Where(r => r.Group == group).Select(r => r.Indicators).ToList());
         Trend = await calculator.TrendAsync(query, ct);
         Findings = await checks.FindAsync(code, query.Period, ct);
+        QualityPeriod = OpenDvc.Indicators.Quality.QualityQuery.DefaultPeriod(time);
+        Quality = await OpenDvc.Indicators.Quality.QualityApi.UnitScorecardAsync(quality, unit, QualityPeriod, ct);
         return Page();
     }
 

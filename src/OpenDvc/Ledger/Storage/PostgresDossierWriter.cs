@@ -98,6 +98,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
             added = await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await Quality.LedgerQuality.WriteAsync(connection, transaction, Quality.LedgerQuality.Count(batch, plan.Results, time.GetUtcNow()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BatchResult(plan.Results, added);
     }

@@ -164,6 +164,8 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             added += quarantine.ExecuteNonQuery();
         }
 
+        // Completes synchronously on SQLite, like every other step here.
+        Quality.LedgerQuality.WriteAsync(connection, transaction, Quality.LedgerQuality.Count(batch, plan.Results, time.GetUtcNow()), cancellationToken).GetAwaiter().GetResult();
         transaction.Commit();
         return Task.FromResult(new BatchResult(plan.Results, added));
     }

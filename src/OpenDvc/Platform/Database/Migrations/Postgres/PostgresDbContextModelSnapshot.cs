@@ -1099,6 +1099,81 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Ledger.Quality.LedgerQualityDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("AbsurdDurations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("absurd_durations");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("ImpossibleDates")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impossible_dates");
+
+                    b.Property<long>("LagCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_count");
+
+                    b.Property<long>("LagOver1Day")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_over_1d");
+
+                    b.Property<long>("LagOver1Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_over_1h");
+
+                    b.Property<long>("LagOver30Days")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_over_30d");
+
+                    b.Property<long>("LagOver7Days")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_over_7d");
+
+                    b.Property<long>("LagSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lag_seconds");
+
+                    b.Property<long>("MissingDates")
+                        .HasColumnType("bigint")
+                        .HasColumnName("missing_dates");
+
+                    b.Property<long>("Quarantined")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quarantined");
+
+                    b.Property<long>("Read")
+                        .HasColumnType("bigint")
+                        .HasColumnName("read");
+
+                    b.Property<long>("Stale")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stale");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("UnitCode", "Day");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_ledger_quality_day");
+
+                    b.ToTable("ledger_quality", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1062,6 +1062,81 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Ledger.Quality.LedgerQualityDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("AbsurdDurations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("absurd_durations");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("ImpossibleDates")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impossible_dates");
+
+                    b.Property<long>("LagCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_count");
+
+                    b.Property<long>("LagOver1Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_over_1d");
+
+                    b.Property<long>("LagOver1Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_over_1h");
+
+                    b.Property<long>("LagOver30Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_over_30d");
+
+                    b.Property<long>("LagOver7Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_over_7d");
+
+                    b.Property<long>("LagSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lag_seconds");
+
+                    b.Property<long>("MissingDates")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing_dates");
+
+                    b.Property<long>("Quarantined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarantined");
+
+                    b.Property<long>("Read")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read");
+
+                    b.Property<long>("Stale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stale");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("UnitCode", "Day");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_ledger_quality_day");
+
+                    b.ToTable("ledger_quality", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -11,6 +11,7 @@ public static class DatabaseModule
     {
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<Files.FileStore>();
         builder.Services.AddScoped<AuditTrail>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {

@@ -113,7 +113,8 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
 
         // Check-and-insert is one transaction, serialised per campaign, unit and category, so two simultaneous
         // submissions cannot both see 4 of 5 places used.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A file import runs every row in its own transaction (NominationImport); the lock then lasts until that ends.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await LockQuotaAsync(campaignId, input.UnitCode, input.Category, ct);
         var active = db.Set<Nomination>().Where(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.Status == NominationStatus.Submitted);
         if (await active.AnyAsync(n => n.ProcedureCode == input.ProcedureCode && n.Category == input.Category, ct))
@@ -158,7 +159,11 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         };
         db.Add(nomination);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return (nomination, check, null);
     }
 

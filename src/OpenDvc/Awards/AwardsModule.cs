@@ -26,6 +26,7 @@ public static class AwardsModule
     {
         var services = builder.Services;
         services.AddAuthorizationBuilder().AddPolicy(ReviewerPolicy, p => p.RequireRole(Roles.Reviewer));
+        services.AddOptions<AwardsOptions>().Bind(builder.Configuration.GetSection(AwardsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ServiceEvidenceQuery>();
         services.AddScoped<NominationStore>();
         services.AddScoped<NominationImport>();
@@ -42,6 +43,7 @@ public static class AwardsModule
     {
         app.MapCampaignsApi();
         app.MapNominationsApi();
+        app.MapNominationAttachmentsApi();
         app.MapAppraisalApi();
         app.MapResultsApi();
         return app;

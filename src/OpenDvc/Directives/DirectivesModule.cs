@@ -22,7 +22,6 @@ public static class DirectivesModule
     {
         var services = builder.Services;
         services.AddOptions<DirectivesOptions>().Bind(builder.Configuration.GetSection(DirectivesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<FileStore>();
         services.AddScoped<ProcedureCatalogSubmission>();
         services.AddScoped<SubmissionWorkflow>();
         services.AddScoped<MonthlyReportComparison>();

@@ -57,12 +57,10 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
     public static readonly WorkflowError UnknownDeliverable = new(StatusCodes.Status404NotFound, "OD-DELIVERABLE-UNKNOWN",
         "Không có nội dung yêu cầu này.", "No such deliverable.");
 
-    public static readonly WorkflowError FileTooLarge = new(StatusCodes.Status413PayloadTooLarge, "OD-FILE-TOO-LARGE",
-        "Tệp quá lớn.", "The file is too large.");
+    public static readonly WorkflowError FileType = Of(Platform.Files.FileRejection.Type);
 
-    public static readonly WorkflowError FileType = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-TYPE",
-        "Loại tệp không được nhận (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).", "This kind of file is not accepted (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).");
+    public static readonly WorkflowError NotPdf = Of(Platform.Files.FileRejection.NotPdf);
 
-    public static readonly WorkflowError NotPdf = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-NOT-PDF",
-        "Văn bản phải là tệp PDF.", "The letter must be a PDF file.");
+    public static WorkflowError Of(Platform.Files.FileRejection rejection) =>
+        new(rejection.Status, rejection.Code, rejection.Vietnamese, rejection.English);
 }

@@ -73,6 +73,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators/editions/{id:int}/export"),
         ("GET", "/awards/winners"),
         ("GET", "/api/v1/awards/results"),
+        ("GET", "/api/v1/awards/results/certificates/{id:int}"),
         ("GET", "/directives"),
         ("GET", "/directives/{id:int}"),
         ("GET", "/api/v1/directives"),

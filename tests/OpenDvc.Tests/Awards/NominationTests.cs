@@ -160,6 +160,26 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     }
 
     [Fact]
+    public async Task Simultaneous_submissions_from_one_unit_never_exceed_the_category_quota()
+    {
+        const string unit = "19";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var procedures = await FullProcessServicesAsync(App, unit, 5);
+        using var focalPoint = await App.SignInAsync("awards-fp-19", Roles.FocalPoint, unit);
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+
+        var responses = await Task.WhenAll(procedures.Select(p => focalPoint.PostAsJsonAsync(path, Input(unit, p), Json.Options, Ct)));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync(Ct)));
+        using var scope = App.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<Nomination>()
+            .CountAsync(n => n.CampaignId == campaign && n.UnitCode == unit && n.Status == NominationStatus.Submitted, Ct);
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(procedures.Count - 2, bodies.Count(b => b.Contains("OD-AWARD-QUOTA", StringComparison.Ordinal)));
+        Assert.Equal(2, stored);
+    }
+
+    [Fact]
     public async Task Deadline_is_the_last_day_in_vietnam_time_and_an_extension_moves_it_for_one_unit_only()
     {
         var campaign = await CreateCampaignAsync(App, Campaign(c => c with { NominationDeadline = new DateOnly(2023, 8, 31), AnnouncementDate = new DateOnly(2023, 10, 10), MinSavedHours = 0 }));

@@ -114,7 +114,8 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
 
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("application/pdf", published.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await published.Content.ReadAsByteArrayAsync(Ct))[..5], StringComparison.Ordinal);
+        Assert.Equal("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(), await published.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("cong-van.pdf", published.Content.Headers.ContentDisposition?.FileNameStar ?? published.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 }
 

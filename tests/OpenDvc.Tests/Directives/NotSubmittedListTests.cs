@@ -72,6 +72,35 @@ public abstract class NotSubmittedListTests<TFixture>(TFixture fixture) : AppTes
         Assert.Null(error);
         Assert.Equal(answer.List.All.Select(u => u.Code), file!.Rows.Select(r => r.Cells[1]));
     }
+
+    [Fact]
+    public async Task The_pdf_prints_as_the_letters_annex_with_numbered_groups_and_their_counts()
+    {
+        using var staff = await App.SignInAsync("notsub-viewer", Roles.Viewer);
+        var deliverable = await DirectivesData.DemoCatalogAsync(App);
+        var answer = await TestApp.ReadAsync<NotSubmittedAnswer>(await staff.GetAsync($"/api/v1/deliverables/{deliverable}/not-submitted?date=2023-04-22", Ct));
+
+        var response = await staff.GetAsync($"/api/v1/deliverables/{deliverable}/not-submitted/export?date=2023-04-22&format=pdf", Ct);
+        var pages = PdfText.Pages(await response.Content.ReadAsByteArrayAsync(Ct));
+        var text = string.Join(' ', pages);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"Công văn số {answer.List.DirectiveNumber}", pages[0], StringComparison.Ordinal);
+        Assert.Contains("22/04/2023", pages[0], StringComparison.Ordinal);
+        Assert.Contains($"I. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ ({answer.List.Ministries.Count})", text, StringComparison.Ordinal);
+        Assert.Contains($"II. Các tỉnh, thành phố trực thuộc Trung ương ({answer.List.Provinces.Count})", text, StringComparison.Ordinal);
+        var ministries = text.IndexOf("I. Các bộ", StringComparison.Ordinal);
+        var provinces = text.IndexOf("II. Các tỉnh", StringComparison.Ordinal);
+        Assert.All(answer.List.Ministries, u => Assert.InRange(text.IndexOf($" {u.Code} ", ministries, StringComparison.Ordinal), ministries, provinces));
+        Assert.All(answer.List.Provinces, u => Assert.True(text.IndexOf($" {u.Code} ", provinces, StringComparison.Ordinal) > provinces, u.Code));
+        Assert.Contains($" {answer.List.Provinces.Count} {answer.List.Provinces[^1].Code} ", text, StringComparison.Ordinal);
+        if (answer.List.ExtensionRunning.Count > 0)
+        {
+            Assert.Contains($"Extension still running, not listed", text, StringComparison.Ordinal);
+            Assert.Contains("Extended to", text, StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>Who had sent the 2023 catalog by the end of a day, and who held a running extension, by the demo's declared history.</summary>

@@ -111,6 +111,11 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
                 "Đối tượng của thủ tục không phù hợp với nhóm đề xuất.", "The procedure's audience does not fit the category."));
         }
 
+        // Check-and-insert is one transaction, serialised per campaign, unit and category, so two simultaneous
+        // submissions cannot both see 4 of 5 places used.
+        // A file import runs every row in its own transaction (NominationImport); the lock then lasts until that ends.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockQuotaAsync(campaignId, input.UnitCode, input.Category, ct);
         var active = db.Set<Nomination>().Where(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.Status == NominationStatus.Submitted);
         if (await active.AnyAsync(n => n.ProcedureCode == input.ProcedureCode && n.Category == input.Category, ct))
         {
@@ -154,7 +159,40 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         };
         db.Add(nomination);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return (nomination, check, null);
+    }
+
+    /// <summary>
+    /// Serialises the quota check of one campaign, unit and category until the transaction ends: a transaction-scoped
+    /// advisory lock on PostgreSQL (other units and categories are not held up); on SQLite, a first write that takes
+    /// the database's single writer lock, so the count that follows cannot be raced.
+    /// </summary>
+    private async Task LockQuotaAsync(int campaignId, string unitCode, NominationCategory category, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({campaignId}, {StableKey($"award-quota/{unitCode}/{(int)category}")})", ct);
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"UPDATE award_campaigns SET \"Id\" = \"Id\" WHERE \"Id\" = {campaignId}", ct);
+    }
+
+    /// <summary>FNV-1a: the same key in every process (string.GetHashCode is randomised per process).</summary>
+    private static int StableKey(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return unchecked((int)hash);
     }
 
     /// <summary>A focal point withdraws its unit's nomination before the deadline (which frees its quota place).</summary>

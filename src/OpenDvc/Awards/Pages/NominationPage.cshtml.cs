@@ -4,19 +4,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Nominations;
+using Microsoft.Extensions.Options;
+using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Files;
 
 namespace OpenDvc.Awards.Pages;
 
 /// <summary>/awards/nominations/{id}: one nomination with its frozen evidence and verdict; its unit's focal point may withdraw it.</summary>
 [Authorize]
-public sealed class NominationPage(NominationStore store, OpenDvcDbContext db) : PageModel
+public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, FileStore files, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time) : PageModel
 {
     public NominationView? Nomination { get; private set; }
 
     public AwardError? Error { get; private set; }
 
     public bool CanWithdraw { get; private set; }
+
+    public IReadOnlyList<AttachmentView> Attachments { get; private set; } = [];
+
+    /// <summary>The unit's focal point (or an admin) may attach files while the nomination is open.</summary>
+    public bool CanAttach { get; private set; }
+
+    public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -29,6 +39,23 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db) :
 
         Error = await store.WithdrawAsync(User, id, ct);
         return Error is null ? Redirect($"/awards/nominations/{id}") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        (_, Error) = await NominationAttachmentsApi.AttachAsync(id, file, User, db, files, store, options.Value, actor, time, ct);
+        if (Error is null)
+        {
+            return Redirect($"/awards/nominations/{id}");
+        }
+
+        Response.StatusCode = Error.Status;
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
@@ -46,6 +73,8 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db) :
 
         Nomination = (await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single();
         CanWithdraw = Nomination.Status == NominationStatus.Submitted && UnitAccess.CanEdit(User, unit);
+        CanAttach = (await NominationAttachmentsApi.EditableAsync(db, store, User, id, ct)).Refusal is null;
+        Attachments = await NominationAttachmentsApi.ViewsAsync(db, id, ct);
         return null;
     }
 }

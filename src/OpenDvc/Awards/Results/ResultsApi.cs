@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Appraisal;
@@ -31,6 +32,8 @@ public static class ResultsApi
 
         app.MapGet("/api/v1/awards/results", ListPublishedResults).WithTags("Awards").AllowAnonymous()
             .WithName(nameof(ListPublishedResults)).WithSummary("Published results: winners with their evidence and scores, the rubric and the rules (public).");
+        app.MapGet("/api/v1/awards/results/certificates/{id:int}", GetWinnerCertificate).WithTags("Awards").AllowAnonymous()
+            .WithName(nameof(GetWinnerCertificate)).WithSummary("A published winner's certificate as an A4 landscape PDF, by nomination (public; 404 for anything else).");
     }
 
     public static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRanking(int id, NominationStore nominations, ResultsStore results, CancellationToken ct)
@@ -76,4 +79,23 @@ public static class ResultsApi
 
     public static async Task<Ok<List<PublishedResults>>> ListPublishedResults(ResultsStore results, CancellationToken ct) =>
         TypedResults.Ok(await results.PublishedAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi", ct));
+
+    /// <summary>The certificate of a published winner; any other nomination answers 404 with a stable code, so nothing unpublished leaks.</summary>
+    public static async Task<IResult> GetWinnerCertificate(int id, ResultsStore results, OpenDvc.Platform.Database.OpenDvcDbContext db, CancellationToken ct)
+    {
+        var published = await results.PublishedAsync(vietnamese: true, ct);
+        var found = published.SelectMany(c => c.Winners.Where(w => w.Nomination.Id == id).Select(w => (Campaign: c, Winner: w))).FirstOrDefault();
+        if (found.Winner is null)
+        {
+            return new AwardError(404, "OD-AWARD-CERTIFICATE-UNKNOWN", $"Không có giấy chứng nhận cho đề xuất số {id} (chưa được chọn hoặc chưa công bố).",
+                $"No certificate for nomination {id} (not selected, or not published).").ToProblem();
+        }
+
+        var unit = await db.Set<Registry.Units.Unit>().Where(u => u.Code == found.Winner.UnitCode).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? found.Winner.UnitCode;
+        var years = await db.Set<AwardCampaign>().Where(c => c.Id == found.Campaign.CampaignId).Select(c => new { c.FirstYear, c.LastYear }).SingleAsync(ct);
+        var span = years.FirstYear == years.LastYear ? $"{years.FirstYear}" : $"{years.FirstYear}–{years.LastYear}";
+        using var output = new MemoryStream();
+        Certificate.Write(found.Campaign, found.Winner, unit, span, output);
+        return TypedResults.File(output.ToArray(), "application/pdf", $"certificate-{id}.pdf");
+    }
 }

@@ -91,8 +91,20 @@ public static class ComplianceApi
             return RegistryProblems.BadFormat();
         }
 
-        return await query.ListUnitsNotSubmittedAsync(deliverable, day, ct) is { } list
-            ? await TableExport.ToFileAsync(list.All.ToAsyncEnumerable(), ComplianceMatrix.NotSubmittedColumns, format, $"not-submitted-{deliverable}-{day:yyyy-MM-dd}", ct)
-            : DirectivesProblems.UnknownDeliverable(deliverable);
+        if (await query.ListUnitsNotSubmittedAsync(deliverable, day, ct) is not { } list)
+        {
+            return DirectivesProblems.UnknownDeliverable(deliverable);
+        }
+
+        var stem = $"not-submitted-{deliverable}-{day:yyyy-MM-dd}";
+        if (format == "pdf")
+        {
+            // The PDF prints as the letter's annex, groups numbered 1..n, rather than as a flat table.
+            using var output = new MemoryStream();
+            NotSubmittedAnnex.Write(list, output);
+            return TypedResults.File(output.ToArray(), TableExport.ContentType(format), $"{stem}.pdf");
+        }
+
+        return await TableExport.ToFileAsync(list.All.ToAsyncEnumerable(), ComplianceMatrix.NotSubmittedColumns, format, stem, ct);
     }
 }

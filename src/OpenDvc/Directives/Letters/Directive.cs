@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Files;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Directives.Letters;
@@ -106,18 +107,6 @@ public sealed class DeadlineExtension : IAudited
     string? IAudited.AuditUnitCode => UnitCode;
 }
 
-/// <summary>An uploaded file (a letter's PDF, a submission's document), kept in the database and streamed out.</summary>
-public sealed class StoredFile
-{
-    public int Id { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public required byte[] Content { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
-    public required string UploadedBy { get; set; }
-}
-
 internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
 {
     public void Configure(EntityTypeBuilder<Directive> builder)
@@ -168,16 +157,5 @@ internal sealed class DeadlineExtensionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => new { e.DeliverableId, e.UnitCode }).IsUnique();
         builder.HasOne<Deliverable>().WithMany().HasForeignKey(e => e.DeliverableId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.UnitCode).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
-{
-    public void Configure(EntityTypeBuilder<StoredFile> builder)
-    {
-        builder.ToTable("directive_files");
-        builder.Property(f => f.FileName).HasMaxLength(256);
-        builder.Property(f => f.ContentType).HasMaxLength(128);
-        builder.Property(f => f.UploadedBy).HasMaxLength(256);
     }
 }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Files;
 using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Directives.Letters;
@@ -67,12 +69,12 @@ public static class DirectivesApi
     public static async Task<Results<Ok<DirectiveView>, ProblemHttpResult>> GetDirective(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
         await DirectiveBook.GetAsync(db, id, UnitAccess.IsStaff(user), ct) is { } view ? TypedResults.Ok(view) : DirectivesProblems.UnknownDirective(id);
 
-    public static async Task<IResult> GetDirectiveLetter(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetDirectiveLetter(int id, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, CancellationToken ct)
     {
         var staff = UnitAccess.IsStaff(user);
         var fileId = await db.Set<Directive>().Where(d => d.Id == id && (staff || d.Published)).Select(d => d.LetterFileId).SingleOrDefaultAsync(ct);
-        var file = fileId is null ? null : await db.Set<StoredFile>().AsNoTracking().SingleAsync(f => f.Id == fileId, ct);
-        return file is null ? DirectivesProblems.UnknownDirective(id) : FileStore.Download(file);
+        var file = await files.InfoAsync(fileId, ct);
+        return file is null ? DirectivesProblems.UnknownDirective(id) : files.Download(file);
     }
 
     public static async Task<Results<Created<DirectiveView>, ProblemHttpResult>> CreateDirective(DirectiveInput input, OpenDvcDbContext db, CancellationToken ct)
@@ -92,7 +94,7 @@ public static class DirectivesApi
         return saved is null ? DirectivesProblems.Invalid(violations) : TypedResults.Ok((await DirectiveBook.GetAsync(db, id, true, ct))!);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> UploadDirectiveLetter(int id, IFormFile? file, OpenDvcDbContext db, FileStore files, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> UploadDirectiveLetter(int id, IFormFile? file, OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options, CancellationToken ct)
     {
         var directive = await db.Set<Directive>().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (directive is null)
@@ -105,10 +107,10 @@ public static class DirectivesApi
             return DirectivesProblems.NoFile();
         }
 
-        var (stored, error) = await files.AddAsync(file, pdfOnly: true, ct);
-        if (error is not null)
+        var (stored, rejection) = await files.AddAsync(file, options.Value.MaxFileBytes, pdfOnly: true, ct);
+        if (rejection is not null)
         {
-            return DirectivesProblems.Outcome(error);
+            return DirectivesProblems.Outcome(WorkflowError.Of(rejection));
         }
 
         await db.SaveChangesAsync(ct);

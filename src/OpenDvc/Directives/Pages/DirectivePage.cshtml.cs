@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Files;
 using OpenDvc.Registry;
 
 namespace OpenDvc.Directives.Pages;
@@ -11,7 +13,7 @@ namespace OpenDvc.Directives.Pages;
 /// /directives/{id}: a directive and its deliverables (public once published). A focal point finds its own
 /// submission here, staff the compliance lists; admins add deliverables and attach the signed letter.
 /// </summary>
-public sealed class DirectivePage(OpenDvcDbContext db, FileStore files) : PageModel
+public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options) : PageModel
 {
     public DirectiveView Directive { get; private set; } = null!;
 
@@ -61,7 +63,8 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files) : PageMo
             return NotFound();
         }
 
-        var (stored, error) = letter is null ? (null, WorkflowError.NotPdf) : await files.AddAsync(letter, pdfOnly: true, ct);
+        var (stored, rejection) = letter is null ? (null, FileRejection.NotPdf) : await files.AddAsync(letter, options.Value.MaxFileBytes, pdfOnly: true, ct);
+        var error = rejection is null ? null : WorkflowError.Of(rejection);
         if (error is null)
         {
             await db.SaveChangesAsync(ct);

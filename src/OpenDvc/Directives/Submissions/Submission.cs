@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Files;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Directives.Submissions;

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Files;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
 
@@ -22,7 +24,7 @@ public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string 
 /// The one path every submission change takes, from the API, the pages and the demo data: save a draft, submit
 /// (a new version, late if after the unit's due date), accept or return, and grant extensions.
 /// </summary>
-public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files)
+public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files, IOptions<DirectivesOptions> options)
 {
     public async Task<(Deliverable Deliverable, Unit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
     {
@@ -95,9 +97,9 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return (null, WorkflowError.NotAddressed);
         }
 
-        if (file.Length > files.MaxBytes)
+        if (file.Length > options.Value.MaxFileBytes)
         {
-            return (null, WorkflowError.FileTooLarge);
+            return (null, WorkflowError.Of(FileRejection.TooLarge(options.Value.MaxFileBytes)));
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -132,10 +134,10 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return WorkflowError.Locked;
         }
 
-        var (file, error) = await files.AddAsync(upload, pdfOnly: false, ct);
-        if (error is not null)
+        var (file, rejection) = await files.AddAsync(upload, options.Value.MaxFileBytes, pdfOnly: false, ct);
+        if (rejection is not null)
         {
-            return error;
+            return WorkflowError.Of(rejection);
         }
 
         await db.SaveChangesAsync(ct);

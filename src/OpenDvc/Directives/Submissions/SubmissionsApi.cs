@@ -8,6 +8,7 @@ using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Files;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
@@ -142,7 +143,7 @@ public static class SubmissionsApi
         return await workflow.AttachFileAsync(deliverable, unit, file, ct) is { } error ? DirectivesProblems.Outcome(error) : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> GetDraftFile(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetDraftFile(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, FileStore files, CancellationToken ct)
     {
         if (!UnitAccess.CanRead(user, unit))
         {
@@ -150,10 +151,10 @@ public static class SubmissionsApi
         }
 
         var view = await workflow.ViewAsync(deliverable, unit, ct);
-        return await SendFileAsync(db, view?.FileId, ct);
+        return await SendFileAsync(files, view?.FileId, ct);
     }
 
-    public static async Task<IResult> GetVersionFile(int deliverable, string unit, int version, ClaimsPrincipal user, SubmissionWorkflow workflow, OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetVersionFile(int deliverable, string unit, int version, ClaimsPrincipal user, SubmissionWorkflow workflow, FileStore files, CancellationToken ct)
     {
         if (!UnitAccess.CanRead(user, unit))
         {
@@ -161,13 +162,13 @@ public static class SubmissionsApi
         }
 
         var view = await workflow.ViewAsync(deliverable, unit, ct);
-        return await SendFileAsync(db, view?.Versions.FirstOrDefault(v => v.Number == version)?.FileId, ct);
+        return await SendFileAsync(files, view?.Versions.FirstOrDefault(v => v.Number == version)?.FileId, ct);
     }
 
-    private static async Task<IResult> SendFileAsync(OpenDvcDbContext db, int? fileId, CancellationToken ct)
+    private static async Task<IResult> SendFileAsync(FileStore files, int? fileId, CancellationToken ct)
     {
-        var file = fileId is null ? null : await db.Set<StoredFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct);
-        return file is null ? Problems.NotFound("OD-FILE-UNKNOWN", "Không có tệp.", "No file.") : FileStore.Download(file);
+        var file = await files.InfoAsync(fileId, ct);
+        return file is null ? Problems.NotFound("OD-FILE-UNKNOWN", "Không có tệp.", "No file.") : files.Download(file);
     }
 
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Submit(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, CancellationToken ct)

@@ -12,6 +12,7 @@ public static class DatabaseModule
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddSingleton<DataChanges>();
+        builder.Services.AddScoped<Files.FileStore>();
         builder.Services.AddScoped<AuditTrail>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {

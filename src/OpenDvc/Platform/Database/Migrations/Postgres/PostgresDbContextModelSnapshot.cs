@@ -525,6 +525,55 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("award_nominations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NominationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("NominationId");
+
+                    b.ToTable("award_nomination_attachments", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Letters.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -666,44 +715,6 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasIndex("UnitCode");
 
                     b.ToTable("directive_recipients", (string)null);
-                });
-
-            modelBuilder.Entity("OpenDvc.Directives.Letters.StoredFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("directive_files", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
@@ -1450,6 +1461,44 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directive_files", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Registry.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1718,6 +1767,21 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NominationAttachment", b =>
+                {
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Awards.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Letters.DeadlineExtension", b =>
                 {
                     b.HasOne("OpenDvc.Directives.Letters.Deliverable", null)
@@ -1746,7 +1810,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
                 {
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1790,7 +1854,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1804,7 +1868,7 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.SubmissionVersion", b =>
                 {
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -506,6 +506,53 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("award_nominations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NominationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("NominationId");
+
+                    b.ToTable("award_nomination_attachments", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Letters.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -641,42 +688,6 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.HasIndex("UnitCode");
 
                     b.ToTable("directive_recipients", (string)null);
-                });
-
-            modelBuilder.Entity("OpenDvc.Directives.Letters.StoredFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("directive_files", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
@@ -1409,6 +1420,42 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directive_files", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Registry.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1677,6 +1724,21 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NominationAttachment", b =>
+                {
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Awards.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Letters.DeadlineExtension", b =>
                 {
                     b.HasOne("OpenDvc.Directives.Letters.Deliverable", null)
@@ -1705,7 +1767,7 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
                 {
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("LetterFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1749,7 +1811,7 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1763,7 +1825,7 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.SubmissionVersion", b =>
                 {
-                    b.HasOne("OpenDvc.Directives.Letters.StoredFile", null)
+                    b.HasOne("OpenDvc.Platform.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);

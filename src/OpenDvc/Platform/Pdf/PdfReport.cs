@@ -247,11 +247,12 @@ public sealed class PdfReport : IDisposable
     private float[] ColumnWidths(IReadOnlyList<PdfColumn> columns, List<IReadOnlyList<string>> sample, bool showHeader)
     {
         // Each column wants its widest sampled text and its header on one line; when that is too wide, headers may wrap
-        // to two lines, and if it still is, the widest columns share what the narrow ones leave.
+        // to two lines (at spaces: never narrower than the header's longest word), and if it still is, the widest
+        // columns share what the narrow ones leave.
         float[] Natural(float headerShare) => columns.Select((column, c) => Math.Max(
             24,
             Math.Max(
-                showHeader ? smallBoldFont.MeasureText(column.Header) * headerShare : 0,
+                showHeader ? Math.Max(smallBoldFont.MeasureText(column.Header) * headerShare, column.Header.Split(' ').Max(w => smallBoldFont.MeasureText(w))) : 0,
                 sample.Select(r => c < r.Count ? smallFont.MeasureText(r[c] ?? "") : 0).DefaultIfEmpty(0).Max()) + (2 * CellPadding) + 1)).ToArray();
 
         var natural = Natural(1);

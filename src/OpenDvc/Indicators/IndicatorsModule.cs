@@ -2,6 +2,7 @@ using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
 using OpenDvc.Indicators.Editions;
 using OpenDvc.Indicators.Rankings;
+using OpenDvc.Indicators.ReportPack;
 using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
@@ -29,6 +30,7 @@ public static class IndicatorsModule
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<RankingQuery>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
+        builder.Services.AddScoped<ReportPackComposer>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
             .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50));
@@ -41,6 +43,7 @@ public static class IndicatorsModule
         app.MapRankingsApi();
         app.MapSavingsApi();
         app.MapEditionsApi();
+        app.MapReportPackApi();
         return app;
     }
 

@@ -58,6 +58,85 @@ public static class IndicatorDisplay
 
     public static string Target(IndicatorValue value) => value?.Target is { } t ? Percent(t) : "";
 
+    /// <summary>"score / max" for a scored indicator ("–" without data), empty for one shown but not scored.</summary>
+    public static string Score(IndicatorValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.MaxScore > 0 ? $"{(value.Score is { } s ? Points(s) : "–")} / {value.MaxScore.ToString("0.##", CultureInfo.CurrentCulture)}" : "";
+    }
+
+    /// <summary>The national median of an indicator, written like its values; empty when no unit has data.</summary>
+    public static string Median(IndicatorValue value, UnitReport.PeerComparison comparison, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(text);
+        return comparison.NationalMedian(value.Code) is { } m
+            ? value.Kind == ValueKind.Days ? string.Format(CultureInfo.CurrentCulture, text["Days"], m.ToString("0.0", CultureInfo.CurrentCulture)) : Percent(m)
+            : "";
+    }
+
+    /// <summary>The unit's percentile among its peers ("73%"); empty without data.</summary>
+    public static string Percentile(IndicatorValue value, UnitReport.PeerComparison comparison, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(text);
+        return comparison.PeerPercentile(value.Code, value.Value) is { } p
+            ? string.Format(CultureInfo.CurrentCulture, text["Percentile"], (p * 100).ToString("0", CultureInfo.CurrentCulture))
+            : "";
+    }
+
+    /// <summary>"x points of the y points with data (z % of 100)".</summary>
+    public static string IndexSummary(IndexScore index, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Format(CultureInfo.CurrentCulture, text["Index.Summary"], Points(index.Points), Points(index.CoveredPoints), Percent(index.CoveredShare));
+    }
+
+    /// <summary>A declared-vs-observed finding as one sentence (without the service it is about).</summary>
+    public static string Finding(Checks.Finding finding, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(text);
+        var c = CultureInfo.CurrentCulture;
+        return finding.Kind switch
+        {
+            Checks.FindingKind.FullProcessMostlyOffline => string.Format(c, text["Checks.FullProcessMostlyOffline"], Percent(finding.Observed), finding.Dossiers),
+            Checks.FindingKind.NoFeeWithPayments => string.Format(c, text["Checks.NoFeeWithPayments"], finding.Observed.ToString("N0", c), finding.Dossiers),
+            _ => string.Format(c, text["Checks.SlowerThanStatutory"], finding.Observed.ToString("N1", c), finding.Declared.ToString("N1", c), finding.Dossiers),
+        };
+    }
+
+    /// <summary>Each step of a time and cost saved estimate with its figures, then the total (DOMAIN.md's model).</summary>
+    public static IReadOnlyList<string> SavingsWorking(Savings.SavingsEstimate estimate, Savings.SavingsOptions assumptions, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(text);
+        var (e, a, c) = (estimate, assumptions, CultureInfo.CurrentCulture);
+        string N(decimal v) => v.ToString("N0", c);
+        string D(decimal v) => v.ToString("N1", c);
+        return
+        [
+            string.Format(c, text["Savings.Trips"], N(e.RemoteOnlineDossiers), D(a.TripsPerCounterDossier), N(e.TripsAvoided)),
+            string.Format(c, text["Savings.Hours"], N(e.TripsAvoided), D(a.HoursPerTrip), N(e.HoursSaved)),
+            string.Format(c, text["Savings.Travel"], N(e.TripsAvoided), N(a.CostPerTrip), N(e.TravelCostSaved)),
+            string.Format(c, text["Savings.TimeValue"], N(e.HoursSaved), N(a.ValueOfHour), N(e.TimeValueSaved)),
+            e.WaitingDaysSaved is { } w ? string.Format(c, text["Savings.Waiting"], D(e.CounterAverageDays!.Value), D(e.RemoteAverageDays!.Value), N(e.RemoteFinished), D(w)) : text["Savings.NotEstimated"],
+            e.FeesSaved is { } f ? string.Format(c, text["Savings.Fees"], N(e.CounterAverageFee!.Value), N(e.RemoteAverageFee!.Value), N(e.RemoteFeeBearing), N(f)) : text["Savings.NotEstimated"],
+        ];
+    }
+
+    /// <summary>The estimate's total in đồng, as a sentence.</summary>
+    public static string SavingsTotal(Savings.SavingsEstimate estimate, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Format(CultureInfo.CurrentCulture, text["Savings.Total"], estimate.TotalDong.ToString("N0", CultureInfo.CurrentCulture));
+    }
+
     /// <summary>The rank change as a short mark and its spoken label.</summary>
     public static (string Mark, string Label) Change(RankedUnit unit, IStringLocalizer text)
     {

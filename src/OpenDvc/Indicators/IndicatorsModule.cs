@@ -4,6 +4,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Indicators.Editions;
 using OpenDvc.Indicators.Quality;
 using OpenDvc.Indicators.Rankings;
+using OpenDvc.Indicators.ReportPack;
 using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
@@ -36,6 +37,7 @@ public static class IndicatorsModule
         builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
         builder.Services.AddScoped<Quality.QualityQuery>();
+        builder.Services.AddScoped<ReportPackComposer>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
             .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50))
@@ -51,6 +53,7 @@ public static class IndicatorsModule
         app.MapSavingsApi();
         app.MapEditionsApi();
         app.MapQualityApi();
+        app.MapReportPackApi();
         return app;
     }
 

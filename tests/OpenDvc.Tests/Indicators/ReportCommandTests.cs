@@ -40,6 +40,47 @@ public sealed class ReportCommandTests(SqliteApp fixture) : AppTests<SqliteApp>(
         }
     }
 
+    [Fact]
+    public async Task Report_writes_the_same_pack_the_endpoint_serves_and_refuses_a_bad_month()
+    {
+        await IndicatorData.EnsureAsync(App);
+        var database = App.Services.GetRequiredService<DatabaseSettings>().ConnectionString;
+        var directory = Directory.CreateTempSubdirectory("opendvc-pack-").FullName;
+        using var client = App.Anonymous();
+        try
+        {
+            var unitPack = Path.Combine(directory, "pack.pdf");
+            var nationalPack = Path.Combine(directory, "national.pdf");
+
+            var (unitExit, unitOutput, _) = await RunAsync("report", "--unit", IndicatorData.Unit, "--month", "2023-06", "--output", unitPack, "--database", database);
+            var (nationalExit, _, _) = await RunAsync("report", "--month", "2023-06", "--output", nationalPack, "--database", database);
+            var (bad, _, badError) = await RunAsync("report", "--month", "2023-6", "--output", nationalPack, "--database", database);
+            var (noMonth, _, noMonthError) = await RunAsync("report", "--period", "2023", "--output", nationalPack, "--database", database);
+            var (unknown, _, unknownError) = await RunAsync("report", "--unit", "NOPE", "--month", "2023-06", "--output", unitPack, "--database", database);
+            var (_, help, _) = await RunAsync("report", "--help");
+
+            Assert.Equal(0, unitExit);
+            Assert.Contains($"report pack {IndicatorData.Unit} 2023-06", unitOutput, StringComparison.Ordinal);
+            var served = PdfText.Pages(await client.GetByteArrayAsync($"/indicators/units/{IndicatorData.Unit}/report.pdf?month=2023-06", TestContext.Current.CancellationToken));
+            Assert.Equal(served, PdfText.Pages(await File.ReadAllBytesAsync(unitPack, TestContext.Current.CancellationToken)));
+            Assert.Equal(0, nationalExit);
+            var servedNational = PdfText.Pages(await client.GetByteArrayAsync("/indicators/report.pdf?month=2023-06", TestContext.Current.CancellationToken));
+            Assert.Equal(servedNational, PdfText.Pages(await File.ReadAllBytesAsync(nationalPack, TestContext.Current.CancellationToken)));
+            Assert.Equal(1, bad);
+            Assert.Contains("OD-REPORT-MONTH-INVALID", badError, StringComparison.Ordinal);
+            Assert.Equal(1, noMonth);
+            Assert.Contains("OD-REPORT-MONTH-INVALID", noMonthError, StringComparison.Ordinal);
+            Assert.Equal(1, unknown);
+            Assert.Contains("OD-UNIT-UNKNOWN", unknownError, StringComparison.Ordinal);
+            Assert.Contains("--month", help, StringComparison.Ordinal);
+            Assert.Contains(".pdf", help, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         CliTests.RunAsync(cli => cli.AddIndicatorsCommands(), args);
 }

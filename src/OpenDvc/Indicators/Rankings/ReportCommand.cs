@@ -7,7 +7,9 @@ namespace OpenDvc.Indicators.Rankings;
 
 /// <summary>
 /// <c>opendvc report --period P [--unit U] --output FILE.xlsx|.csv</c>: the national rankings table of the dashboard,
-/// or a unit's indicators with their working, target and score, written from the command line.
+/// or a unit's indicators with their working, target and score, written from the command line;
+/// <c>opendvc report --month M [--unit U] --output FILE.pdf</c>: the monthly report pack, the same file
+/// /indicators/report.pdf and /indicators/units/{code}/report.pdf serve.
 /// </summary>
 internal static class ReportCommand
 {
@@ -31,23 +33,31 @@ internal static class ReportCommand
     {
         var period = new Option<string?>("--period") { Description = "2023, 2023-Q2, 2023-05 or 2023-01..2023-06 (default: the latest year with dossiers)." };
         var unit = new Option<string?>("--unit") { Description = "A unit's indicators instead of the national rankings." };
-        var output = new Option<FileInfo>("--output") { Description = "The file to write (.csv or .xlsx).", Required = true };
-        var command = new Command("report", "Write the national rankings, or one unit's indicators, to an Excel or CSV file.") { period, unit, output };
+        var month = new Option<string?>("--month") { Description = "For a .pdf: the month of the report pack, e.g. 2023-06." };
+        var language = new Option<string>("--lang") { Description = "For a .pdf: the pack's language, vi or en.", DefaultValueFactory = _ => "vi" };
+        language.AcceptOnlyFromAmong("vi", "en");
+        var output = new Option<FileInfo>("--output") { Description = "The file to write: .csv or .xlsx for the tables; .pdf for the monthly report pack (needs --month).", Required = true };
+        var command = new Command("report", "Write the national rankings, or one unit's indicators, to an Excel or CSV file; or the monthly report pack (national, or one unit's with --unit) to a PDF.") { period, month, unit, language, output };
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var file = parse.GetValue(output)!;
-            TableExport.FormatOf(file);
+            var format = TableExport.FormatOf(file);
 
             await using var app = await cli.OpenAsync(parse, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<Platform.Database.OpenDvcDbContext>();
+            if (format == "pdf")
+            {
+                await WritePackAsync(services, parse.GetValue(month), parse.GetValue(unit), parse.GetValue(language)!, file, ct);
+                return;
+            }
+
             var (query, problem) = await new IndicatorRequest(parse.GetValue(period), parse.GetValue(unit), null, null)
                 .ResolveAsync(db, services.GetRequiredService<TimeProvider>(), ct);
             if (query is null)
             {
-                var extensions = problem!.ProblemDetails.Extensions;
-                throw new CliException((string)extensions["code"]!, (string)extensions["message_vi"]!, (string)extensions["message_en"]!);
+                throw Refused(problem!);
             }
 
             if (query.UnitCode is null)
@@ -65,5 +75,27 @@ internal static class ReportCommand
             }
         }));
         return command;
+    }
+
+    private static async Task WritePackAsync(IServiceProvider services, string? month, string? unit, string language, FileInfo file, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<Platform.Database.OpenDvcDbContext>();
+        var (period, found, problem) = await new ReportPack.ReportPackRequest(month, unit).ResolveAsync(db, services.GetRequiredService<TimeProvider>(), ct);
+        if (problem is not null)
+        {
+            throw Refused(problem);
+        }
+
+        var packs = services.GetRequiredService<ReportPack.ReportPackComposer>();
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        var pdf = found is null ? await packs.NationalPackAsync(period, culture, ct) : await packs.UnitPackAsync(found, period, culture, ct);
+        await File.WriteAllBytesAsync(file.FullName, pdf, ct);
+        Console.WriteLine($"report pack {found?.Code ?? "national"} {period}: {pdf.Length:N0} bytes written to {file.FullName}");
+    }
+
+    private static CliException Refused(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem)
+    {
+        var extensions = problem.ProblemDetails.Extensions;
+        return new CliException((string)extensions["code"]!, (string)extensions["message_vi"]!, (string)extensions["message_en"]!);
     }
 }

@@ -247,7 +247,8 @@ public sealed class PdfReport : IDisposable
     private float[] ColumnWidths(IReadOnlyList<PdfColumn> columns, List<IReadOnlyList<string>> sample, bool showHeader)
     {
         // Each column wants its widest sampled text and its header on one line; when that is too wide, headers may wrap
-        // to two lines (never inside a word), and if it still is, the widest columns share what the narrow ones leave.
+        // to two lines (at spaces: never narrower than the header's longest word), and if it still is, the widest
+        // columns share what the narrow ones leave.
         float[] Natural(float headerShare) => columns.Select((column, c) => Math.Max(
             24,
             Math.Max(

@@ -62,9 +62,6 @@ public sealed class PdfReport : IDisposable
 
     private float Bottom => PageHeight - Margin - FooterSpace;
 
-    /// <summary>The number of pages begun so far.</summary>
-    public int PageCount => pages.Count + (recorder is null ? 0 : 1);
-
     public void Heading(string text)
     {
         EnsureRoom(headingFont.Spacing * 3);
@@ -103,11 +100,11 @@ public sealed class PdfReport : IDisposable
             sample.Add(enumerator.Current);
         }
 
-        var headers = columns.Select(c => c.Header).ToList();
         var widths = ColumnWidths(columns, sample, showHeader);
+        var headers = Cells(columns.Select(c => c.Header).ToList(), widths, smallBoldFont);
         if (showHeader)
         {
-            EnsureRoom(RowHeight(headers, widths, smallBoldFont) + RowHeight(sample.FirstOrDefault() ?? [], widths, smallFont));
+            EnsureRoom(Height(headers, smallBoldFont) + Height(Cells(sample.FirstOrDefault() ?? [], widths, smallFont), smallFont));
             DrawRow(columns, headers, widths, smallBoldFont, header: true);
         }
 
@@ -120,7 +117,8 @@ public sealed class PdfReport : IDisposable
                 continue;
             }
 
-            if (y + RowHeight(row, widths, smallFont) > Bottom)
+            var cells = Cells(row, widths, smallFont);
+            if (y + Height(cells, smallFont) > Bottom)
             {
                 NewPage();
                 if (showHeader)
@@ -129,7 +127,7 @@ public sealed class PdfReport : IDisposable
                 }
             }
 
-            DrawRow(columns, row, widths, smallFont, header: false);
+            DrawRow(columns, cells, widths, smallFont, header: false);
         }
 
         if (read > maxRows)
@@ -151,7 +149,7 @@ public sealed class PdfReport : IDisposable
         Chart(caption, labels, [series], scale, target, bars: true);
 
     /// <summary>Starts a new page; what follows is written at its top.</summary>
-    public void NewPage()
+    private void NewPage()
     {
         FinishPage();
         recorder = new SKPictureRecorder();
@@ -282,20 +280,16 @@ public sealed class PdfReport : IDisposable
         return widths;
     }
 
-    private static float RowHeight(IReadOnlyList<string> row, float[] widths, SKFont font)
-    {
-        var lines = 1;
-        for (var c = 0; c < widths.Length && c < row.Count; c++)
-        {
-            lines = Math.Max(lines, Wrap(row[c] ?? "", font, widths[c] - (2 * CellPadding)).Count);
-        }
+    /// <summary>Each cell of a row broken into the lines it prints as, once: the row's height and its drawing both use them.</summary>
+    private static List<string>[] Cells(IReadOnlyList<string> row, float[] widths, SKFont font) =>
+        widths.Select((width, c) => Wrap(c < row.Count ? row[c] ?? "" : "", font, width - (2 * CellPadding))).ToArray();
 
-        return (lines * font.Spacing) + (2 * CellPadding);
-    }
+    private static float Height(List<string>[] cells, SKFont font) =>
+        (cells.Select(lines => lines.Count).DefaultIfEmpty(1).Max() * font.Spacing) + (2 * CellPadding);
 
-    private void DrawRow(IReadOnlyList<PdfColumn> columns, IReadOnlyList<string> row, float[] widths, SKFont font, bool header)
+    private void DrawRow(IReadOnlyList<PdfColumn> columns, List<string>[] cells, float[] widths, SKFont font, bool header)
     {
-        var height = RowHeight(row, widths, font);
+        var height = Height(cells, font);
         if (header)
         {
             using var fill = Fill(HeaderFill);
@@ -307,7 +301,7 @@ public sealed class PdfReport : IDisposable
         {
             var lineTop = y + CellPadding;
             var right = columns[c].Figures && !header;
-            foreach (var line in Wrap(c < row.Count ? row[c] ?? "" : "", font, widths[c] - (2 * CellPadding)))
+            foreach (var line in cells[c])
             {
                 Text(line, right ? x + widths[c] - CellPadding : x + CellPadding, lineTop, font, SKColors.Black, right ? SKTextAlign.Right : SKTextAlign.Left);
                 lineTop += font.Spacing;

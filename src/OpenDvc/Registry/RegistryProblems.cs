@@ -22,9 +22,6 @@ public static class RegistryProblems
             $"Tệp có {report.Errors.Count} lỗi; không ghi dòng nào.", $"The file has {report.Errors.Count} error(s); nothing was written.",
             new Dictionary<string, object?> { ["errors"] = report.Errors });
 
-    public static ProblemHttpResult BadFormat() =>
-        Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là xlsx, csv hoặc pdf.", "The format must be xlsx, csv or pdf.");
-
     public static ProblemHttpResult NoFile() =>
         Problems.Create(StatusCodes.Status400BadRequest, "OD-IMPORT-NO-FILE", "Chưa chọn tệp (trường 'file').", "No file was sent (form field 'file').");
 }

@@ -47,7 +47,7 @@ public static class AuditApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = filter.Apply(db.Set<AuditEntry>().AsNoTracking()).OrderByDescending(e => e.Id).AsAsyncEnumerable();

@@ -61,7 +61,7 @@ public static class NominationsApi
         format ??= "csv";
         if (!TableExport.IsSupported(format))
         {
-            return RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = await store.ViewsAsync(store.Visible(user, id, unit), ct);

@@ -68,7 +68,7 @@ public static class ResultsApi
 
         return TableExport.IsSupported(format ??= "csv")
             ? await TableExport.ToFileAsync((await rows(campaign)).ToAsyncEnumerable(), columns(campaign), format, $"{stem}-{id}", ct)
-            : RegistryProblems.BadFormat();
+            : TableExport.UnsupportedFormat();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DecideNomination(int id, DecisionInput input, ResultsStore results, CancellationToken ct) =>

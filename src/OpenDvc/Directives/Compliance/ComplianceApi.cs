@@ -59,7 +59,7 @@ public static class ComplianceApi
 
         if (!TableExport.IsSupported(format))
         {
-            return RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var built = await matrix.BuildAsync(new ComplianceFilter(day, directive, kind, units, status), day, ct);
@@ -88,7 +88,7 @@ public static class ComplianceApi
 
         if (!TableExport.IsSupported(format))
         {
-            return RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         if (await query.ListUnitsNotSubmittedAsync(deliverable, day, ct) is not { } list)

@@ -58,7 +58,7 @@ public static class DirectivesApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = (await DirectiveBook.ListAsync(db, UnitAccess.IsStaff(user), ct))

@@ -45,7 +45,7 @@ public static class RemindersApi
 
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = db.Set<ReminderLog>().AsNoTracking().Where(r => (scope.Unit == null || r.UnitCode == scope.Unit) && (delivery == null || r.Delivery == delivery))

@@ -116,7 +116,7 @@ public static class SubmissionsApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         if (await workflow.ViewAsync(deliverable, unit, ct) is not { } view || await catalog.RulesForAsync(unit, ct) is not { } rules)

@@ -74,7 +74,7 @@ public static class EditionsApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = EditionView.From(edition, withRows: true).Rows!.Where(r => group is null || r.Group == group).ToList();

@@ -44,7 +44,7 @@ public static class QualityApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var rows = await quality.ScorecardsAsync(p.Period, p.Unit, ct);

@@ -50,7 +50,7 @@ public static class RankingsApi
         format ??= "xlsx";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         var ranked = (await rankings.RankAsync(query.Period, query.Audience, ct)).Where(r => group is null || r.Group == group).ToList();

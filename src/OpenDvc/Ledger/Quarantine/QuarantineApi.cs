@@ -48,7 +48,7 @@ public static class QuarantineApi
         format ??= "csv";
         if (!TableExport.IsSupported(format))
         {
-            return Registry.RegistryProblems.BadFormat();
+            return TableExport.UnsupportedFormat();
         }
 
         return await TableExport.ToFileAsync(store.StreamAsync(scope, status, ct), QuarantineStore.ExportColumns, format, $"quarantine-{scope.Unit ?? "all"}", ct);

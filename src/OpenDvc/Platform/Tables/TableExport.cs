@@ -15,6 +15,10 @@ public static class TableExport
 {
     public static bool IsSupported(string? format) => format is "csv" or "xlsx" or "pdf";
 
+    /// <summary>The answer to an export asked in a format not in <see cref="IsSupported"/>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnsupportedFormat() =>
+        Web.Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là xlsx, csv hoặc pdf.", "The format must be xlsx, csv or pdf.");
+
     public static string ContentType(string format) => format switch
     {
         "csv" => "text/csv; charset=utf-8",

@@ -76,7 +76,7 @@ public static class RegistryTables
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string? format, Func<string, Task<IResult>> write)
     {
         format ??= "xlsx";
-        return TableExport.IsSupported(format) ? (FileStreamHttpResult)await write(format) : RegistryProblems.BadFormat();
+        return TableExport.IsSupported(format) ? (FileStreamHttpResult)await write(format) : TableExport.UnsupportedFormat();
     }
 
     /// <summary>Writes a whole table to a stream (the CLI's export).</summary>

@@ -22,7 +22,7 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         await page.WaitForURLAsync("**/procedures?q=*");
         var names = await page.Locator("tbody th[scope=row]").AllInnerTextsAsync();
         await ScreenshotAsync(page, "catalog-search-vi");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
         await page.WaitForURLAsync("**/procedures?q=*");
         var englishHeading = await page.Locator("h1").InnerTextAsync();
         var englishNames = await page.Locator("tbody th[scope=row]").AllInnerTextsAsync();

@@ -28,7 +28,7 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         var ministries = await page.Locator("table[data-group=Ministries] tbody tr").CountAsync();
         var heading = await page.Locator("h1").InnerTextAsync();
         await ScreenshotAsync(page, "dashboard-vi");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
         await page.WaitForURLAsync("**/dashboard?period=2023");
         var englishHeading = await page.Locator("h1").InnerTextAsync();
         var englishChartTitle = await page.Locator("svg.chart title").First.TextContentAsync();
@@ -38,7 +38,7 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         await download.SaveAsAsync(file);
         var sheet = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         File.Delete(file);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Language: Tiếng Việt" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Language: Tiếng Việt" }).ClickAsync();
         await page.WaitForURLAsync("**/dashboard?period=2023");
         var headingAgain = await page.Locator("h1").InnerTextAsync();
 

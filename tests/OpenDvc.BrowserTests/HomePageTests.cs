@@ -11,7 +11,7 @@ public sealed class HomePageTests(Browser browser, SqliteApp app) : BrowserTests
 
         await page.GotoAsync("/");
         var vietnameseHeading = await page.Locator("h1").InnerTextAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
         await page.WaitForURLAsync("**/");
         var englishHeading = await page.Locator("h1").InnerTextAsync();
         await ScreenshotAsync(page, "home-en");

@@ -23,7 +23,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     ///   (focal point contacts are hidden from anonymous callers inside those endpoints);
     /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
     ///   with the anti-forgery token, see SecurityTests);
-    /// - the language switch (POST /language, a cookie, anti-forgery protected);
+    /// - the language switch (GET /language: a cookie with the display language, then back to a local path; a link, not a
+    ///   form, so public pages can be cached whole, see Platform/Web/PublicPageCache);
     /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
     /// - the programme's indicators (issue 4): the national dashboard, the methodology, each unit's and service's
     ///   indicator pages (with the unit's data-quality scorecard, docs/data-quality.md), their monthly report packs (PDF), rankings and the indicator API. They are aggregate counts from rollups (no dossier, no
@@ -39,7 +40,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/account/login"),
         ("GET", "/account/denied"),
         ("GET", "/account/logout"),
-        ("POST", "/language"),
+        ("GET", "/language"),
         ("GET", "/units"),
         ("GET", "/units/{code}"),
         ("GET", "/procedures"),

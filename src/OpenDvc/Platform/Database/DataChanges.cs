@@ -10,11 +10,19 @@ namespace OpenDvc.Platform.Database;
 public sealed class DataChanges : IDisposable
 {
     private CancellationTokenSource source = new();
+    private long generation;
+
+    /// <summary>Counts the changes: a cache keyed by it never serves what was computed before the latest one.</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     public IChangeToken Token => new CancellationChangeToken(Volatile.Read(ref source).Token);
 
     // The replaced source is cancelled, not disposed: a reader may still be taking a token from it.
-    public void Changed() => Interlocked.Exchange(ref source, new CancellationTokenSource()).Cancel();
+    public void Changed()
+    {
+        Interlocked.Increment(ref generation);
+        Interlocked.Exchange(ref source, new CancellationTokenSource()).Cancel();
+    }
 
     public void Dispose() => source.Dispose();
 }

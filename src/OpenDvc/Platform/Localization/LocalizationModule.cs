@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Localization;
 namespace OpenDvc.Platform.Localization;
 
 /// <summary>
-/// Vietnamese first, English on request: the choice is a cookie set by the language switch (a plain form, so it
+/// Vietnamese first, English on request: the choice is a cookie set by the language switch (a plain link, so it
 /// works without JavaScript), then the browser's Accept-Language. Texts live in Resources/*.resx.
+/// The switch is a GET link, not a form: a form would need a per-visitor anti-forgery token in every page's layout,
+/// which would keep public pages from being cached whole (<see cref="Web.PublicPageCache"/>); what a forged request
+/// could do is switch someone's display language, which is no harm (docs/security.md).
 /// </summary>
 public static class LocalizationModule
 {
@@ -31,16 +34,16 @@ public static class LocalizationModule
 
     public static void MapLanguageSwitch(this WebApplication app)
     {
-        // POST /language with culture=vi|en and returnUrl: sets the cookie for a year and goes back.
-        app.MapPost("/language", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        // GET /language?culture=vi|en&returnUrl=/path: sets the cookie for a year and goes back (local paths only).
+        app.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
         {
-            var chosen = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Cultures[1] : Cultures[0];
+            var chosen = culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Cultures[1] : Cultures[0];
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).WithName("SwitchLanguage").ExcludeFromDescription();
     }
 }

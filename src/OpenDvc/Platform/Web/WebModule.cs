@@ -31,6 +31,7 @@ public static class WebModule
             return Task.CompletedTask;
         }));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddPublicPageCache();
         builder.AddLocalizationSupport();
         return builder;
     }
@@ -72,6 +73,9 @@ public static class WebModule
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After localisation (the language is part of a cached page's key) and authentication (signed-in users are
+        // never served from the cache).
+        app.UseOutputCache();
         return app;
     }
 

@@ -96,6 +96,6 @@ public static class ResultsApi
         var span = years.FirstYear == years.LastYear ? $"{years.FirstYear}" : $"{years.FirstYear}–{years.LastYear}";
         using var output = new MemoryStream();
         Certificate.Write(found.Campaign, found.Winner, unit, span, output);
-        return TypedResults.File(output.ToArray(), "application/pdf", $"certificate-{id}.pdf");
+        return TypedResults.File(output.ToArray(), System.Net.Mime.MediaTypeNames.Application.Pdf, $"certificate-{id}.pdf");
     }
 }

@@ -28,7 +28,7 @@ public static class ReportPackApi
         }
 
         var pdf = await packs.UnitPackAsync(unit!, period, CultureInfo.CurrentUICulture, ct);
-        return TypedResults.File(pdf, "application/pdf", ReportPackComposer.FileName(unit!.Code, period));
+        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(unit!.Code, period));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetNationalReportPack(string? month, OpenDvcDbContext db, ReportPackComposer packs, TimeProvider time, CancellationToken ct)
@@ -40,6 +40,6 @@ public static class ReportPackApi
         }
 
         var pdf = await packs.NationalPackAsync(period, CultureInfo.CurrentUICulture, ct);
-        return TypedResults.File(pdf, "application/pdf", ReportPackComposer.FileName(null, period));
+        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(null, period));
     }
 }

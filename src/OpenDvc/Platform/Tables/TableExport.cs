@@ -22,7 +22,7 @@ public static class TableExport
     public static string ContentType(string format) => format switch
     {
         "csv" => "text/csv; charset=utf-8",
-        "pdf" => "application/pdf",
+        "pdf" => System.Net.Mime.MediaTypeNames.Application.Pdf,
         _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 

@@ -33,6 +33,7 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
+        builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<RankingQuery>();
         builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();

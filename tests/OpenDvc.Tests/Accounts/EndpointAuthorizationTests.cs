@@ -24,7 +24,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - signing in and out: the login and denied pages; GET /account/logout only redirects home (sign-out is a POST
     ///   with the anti-forgery token, see SecurityTests);
     /// - the language switch (GET /language: a cookie with the display language, then back to a local path; a link, not a
-    ///   form, so public pages can be cached whole, see Platform/Web/PublicPageCache);
+    ///   form, so public pages can be cached whole, see Indicators/PublicPageCache);
     /// - operations and documentation: /healthz, the OpenAPI document and the Scalar reference;
     /// - the programme's indicators (issue 4): the national dashboard, the methodology, each unit's and service's
     ///   indicator pages (with the unit's data-quality scorecard, docs/data-quality.md), their monthly report packs (PDF), rankings and the indicator API. They are aggregate counts from rollups (no dossier, no

@@ -96,7 +96,7 @@ internal static class DashboardBenchCommand
         text.AppendLine(c, $"- Every endpoint asked for period {o.Period}; unit {result.Unit}, service {result.Unit} × {result.Procedure} (the busiest in the period at the first size)");
         text.AppendLine(c, $"- Server time: the Server-Timing header (request in → headers out), {o.Requests} requests per endpoint after {o.Warmup} unmeasured; round trip: HttpClient on loopback, body read");
         text.AppendLine("- First request: the first after the load (and after the requests for the endpoints above it), which computes the figures from the rollups; later ones read the figures cached until the data changes");
-        text.AppendLine("- Requests are anonymous, as the public's: the pages (dashboard, unit, service, methodology) are then served whole from the output cache until the data changes (Platform/Web/PublicPageCache), the API endpoints from the figures cached until the data changes (decision 007)");
+        text.AppendLine("- Requests are anonymous, as the public's: the pages (dashboard, unit, service, methodology) are then served whole from the output cache until the data changes (Indicators/PublicPageCache), the API endpoints from the figures cached until the data changes (decision 007)");
         text.AppendLine(c, $"- Naive: the GROUP BY over the dossier table answering the same question (median of {o.NaiveRuns} runs; an endpoint that needs several sums them); × faster = naive ÷ our p99");
         foreach (var (provider, why) in result.Skipped)
         {

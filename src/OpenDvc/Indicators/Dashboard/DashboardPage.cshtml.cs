@@ -11,7 +11,7 @@ namespace OpenDvc.Indicators.Dashboard;
 /// /dashboard: the public national dashboard (no sign-in). Headline figures, the remote online rate against its
 /// target, on-time and satisfaction, monthly trends and the rankings of ministries and provinces; rollups only.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DashboardPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]

@@ -7,7 +7,7 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Indicators.Methodology;
 
 /// <summary>/indicators/methodology: the public methodology, generated from the definitions held (every version).</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class MethodologyPage(OpenDvcDbContext db, IOptions<IndicatorsOptions> options) : PageModel
 {
     public IReadOnlyList<IndicatorDefinition> Definitions { get; private set; } = [];

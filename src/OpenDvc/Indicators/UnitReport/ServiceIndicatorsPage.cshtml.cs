@@ -10,7 +10,7 @@ using OpenDvc.Registry.Units;
 namespace OpenDvc.Indicators.UnitReport;
 
 /// <summary>/indicators/units/{code}/services/{procedure}: one online service's indicators and monthly trends.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class ServiceIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]

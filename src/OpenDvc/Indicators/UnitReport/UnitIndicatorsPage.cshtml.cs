@@ -18,7 +18,7 @@ public sealed record ServiceRow(string ProcedureCode, string ProcedureName, Scop
 /// /indicators/units/{code}: a unit's indicators against targets, the national median and its peers' percentile, its
 /// rank, monthly trends, and its services ranked by online dossiers (downloadable), each with a drill-down.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, Checks.DeclaredVsObserved checks, Quality.QualityQuery quality, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]

@@ -7,7 +7,7 @@ namespace OpenDvc.Platform.Localization;
 /// Vietnamese first, English on request: the choice is a cookie set by the language switch (a plain link, so it
 /// works without JavaScript), then the browser's Accept-Language. Texts live in Resources/*.resx.
 /// The switch is a GET link, not a form: a form would need a per-visitor anti-forgery token in every page's layout,
-/// which would keep public pages from being cached whole (<see cref="Web.PublicPageCache"/>); what a forged request
+/// which would keep public pages from being cached whole (Indicators/PublicPageCache); what a forged request
 /// could do is switch someone's display language, which is no harm (docs/security.md).
 /// </summary>
 public static class LocalizationModule

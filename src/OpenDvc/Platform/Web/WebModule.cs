@@ -31,7 +31,8 @@ public static class WebModule
             return Task.CompletedTask;
         }));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.AddPublicPageCache();
+        // Capabilities name the pages they let it keep (Indicators/PublicPageCache).
+        services.AddOutputCache();
         builder.AddLocalizationSupport();
         return builder;
     }

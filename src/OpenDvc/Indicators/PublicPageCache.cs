@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using OpenDvc.Platform.Database;
 
-namespace OpenDvc.Platform.Web;
+namespace OpenDvc.Indicators;
 
 /// <summary>
 /// Public pages of figures (the national dashboard, the methodology, each unit's and service's indicators) are kept
@@ -21,6 +21,7 @@ public static class PublicPageCache
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
+        // The output cache itself is Platform's (Platform/Web/WebModule); this capability names what it may keep.
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(TimeSpan.FromMinutes(5))
             .SetVaryByQuery("*")

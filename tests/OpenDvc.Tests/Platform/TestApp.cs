@@ -78,7 +78,8 @@ public sealed partial class TestApp : IAsyncDisposable
         return new TestApp(app, null);
     }
 
-    private static string[] Configuration(int demoDossiers) => [$"--Ledger:DemoDossiers={demoDossiers}"];
+    // Every ingest batch renews cached figures at once, so a test reads what it has just written.
+    private static string[] Configuration(int demoDossiers) => [$"--Ledger:DemoDossiers={demoDossiers}", "--DataChanges:BatchInterval=00:00:00"];
 
     /// <summary>A client with no credentials: what the public sees.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

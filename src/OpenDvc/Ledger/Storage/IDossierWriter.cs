@@ -41,13 +41,13 @@ public static class DossierWriter
         return changes is null ? writer : new SignallingWriter(writer, changes);
     }
 
-    /// <summary>Every write path of the ledger goes through a writer: after each batch, caches of figures learn the ledger changed.</summary>
+    /// <summary>Every write path of the ledger goes through a writer: after each batch, caches of figures learn the ledger changed (coalesced, see <see cref="DataChanges"/>).</summary>
     private sealed class SignallingWriter(IDossierWriter inner, DataChanges changes) : IDossierWriter
     {
         public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
         {
             var result = await inner.WriteAsync(batch, cancellationToken);
-            changes.Changed();
+            changes.BatchCommitted();
             return result;
         }
 

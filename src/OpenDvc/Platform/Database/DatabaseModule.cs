@@ -11,6 +11,7 @@ public static class DatabaseModule
     {
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddOptions<DataChangesOptions>().BindConfiguration("DataChanges");
         builder.Services.AddSingleton<DataChanges>();
         builder.Services.AddScoped<Files.FileStore>();
         builder.Services.AddScoped<AuditTrail>();

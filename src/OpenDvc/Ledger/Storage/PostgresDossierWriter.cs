@@ -239,27 +239,21 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (<c>dossiers</c>; the benchmark's bare table).</summary>
     internal static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
     {
-        var columns = DossierColumns.All;
+        var columns = DossierColumns.Columns;
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var dossier in dossiers)
         {
             await copy.StartRowAsync(cancellationToken);
             foreach (var column in columns)
             {
-                var value = column.Get(dossier);
-                if (value is null)
-                {
-                    await copy.WriteNullAsync(cancellationToken);
-                    continue;
-                }
-
                 switch (column.Kind)
                 {
-                    case ColumnKind.Text: await copy.WriteAsync((string)value, NpgsqlDbType.Varchar, cancellationToken); break;
-                    case ColumnKind.SmallInteger: await copy.WriteAsync((short)value, NpgsqlDbType.Smallint, cancellationToken); break;
-                    case ColumnKind.RegularInteger: await copy.WriteAsync((int)value, NpgsqlDbType.Integer, cancellationToken); break;
-                    case ColumnKind.BigInteger: await copy.WriteAsync((long)value, NpgsqlDbType.Bigint, cancellationToken); break;
-                    default: await copy.WriteAsync(((DateTimeOffset)value).ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken); break;
+                    case ColumnKind.Text when column.GetText(dossier) is { } text: await copy.WriteAsync(text, NpgsqlDbType.Varchar, cancellationToken); break;
+                    case ColumnKind.Instant when column.GetInstant(dossier) is { } instant: await copy.WriteAsync(instant.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken); break;
+                    case ColumnKind.SmallInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync((short)n, NpgsqlDbType.Smallint, cancellationToken); break;
+                    case ColumnKind.RegularInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync((int)n, NpgsqlDbType.Integer, cancellationToken); break;
+                    case ColumnKind.BigInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync(n, NpgsqlDbType.Bigint, cancellationToken); break;
+                    default: await copy.WriteNullAsync(cancellationToken); break;
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OpenDvc.Ledger.Contract;
 
 namespace OpenDvc.Ledger.Rollups;
@@ -50,7 +51,10 @@ public static class RollupCounters
         (nameof(DossierRollup.ProcessingCount), "processing_count", d => Bit(d.ProcessingMinutes is not null), "CASE WHEN processing_minutes IS NOT NULL THEN 1 ELSE 0 END"),
     ];
 
-    public static IReadOnlyList<RollupCounter> All { get; } =
+    public static IReadOnlyList<RollupCounter> All => Counters;
+
+    /// <summary>The same list as an array: the deltas loop over it for every dossier, without an enumerator.</summary>
+    internal static RollupCounter[] Counters { get; } =
         Definitions.Select((c, i) => new RollupCounter(i, c.Property, c.Column, c.Of, c.Sql)).ToArray();
 
     public static int Count => Definitions.Length;
@@ -122,21 +126,26 @@ public sealed class RollupDeltas
             return;
         }
 
-        if (!deltas.TryGetValue(key, out var values))
+        // One hash of the key (two strings) for the look-up and the insert.
+        ref var values = ref CollectionsMarshal.GetValueRefOrAddDefault(deltas, key, out _);
+        values ??= new long[RollupCounters.Count];
+        var counters = RollupCounters.Counters;
+        for (var i = 0; i < counters.Length; i++)
         {
-            values = new long[RollupCounters.Count];
-            deltas[key] = values;
-        }
-
-        foreach (var counter in RollupCounters.All)
-        {
-            values[counter.Index] += sign * counter.Of(dossier);
+            values[i] += sign * counters[i].Of(dossier);
         }
     }
 
-    /// <summary>The non-zero deltas (an update that changes nothing countable writes no rollup row).</summary>
-    public IEnumerable<(RollupKey Key, long[] Values)> NonZero() =>
-        deltas.Where(d => d.Value.Any(v => v != 0)).Select(d => (d.Key, d.Value));
+    /// <summary>
+    /// The non-zero deltas (an update that changes nothing countable writes no rollup row), in key order, the
+    /// rollup table's key order, so the upserts walk its B-tree from left to right.
+    /// </summary>
+    public IReadOnlyList<(RollupKey Key, long[] Values)> NonZero()
+    {
+        var list = deltas.Where(d => d.Value.Any(v => v != 0)).Select(d => (d.Key, d.Value)).ToList();
+        list.Sort((a, b) => RollupKey.Compare(a.Key, b.Key));
+        return list;
+    }
 
     public void Clear() => deltas.Clear();
 }

@@ -26,16 +26,24 @@ public sealed class BatchPlan
 
     public IReadOnlyList<EntryResult> Results { get; }
 
-    /// <summary>Final state of every dossier the batch changes, one per code.</summary>
+    /// <summary>Final state of every dossier the batch changes, one per code, in code order (see <see cref="CodesOf"/>).</summary>
     public IReadOnlyList<Dossier> Upserts { get; }
 
     public RollupDeltas Deltas { get; }
 
     public IReadOnlyList<QuarantinedRecord> Quarantine { get; }
 
-    /// <summary>The distinct dossier codes the batch names, for reading the stored rows.</summary>
-    public static IReadOnlyCollection<string> CodesOf(IReadOnlyList<LedgerEntry> batch) =>
-        batch.Where(e => e.Dossier is not null).Select(e => e.Dossier!.Code).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The distinct dossier codes the batch names, for reading the stored rows, in ordinal order: MaHoSo keys are
+    /// random, and probing or inserting them in key order walks each key B-tree from left to right, so neighbouring
+    /// keys find their pages already in the CPU's cache instead of a random page each.
+    /// </summary>
+    public static IReadOnlyCollection<string> CodesOf(IReadOnlyList<LedgerEntry> batch)
+    {
+        var codes = batch.Where(e => e.Dossier is not null).Select(e => e.Dossier!.Code).ToHashSet(StringComparer.Ordinal).ToArray();
+        Array.Sort(codes, StringComparer.Ordinal);
+        return codes;
+    }
 
     public static BatchPlan Decide(IReadOnlyList<LedgerEntry> batch, IReadOnlyDictionary<string, Dossier> stored, DateTimeOffset now)
     {
@@ -82,7 +90,9 @@ public sealed class BatchPlan
             deltas.Add(dossier);
         }
 
-        return new BatchPlan(results, [.. changed.Values], deltas, quarantine);
+        var upserts = changed.Values.ToList();
+        upserts.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        return new BatchPlan(results, upserts, deltas, quarantine);
     }
 
     private static QuarantinedRecord ToQuarantine(LedgerEntry entry, IReadOnlyList<QuarantineReason> reasons, DateTimeOffset now) => new()

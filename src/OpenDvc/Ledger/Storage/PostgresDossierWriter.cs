@@ -21,8 +21,22 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Arbitrary, fixed: the ledger's key in pg_advisory_xact_lock.</summary>
     private const long LedgerLock = 0x0D_7C1E_D6E5;
 
+    /// <summary>
+    /// The batch's codes joined with the key table, under the ledger's lock. Planned as a nested loop of primary-key
+    /// probes (see <see cref="ProbeOnly"/>), its cost grows with the log of the ledger. <c>code = ANY(@codes)</c>
+    /// with the 10,000 codes known at plan time was planned as a parallel sequential scan of the whole key table once
+    /// it held about a million keys: the statement that made a stream slow down as the ledger grew (docs/benchmarks.md).
+    /// </summary>
     private static readonly string ReadKeys =
-        $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT received_month, code FROM dossier_keys WHERE code = ANY(@codes);";
+        $"SELECT pg_advisory_xact_lock({LedgerLock}); SELECT k.received_month, k.code FROM unnest(@codes::text[]) AS c(code) JOIN dossier_keys k ON k.code = c.code;";
+
+    /// <summary>
+    /// Every statement of a batch looks up the batch's few thousand keys in tables of millions of rows: by index
+    /// probes, never by hashing or merging a whole table. Without this the key read above was planned as a hash
+    /// join over the whole key table while the table's statistics lagged behind its growth. Local to the batch's
+    /// transaction.
+    /// </summary>
+    private const string ProbeOnly = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;";
 
     /// <summary>One month's stored rows: the month is a constant, so the planner prunes to that partition and uses its key.</summary>
     private static readonly string ReadMonth = $"SELECT {DossierColumns.List} FROM dossiers WHERE received_month = @month AND code = ANY(@codes)";
@@ -67,6 +81,11 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var probeOnly = new NpgsqlCommand(ProbeOnly, connection, transaction))
+        {
+            await probeOnly.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var keyed = new Dictionary<string, int>(StringComparer.Ordinal);
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), keyed, transaction, cancellationToken);
         var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
@@ -239,27 +258,21 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// <summary>Binary COPY of dossier rows into <paramref name="table"/> (<c>dossiers</c>; the benchmark's bare table).</summary>
     internal static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
     {
-        var columns = DossierColumns.All;
+        var columns = DossierColumns.Columns;
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({DossierColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var dossier in dossiers)
         {
             await copy.StartRowAsync(cancellationToken);
             foreach (var column in columns)
             {
-                var value = column.Get(dossier);
-                if (value is null)
-                {
-                    await copy.WriteNullAsync(cancellationToken);
-                    continue;
-                }
-
                 switch (column.Kind)
                 {
-                    case ColumnKind.Text: await copy.WriteAsync((string)value, NpgsqlDbType.Varchar, cancellationToken); break;
-                    case ColumnKind.SmallInteger: await copy.WriteAsync((short)value, NpgsqlDbType.Smallint, cancellationToken); break;
-                    case ColumnKind.RegularInteger: await copy.WriteAsync((int)value, NpgsqlDbType.Integer, cancellationToken); break;
-                    case ColumnKind.BigInteger: await copy.WriteAsync((long)value, NpgsqlDbType.Bigint, cancellationToken); break;
-                    default: await copy.WriteAsync(((DateTimeOffset)value).ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken); break;
+                    case ColumnKind.Text when column.GetText(dossier) is { } text: await copy.WriteAsync(text, NpgsqlDbType.Varchar, cancellationToken); break;
+                    case ColumnKind.Instant when column.GetInstant(dossier) is { } instant: await copy.WriteAsync(instant.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken); break;
+                    case ColumnKind.SmallInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync((short)n, NpgsqlDbType.Smallint, cancellationToken); break;
+                    case ColumnKind.RegularInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync((int)n, NpgsqlDbType.Integer, cancellationToken); break;
+                    case ColumnKind.BigInteger when column.GetInteger(dossier) is { } n: await copy.WriteAsync(n, NpgsqlDbType.Bigint, cancellationToken); break;
+                    default: await copy.WriteNullAsync(cancellationToken); break;
                 }
             }
         }

@@ -134,7 +134,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             upsertOne.Execute();
         }
 
-        var deltas = plan.Deltas.NonZero().ToList();
+        var deltas = plan.Deltas.NonZero();
         i = 0;
         for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
         {
@@ -178,7 +178,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private Dictionary<string, Dossier> ReadStored(IReadOnlyList<LedgerEntry> batch)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        var columns = DossierColumns.All;
+        var columns = DossierColumns.Columns;
         select.Reset();
         foreach (var code in BatchPlan.CodesOf(batch))
         {
@@ -189,18 +189,16 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             }
 
             var dossier = new Dossier { Code = "", UnitCode = "", ProcedureCode = "" };
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < columns.Length; c++)
             {
                 var column = columns[c];
-                object? value = select.IsNull(c) ? null : column.Kind switch
+                var isNull = select.IsNull(c);
+                switch (column.Kind)
                 {
-                    ColumnKind.Text => select.Text(c),
-                    ColumnKind.SmallInteger => (short)select.Int64(c),
-                    ColumnKind.RegularInteger => (int)select.Int64(c),
-                    ColumnKind.BigInteger => select.Int64(c),
-                    _ => InstantFromProvider(select.Int64(c)),
-                };
-                column.Set(dossier, value);
+                    case ColumnKind.Text: column.SetText(dossier, isNull ? null : select.Text(c)); break;
+                    case ColumnKind.Instant: column.SetInstant(dossier, isNull ? null : InstantFromProvider(select.Int64(c))); break;
+                    default: column.SetInteger(dossier, isNull ? null : select.Int64(c)); break;
+                }
             }
 
             select.Reset();
@@ -212,19 +210,27 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     private static void BindDossier(SqliteStatement statement, int offset, Dossier dossier)
     {
-        var columns = DossierColumns.All;
-        for (var c = 0; c < columns.Count; c++)
+        var columns = DossierColumns.Columns;
+        for (var c = 0; c < columns.Length; c++)
         {
             var index = offset + c + 1;
-            switch (columns[c].Get(dossier))
+            var column = columns[c];
+            switch (column.Kind)
             {
-                case null: statement.BindNull(index); break;
-                case string text: statement.Bind(index, text); break;
-                case DateTimeOffset instant: statement.Bind(index, InstantToProvider(instant)); break;
-                case short value: statement.Bind(index, value); break;
-                case int value: statement.Bind(index, value); break;
-                case long value: statement.Bind(index, value); break;
-                case var other: throw new InvalidOperationException($"unexpected {other.GetType().Name} in column {columns[c].Name}");
+                case ColumnKind.Text: statement.Bind(index, column.GetText(dossier)); break;
+                case ColumnKind.Instant when column.GetInstant(dossier) is { } instant: statement.Bind(index, InstantToProvider(instant)); break;
+                case ColumnKind.Instant: statement.BindNull(index); break;
+                default:
+                    if (column.GetInteger(dossier) is { } value)
+                    {
+                        statement.Bind(index, value);
+                    }
+                    else
+                    {
+                        statement.BindNull(index);
+                    }
+
+                    break;
             }
         }
     }

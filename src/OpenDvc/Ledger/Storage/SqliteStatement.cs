@@ -23,8 +23,12 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Binds <paramref name="value"/> to the 1-based parameter <paramref name="index"/>.</summary>
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 
+    /// <summary>
+    /// Binds text as UTF-16 straight from the string (SQLite copies and converts it): the UTF-8 overload
+    /// allocated a byte array per value.
+    /// </summary>
     public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
 
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(statement, index));
 

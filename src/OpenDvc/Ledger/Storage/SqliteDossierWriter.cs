@@ -35,7 +35,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     /// every 64 MiB of WAL rather than every 4 MiB: a random-key B-tree dirties the same pages batch after batch,
     /// and each checkpoint writes a dirty page once however often it changed since the last one.
     /// </summary>
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456; PRAGMA wal_autocheckpoint=16384;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864; PRAGMA wal_autocheckpoint=16384;";
 
     private static readonly int DossierWidth = DossierColumns.All.Count;
     private static readonly int RollupWidth = 6 + RollupCounters.Count;

@@ -5,8 +5,9 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Indicators;
 
 /// <summary>
-/// Public pages of figures (the national dashboard, the methodology, each unit's and service's indicators) are kept
-/// whole, as rendered, for anonymous visitors: the same page for everyone who asks the same question in the same
+/// Public pages of figures (the national dashboard, the methodology, each unit's and service's indicators) and the
+/// public indicator API's GET answers (values, trend, services, savings, rankings, editions) are kept whole, as
+/// rendered, for anonymous visitors: the same page for everyone who asks the same question in the same
 /// language, so a crowd on results day costs one rendering. Signed-in users are never served from it (the output
 /// cache's default policy skips authenticated requests; their pages carry live figures and anti-forgery tokens).
 /// The key holds the path, every query value, the display language and <see cref="DataChanges.Generation"/>: an

@@ -11,12 +11,14 @@ public sealed partial class PublicPageCacheTests(SqliteApp fixture) : AppTests<S
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_dashboard_is_served_from_the_cache_until_a_synced_dossier_changes_its_figures()
+    public async Task The_dashboard_and_the_indicator_api_are_served_from_the_cache_until_a_synced_dossier_changes_their_figures()
     {
         using var visitor = App.Anonymous();
         var first = await visitor.GetAsync("/dashboard?period=2023", Ct);
         var repeated = await visitor.GetAsync("/dashboard?period=2023", Ct);
         var otherQuestion = await visitor.GetAsync("/dashboard?period=2023&audience=Citizens", Ct);
+        await visitor.GetAsync("/api/v1/indicators?period=2023", Ct);
+        var apiRepeated = await visitor.GetAsync("/api/v1/indicators?period=2023", Ct);
         var before = DossiersSynced(await repeated.Content.ReadAsStringAsync(Ct));
 
         using var hanoi = await App.ApiKeyClientAsync("01");
@@ -24,6 +26,7 @@ public sealed partial class PublicPageCacheTests(SqliteApp fixture) : AppTests<S
         sync.EnsureSuccessStatusCode();
         var afterSync = await visitor.GetAsync("/dashboard?period=2023", Ct);
         var afterSyncAgain = await visitor.GetAsync("/dashboard?period=2023", Ct);
+        var apiAfterSync = await visitor.GetAsync("/api/v1/indicators?period=2023", Ct);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Null(first.Headers.Age);
@@ -33,6 +36,8 @@ public sealed partial class PublicPageCacheTests(SqliteApp fixture) : AppTests<S
         Assert.Null(afterSync.Headers.Age);
         Assert.Equal(before + 1, DossiersSynced(await afterSync.Content.ReadAsStringAsync(Ct)));
         Assert.NotNull(afterSyncAgain.Headers.Age);
+        Assert.NotNull(apiRepeated.Headers.Age);
+        Assert.Null(apiAfterSync.Headers.Age);
     }
 
     [Fact]

@@ -153,18 +153,28 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         }
 
         var withDossiers = new HashSet<(string, string)>();
-        foreach (var (key, totals) in await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct))
+        foreach (var (pair, totals) in await PairSumsAsync(query, ct))
         {
-            At((key.UnitCode, key.ProcedureCode)).Add(totals);
+            At(pair).Add(totals);
             if (totals.Dossiers > 0)
             {
-                withDossiers.Add((key.UnitCode, key.ProcedureCode));
+                withDossiers.Add(pair);
             }
         }
 
         AddCatalog(await CatalogAsync(query, ct), query.Period.LastDay, At, withDossiers);
         return result;
     }
+
+    /// <summary>
+    /// The rollup sums of each unit × procedure a question covers, kept like the figures: the nation's figures and its
+    /// units' (the dashboard, the rankings), or a unit's and its services' (the unit page), are summed from the same
+    /// rows, so a page that shows both reads the rollups once. The sums are shared: callers add them, never change them.
+    /// </summary>
+    private Task<List<((string Unit, string Procedure) Pair, Totals Totals)>> PairSumsAsync(IndicatorQuery query, CancellationToken ct) =>
+        CachedAsync(("pairs", query), async () => (await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct))
+            .Select(p => ((p.Key.UnitCode, p.Key.ProcedureCode), p.Value))
+            .ToList());
 
     /// <summary>The one rollup query: the period's rows, filtered, summed per <paramref name="key"/>.</summary>
     private async Task<Dictionary<TKey, Totals>> SumRollupsAsync<TKey>(IndicatorQuery query, System.Linq.Expressions.Expression<Func<DossierRollup, TKey>> key, CancellationToken ct)

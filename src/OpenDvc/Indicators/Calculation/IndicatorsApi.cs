@@ -23,7 +23,7 @@ public static class IndicatorsApi
 {
     public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators");
+        var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").CacheOutput(PublicPageCache.Policy);
         group.MapGet("/", GetIndicators).WithName(nameof(GetIndicators))
             .WithSummary("Every indicator, its working, target and score, and the Decision 766 index, for the nation, a unit, a procedure or a service (unit + procedure); period 2023, 2023-Q2, 2023-05 or 2023-01..2023-06; audience Citizens, Businesses or Both.");
         group.MapGet("/trend", GetIndicatorTrend).WithName(nameof(GetIndicatorTrend))

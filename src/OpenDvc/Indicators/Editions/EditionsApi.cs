@@ -34,7 +34,7 @@ public static class EditionsApi
 
     public static void MapEditionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/indicators/editions").WithTags("Indicators");
+        var group = app.MapGroup("/api/v1/indicators/editions").WithTags("Indicators").CacheOutput(PublicPageCache.Policy);
         group.MapGet("/", ListEditions).WithName(nameof(ListEditions)).WithSummary("Published ranking editions, newest first (without their rows).");
         group.MapGet("/{id:int}", GetEdition).WithName(nameof(GetEdition)).WithSummary("One published edition with its rows, exactly as published.");
         group.MapPost("/", PublishEdition).RequireAuthorization(AccountsModule.AdminPolicy).WithName(nameof(PublishEdition))

@@ -20,7 +20,7 @@ public static class RankingsApi
 {
     public static void MapRankingsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/indicators/rankings").WithTags("Indicators");
+        var group = app.MapGroup("/api/v1/indicators/rankings").WithTags("Indicators").CacheOutput(PublicPageCache.Policy);
         group.MapGet("/", ListRankings).WithName(nameof(ListRankings))
             .WithSummary("Ministries and provinces ranked within their group by Decision 766 index points (ties share a rank), with the rank in the previous period of the same length.");
         group.MapGet("/export", ExportRankings).WithName(nameof(ExportRankings))

@@ -13,7 +13,7 @@ public static class SavingsApi
 {
     public static void MapSavingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/indicators/savings").WithTags("Indicators")
+        app.MapGroup("/api/v1/indicators/savings").WithTags("Indicators").CacheOutput(PublicPageCache.Policy)
             .MapGet("/", GetSavings).WithName(nameof(GetSavings))
             .WithSummary("Time and cost saved by remote online dossiers against counter dossiers, with the working and the assumptions used (same filters as /api/v1/indicators).");
     }

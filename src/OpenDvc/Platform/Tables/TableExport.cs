@@ -108,9 +108,10 @@ public static class TableExport
     {
         int or long or short => ((IFormattable)value).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
         double or decimal or float => ((IFormattable)value).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
-        _ when Format(value) is { Length: > PdfCellLimit } text => string.Concat(text.AsSpan(0, PdfCellLimit), "…"),
-        _ => Format(value),
+        _ => Cut(Format(value)),
     };
+
+    private static string Cut(string text) => text.Length > PdfCellLimit ? string.Concat(text.AsSpan(0, PdfCellLimit), "…") : text;
 
     private const int PdfCellLimit = 300;
 

@@ -52,6 +52,29 @@ public static class LedgerData
         return (await writer.WriteAsync(batch, CancellationToken.None)).Results;
     }
 
+    /// <summary>
+    /// Writes the batches through one writer that groups commits (as bulk ingest opens it), then flushes it, or
+    /// disposes it without flushing when <paramref name="flush"/> is false.
+    /// </summary>
+    public static async Task<IReadOnlyList<EntryResult>> WriteGroupedAsync(TestApp app, IEnumerable<IReadOnlyList<LedgerEntry>> batches, bool flush = true)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        await using var writer = await DossierWriter.OpenAsync(db, TimeProvider.System, CancellationToken.None, groupCommits: true);
+        var results = new List<EntryResult>();
+        foreach (var batch in batches)
+        {
+            results.AddRange((await writer.WriteAsync(batch, CancellationToken.None)).Results);
+        }
+
+        if (flush)
+        {
+            await writer.FlushAsync(CancellationToken.None);
+        }
+
+        return results;
+    }
+
     public static LedgerEntry Entry(Dossier dossier, long line = 1) => LedgerEntry.Valid("test", line, $"{{\"MaHoSo\":\"{dossier.Code}\",\"v\":{dossier.ContentHash}}}", dossier);
 
     public static async Task<IReadOnlyList<RollupDifference>> VerifyAsync(TestApp app)

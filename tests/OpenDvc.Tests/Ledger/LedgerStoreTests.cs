@@ -17,9 +17,10 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
     public async Task Rollups_equal_a_naive_recomputation_after_random_sequences_of_versions()
     {
         var app = App;
-        var gen = Gen.Select(Gen.Int[0, int.MaxValue].Array[1, 40], Gen.Int[1, 8]);
+        var gen = Gen.Select(Gen.Int[0, int.MaxValue].Array[1, 40], Gen.Int[1, 8], Gen.Bool);
 
-        await gen.SampleAsync(async (seeds, batches) =>
+        // grouped: the batches go through one writer that commits them together (bulk ingest), else one writer each.
+        await gen.SampleAsync(async (seeds, batches, grouped) =>
         {
             var procedure = NewProcedure();
             string[] codes = [.. Enumerable.Range(0, 6).Select(i => $"{procedure}-{i}")];
@@ -29,9 +30,17 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
 
             var outcomes = new List<LedgerOutcome>();
             var size = (records.Count + batches - 1) / batches;
-            foreach (var chunk in records.Select((d, i) => LedgerData.Entry(d, i + 1)).Chunk(size))
+            var chunks = records.Select((d, i) => LedgerData.Entry(d, i + 1)).Chunk(size).ToList();
+            if (grouped)
             {
-                outcomes.AddRange((await LedgerData.WriteAsync(app, chunk)).Select(r => r.Outcome));
+                outcomes.AddRange((await LedgerData.WriteGroupedAsync(app, chunks)).Select(r => r.Outcome));
+            }
+            else
+            {
+                foreach (var chunk in chunks)
+                {
+                    outcomes.AddRange((await LedgerData.WriteAsync(app, chunk)).Select(r => r.Outcome));
+                }
             }
 
             Assert.Equal(expectedOutcomes, outcomes);
@@ -97,6 +106,29 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
     }
 
     private static readonly DateTimeOffset Monday = new(2023, 3, 13, 9, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public async Task Batches_of_a_grouped_commit_are_stored_on_flush_and_not_at_all_without_it()
+    {
+        var procedure = NewProcedure();
+        var first = Pending(procedure, $"{procedure}-1", Monday);
+        var second = Pending(procedure, $"{procedure}-2", Monday);
+        var update = Build(procedure, $"{procedure}-1", Monday.AddHours(1), d => d.Status = 10);
+
+        // The second batch sees the first one's row although nothing is committed yet: an update, not a new dossier.
+        var abandoned = await LedgerData.WriteGroupedAsync(App, [[LedgerData.Entry(first)], [LedgerData.Entry(second), LedgerData.Entry(update)]], flush: false);
+
+        Assert.Equal([LedgerOutcome.Accepted, LedgerOutcome.Accepted, LedgerOutcome.Accepted], abandoned.Select(r => r.Outcome));
+        Assert.Empty(await LedgerData.DossiersAsync(App, q => q.Where(d => d.ProcedureCode == procedure)));
+        Assert.Empty(await LedgerData.RollupsAsync(App, q => q.Where(r => r.ProcedureCode == procedure)));
+
+        await LedgerData.WriteGroupedAsync(App, [[LedgerData.Entry(first)], [LedgerData.Entry(second), LedgerData.Entry(update)]]);
+
+        var stored = await LedgerData.DossiersAsync(App, q => q.Where(d => d.ProcedureCode == procedure).OrderBy(d => d.Code));
+        Assert.Equal([(first.Code, update.ContentHash), (second.Code, second.ContentHash)], stored.Select(d => (d.Code, d.ContentHash)));
+        Assert.Equal(2, (await LedgerData.RollupsAsync(App, q => q.Where(r => r.ProcedureCode == procedure))).Sum(r => r.Dossiers));
+        Assert.Empty(await LedgerData.VerifyAsync(App));
+    }
 
     [Fact]
     public async Task Dossier_moving_from_pending_to_late_moves_between_counters_and_rows()

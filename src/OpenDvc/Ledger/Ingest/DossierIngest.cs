@@ -68,7 +68,8 @@ public sealed record IngestOptions(string Source)
 
 /// <summary>
 /// Streams records into the ledger: the reader never holds more than a record, entries are cut into batches of
-/// <see cref="IngestOptions.BatchSize"/>, and each batch is one transaction of the writer. Reading and validating
+/// <see cref="IngestOptions.BatchSize"/>, and the writer groups batches into commits while the next batch is
+/// already waiting (committing whenever it would otherwise wait, and at the end). Reading and validating
 /// the next batch overlaps writing the current one (a one-slot channel between two tasks), which is what two
 /// cores can give. The catalog is read once per run.
 /// </summary>
@@ -81,9 +82,9 @@ public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
         var catalog = await CatalogSnapshot.LoadAsync(db, cancellationToken);
         var entries = new LedgerEntries(new DossierValidator(catalog, time), options.Source, options.CallerUnit);
-        await using var writer = await DossierWriter.OpenAsync(db, time, cancellationToken);
+        await using var writer = await DossierWriter.OpenAsync(db, time, cancellationToken, groupCommits: true);
 
-        var batches = System.Threading.Channels.Channel.CreateBounded<List<LedgerEntry>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var batches = System.Threading.Channels.Channel.CreateBounded<LedgerBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(input, options, entries, batches.Writer, stop.Token), stop.Token);
 
@@ -95,7 +96,14 @@ public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time
                 var result = await writer.WriteAsync(batch, stop.Token);
                 summary.Add(result);
                 options.OnBatch?.Invoke(batch, result);
+                if (!batches.Reader.TryPeek(out _))
+                {
+                    // Nothing to write next: commit now rather than hold the ledger's write lock while waiting.
+                    await writer.FlushAsync(stop.Token);
+                }
             }
+
+            await writer.FlushAsync(stop.Token);
         }
         finally
         {
@@ -113,25 +121,25 @@ public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time
         return summary;
     }
 
-    private static async Task ProduceAsync(Stream input, IngestOptions options, LedgerEntries entries, ChannelWriter<List<LedgerEntry>> output, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(Stream input, IngestOptions options, LedgerEntries entries, ChannelWriter<LedgerBatch> output, CancellationToken cancellationToken)
     {
         try
         {
             await using var reader = new DossierReader(input, options.Format, leaveOpen: true);
-            var batch = new List<LedgerEntry>(Math.Min(options.BatchSize, 4096));
+            var batch = new LedgerBatch(Math.Min(options.BatchSize, 4096));
             await foreach (var line in reader.ReadAsync(cancellationToken))
             {
                 batch.Add(entries.From(line, reader.CsvHeader));
                 if (batch.Count >= options.BatchSize)
                 {
-                    await output.WriteAsync(batch, cancellationToken);
-                    batch = new List<LedgerEntry>(Math.Min(options.BatchSize, 4096));
+                    await output.WriteAsync(batch.Prepare(), cancellationToken);
+                    batch = new LedgerBatch(Math.Min(options.BatchSize, 4096));
                 }
             }
 
             if (batch.Count > 0)
             {
-                await output.WriteAsync(batch, cancellationToken);
+                await output.WriteAsync(batch.Prepare(), cancellationToken);
             }
 
             output.Complete();

@@ -173,3 +173,32 @@ public static class LedgerQuality
         return parameter.ParameterName;
     }
 }
+
+/// <summary>
+/// The quality counters of the batches one commit holds, summed per unit and arrival day, so a writer that commits
+/// several batches at once upserts each key once (<see cref="LedgerQuality.WriteAsync"/>).
+/// </summary>
+public sealed class LedgerQualitySums
+{
+    private readonly Dictionary<(string Unit, int Day), LedgerQualityDay> rows = [];
+
+    public IReadOnlyCollection<LedgerQualityDay> Rows => rows.Values;
+
+    public void Add(IReadOnlyList<LedgerEntry> batch, IReadOnlyList<EntryResult> results, DateTimeOffset now)
+    {
+        foreach (var row in LedgerQuality.Count(batch, results, now))
+        {
+            if (rows.TryGetValue((row.UnitCode, row.Day), out var sum))
+            {
+                sum.Add(row);
+            }
+            else
+            {
+                rows[(row.UnitCode, row.Day)] = row;
+            }
+        }
+    }
+
+    public void Clear() => rows.Clear();
+}
+

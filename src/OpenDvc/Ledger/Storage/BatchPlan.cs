@@ -38,14 +38,20 @@ public sealed class BatchPlan
     /// random, and probing or inserting them in key order walks each key B-tree from left to right, so neighbouring
     /// keys find their pages already in the CPU's cache instead of a random page each.
     /// </summary>
-    public static IReadOnlyCollection<string> CodesOf(IReadOnlyList<LedgerEntry> batch)
+    public static IReadOnlyList<string> CodesOf(IReadOnlyList<LedgerEntry> batch) => batch is LedgerBatch prepared ? prepared.Codes : SortedCodes(batch);
+
+    internal static string[] SortedCodes(IReadOnlyList<LedgerEntry> batch)
     {
         var codes = batch.Where(e => e.Dossier is not null).Select(e => e.Dossier!.Code).ToHashSet(StringComparer.Ordinal).ToArray();
         Array.Sort(codes, StringComparer.Ordinal);
         return codes;
     }
 
-    public static BatchPlan Decide(IReadOnlyList<LedgerEntry> batch, IReadOnlyDictionary<string, Dossier> stored, DateTimeOffset now)
+    /// <summary>
+    /// Decides the batch against the stored rows. The rollup deltas are added to <paramref name="deltas"/> when given
+    /// (a writer that commits several batches at once sums theirs and writes them once), else to a new set.
+    /// </summary>
+    public static BatchPlan Decide(IReadOnlyList<LedgerEntry> batch, IReadOnlyDictionary<string, Dossier> stored, DateTimeOffset now, RollupDeltas? deltas = null)
     {
         var results = new EntryResult[batch.Count];
         var changed = new Dictionary<string, Dossier>(StringComparer.Ordinal);
@@ -83,15 +89,22 @@ public sealed class BatchPlan
             results[i] = new EntryResult(LedgerOutcome.Quarantined, reasons);
         }
 
-        var deltas = new RollupDeltas();
+        deltas ??= new RollupDeltas();
         foreach (var (code, dossier) in changed)
         {
             deltas.Subtract(stored.GetValueOrDefault(code));
             deltas.Add(dossier);
         }
 
-        var upserts = changed.Values.ToList();
-        upserts.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        var upserts = new List<Dossier>(changed.Count);
+        foreach (var code in CodesOf(batch))
+        {
+            if (changed.TryGetValue(code, out var dossier))
+            {
+                upserts.Add(dossier);
+            }
+        }
+
         return new BatchPlan(results, upserts, deltas, quarantine);
     }
 

@@ -5,13 +5,14 @@ using OpenDvc.Ledger.Rollups;
 namespace OpenDvc.Ledger.Storage;
 
 /// <summary>
-/// PostgreSQL: per batch, one transaction that (1) takes the ledger's advisory lock and reads the stored rows of
-/// the batch's codes (<c>dossier_keys</c> says in which monthly partition each code's row lives, then one
-/// statement per month reads them), (2) makes any missing monthly partition, deletes the old rows of updated dossiers (one statement
-/// per old month, each pruned to its partition), binary-COPYs the final dossier rows straight into the partitioned
-/// table and the new codes into <c>dossier_keys</c>, (3) binary-COPYs the summed rollup deltas into a temporary
-/// staging table and merges them with one set-based statement, and inserts the quarantined records from arrays. A handful of round trips
-/// per batch. An update is a delete and an insert because a dossier's received month (its partition)
+/// PostgreSQL: per batch, in the open transaction (one per batch, or per group of batches when the caller groups
+/// commits): (1) take the ledger's advisory lock and read the stored rows of the batch's codes (<c>dossier_keys</c>
+/// says in which monthly partition each code's row lives, then one statement per month reads them), (2) make any
+/// missing monthly partition, delete the old rows of updated dossiers (one statement per old month, each pruned to
+/// its partition), binary-COPY the final dossier rows straight into the partitioned table and the new codes into
+/// <c>dossier_keys</c>, and insert the quarantined records from arrays. Before each commit, (3) binary-COPY the
+/// rollup deltas summed over the transaction's batches into a temporary staging table and merge them with one
+/// set-based statement. A handful of round trips per batch. An update is a delete and an insert because a dossier's received month (its partition)
 /// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
 /// the sync API), so each decides against committed state; parsing and validation still run in parallel.
@@ -59,47 +60,103 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private readonly NpgsqlConnection connection;
     private readonly TimeProvider time;
 
-    /// <summary>Months known to have their partition, so the partition function is called only for new ones.</summary>
+    /// <summary>Months known to have their partition (committed), so the partition function is called only for new ones.</summary>
     private readonly HashSet<int> partitioned = [];
 
-    private PostgresDossierWriter(NpgsqlConnection connection, TimeProvider time)
+    /// <summary>Months whose partition the open transaction made: known once it commits.</summary>
+    private readonly HashSet<int> created = [];
+
+    /// <summary>The transaction of the batches written since the last commit.</summary>
+    private NpgsqlTransaction? open;
+
+    /// <summary>The rollup deltas and quality counters of the batches in <see cref="open"/>.</summary>
+    private readonly CommitGroup group;
+
+    private PostgresDossierWriter(NpgsqlConnection connection, TimeProvider time, bool groupCommits)
     {
         this.connection = connection;
         this.time = time;
+        group = new CommitGroup(groupCommits);
     }
 
-    public static async Task<IDossierWriter> OpenAsync(NpgsqlConnection connection, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IDossierWriter> OpenAsync(NpgsqlConnection connection, TimeProvider time, bool groupCommits, CancellationToken cancellationToken)
     {
         // Temporary tables live as long as the session; their rows as long as the transaction.
         await using var create = new NpgsqlCommand(
             "CREATE TEMP TABLE IF NOT EXISTS ledger_rollup_stage (LIKE dossier_rollups) ON COMMIT DELETE ROWS;",
             connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
-        return new PostgresDossierWriter(connection, time);
+        return new PostgresDossierWriter(connection, time, groupCommits);
     }
 
     public async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var probeOnly = new NpgsqlCommand(ProbeOnly, connection, transaction))
+        if (open is null)
         {
+            open = await connection.BeginTransactionAsync(cancellationToken);
+            await using var probeOnly = new NpgsqlCommand(ProbeOnly, connection, open);
             await probeOnly.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        try
+        {
+            var result = await WriteAsync(batch, open, cancellationToken);
+            if (group.IsComplete)
+            {
+                await FlushAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (open is not null)
+        {
+            // The group's rollup deltas and quality counters, summed per key: one merge per commit, not per batch.
+            await CopyRollupsAsync(group.Rollups, cancellationToken);
+            await using (var merge = new NpgsqlCommand(RollupMerge, connection, open))
+            {
+                await merge.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await Quality.LedgerQuality.WriteAsync(connection, open, group.Quality.Rows, cancellationToken);
+            await open.CommitAsync(cancellationToken);
+            partitioned.UnionWith(created);
+            await RollbackAsync();
+        }
+    }
+
+    /// <summary>Ends the open transaction (a no-op after a commit) and starts the next group.</summary>
+    private async Task RollbackAsync()
+    {
+        if (open is not null)
+        {
+            await open.DisposeAsync();
+        }
+
+        open = null;
+        created.Clear();
+        group.Clear();
+    }
+
+    private async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+
         var keyed = new Dictionary<string, int>(StringComparer.Ordinal);
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), keyed, transaction, cancellationToken);
-        var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow());
+        var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow(), group.Rollups);
 
         await PrepareMonthsAsync(plan.Upserts, stored, transaction, cancellationToken);
         await WriteDossiersAsync(plan.Upserts, keyed, transaction, cancellationToken);
-        await CopyRollupsAsync(plan.Deltas, cancellationToken);
 
         var added = 0;
-        await using (var merge = new NpgsqlCommand(RollupMerge, connection, transaction))
-        {
-            await merge.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         if (plan.Quarantine.Count > 0)
         {
             var q = plan.Quarantine;
@@ -117,8 +174,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
             added = await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await Quality.LedgerQuality.WriteAsync(connection, transaction, Quality.LedgerQuality.Count(batch, plan.Results, time.GetUtcNow()), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        group.Written(batch, plan.Results, time.GetUtcNow());
         return new BatchResult(plan.Results, added);
     }
 
@@ -190,7 +246,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private async Task PrepareMonthsAsync(IReadOnlyList<Dossier> upserts, IReadOnlyDictionary<string, Dossier> stored, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var commands = new NpgsqlBatch(connection, transaction);
-        var months = upserts.Select(d => d.ReceivedMonth).Where(m => m > 0 && !partitioned.Contains(m)).Distinct().ToArray();
+        var months = upserts.Select(d => d.ReceivedMonth).Where(m => m > 0 && !partitioned.Contains(m) && !created.Contains(m)).Distinct().ToArray();
         if (months.Length > 0)
         {
             var ensure = new NpgsqlBatchCommand("SELECT ledger_ensure_dossier_partition(m) FROM unnest(@months) AS m");
@@ -211,7 +267,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
             await commands.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        partitioned.UnionWith(months);
+        created.UnionWith(months);
     }
 
     /// <summary>
@@ -302,5 +358,6 @@ internal sealed class PostgresDossierWriter : IDossierWriter
         await copy.CompleteAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>A group not flushed is rolled back: the caller stopped before it was complete.</summary>
+    public async ValueTask DisposeAsync() => await RollbackAsync();
 }

@@ -7,8 +7,10 @@ using OpenDvc.Ledger.Rollups;
 namespace OpenDvc.Ledger.Storage;
 
 /// <summary>
-/// SQLite: one <c>BEGIN IMMEDIATE</c> transaction per batch (it takes the write lock first, so concurrent ingests
-/// queue instead of deadlocking, and each reads the rows it updates under the lock), in WAL mode, with prepared
+/// SQLite: one <c>BEGIN IMMEDIATE</c> transaction per batch, or per group of batches when the caller groups commits
+/// (it takes the write lock first, so concurrent ingests queue instead of deadlocking, and each reads the rows it
+/// updates under the lock; the group's rollup deltas and quality counters are summed in memory and upserted just
+/// before the commit), in WAL mode, with prepared
 /// statements created once per writer and reused for every row, bound by position (<see cref="SqliteStatement"/>). The writer has its own connection in private-cache
 /// mode: the app's connection string asks for shared cache, whose table-level locks halve the speed of point
 /// lookups and inserts, and which ignores the busy timeout. The stored rows a batch touches are read by one
@@ -48,11 +50,17 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private readonly SqliteStatement rollupOne;
     private readonly SqliteStatement rollupMany;
     private readonly SqliteCommand quarantine;
+    /// <summary>The transaction of the batches written since the last commit.</summary>
+    private SqliteTransaction? open;
 
-    private SqliteDossierWriter(SqliteConnection connection, TimeProvider time)
+    /// <summary>The rollup deltas and quality counters of the batches in <see cref="open"/>.</summary>
+    private readonly CommitGroup group;
+
+    private SqliteDossierWriter(SqliteConnection connection, TimeProvider time, bool groupCommits)
     {
         this.connection = connection;
         this.time = time;
+        group = new CommitGroup(groupCommits);
         select = new SqliteStatement(connection, $"SELECT {DossierColumns.List} FROM dossiers WHERE code = ?1");
 
         var updates = string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
@@ -78,7 +86,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     }
 
     /// <summary>Opens the writer's own connection to the same database file as <paramref name="context"/>.</summary>
-    public static async Task<IDossierWriter> OpenAsync(SqliteConnection context, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IDossierWriter> OpenAsync(SqliteConnection context, TimeProvider time, bool groupCommits, CancellationToken cancellationToken)
     {
         var builder = new SqliteConnectionStringBuilder(context.ConnectionString) { Cache = SqliteCacheMode.Private, Pooling = false };
         var connection = new SqliteConnection(builder.ToString());
@@ -91,7 +99,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
                 await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return new SqliteDossierWriter(connection, time);
+            return new SqliteDossierWriter(connection, time, groupCommits);
         }
         catch
         {
@@ -112,10 +120,80 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         // Synchronous on purpose: every step is a native call on this connection; nothing here waits on I/O that
         // an async API would overlap (Microsoft.Data.Sqlite's async methods run synchronously too).
         cancellationToken.ThrowIfCancellationRequested();
-        using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+        var transaction = open ??= connection.BeginTransaction(IsolationLevel.Serializable);
         quarantine.Transaction = transaction;
+        try
+        {
+            var result = Write(batch, transaction);
+            if (group.IsComplete)
+            {
+                Commit();
+            }
 
-        var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow());
+            return Task.FromResult(result);
+        }
+        catch
+        {
+            // The group's earlier batches go with this one: all of them are re-read on the next run.
+            Rollback();
+            throw;
+        }
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (open is not null)
+        {
+            Commit();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Commit()
+    {
+        // The group's rollup deltas and quality counters, summed per key: one upsert per key and commit rather than
+        // per batch. Completes synchronously on SQLite, like every other step here.
+        var transaction = open!;
+        WriteRollups();
+        Quality.LedgerQuality.WriteAsync(connection, transaction, group.Quality.Rows, CancellationToken.None).GetAwaiter().GetResult();
+        transaction.Commit();
+        Rollback();
+    }
+
+    /// <summary>The summed rollup deltas of the group, in key order.</summary>
+    private void WriteRollups()
+    {
+        var deltas = group.Rollups.NonZero();
+        var i = 0;
+        for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
+        {
+            for (var r = 0; r < RowsPerStatement; r++)
+            {
+                BindRollup(rollupMany, r * RollupWidth, deltas[i + r].Key, deltas[i + r].Values);
+            }
+
+            rollupMany.Execute();
+        }
+
+        for (; i < deltas.Count; i++)
+        {
+            BindRollup(rollupOne, 0, deltas[i].Key, deltas[i].Values);
+            rollupOne.Execute();
+        }
+    }
+
+    /// <summary>Ends the open transaction (a no-op after a commit) and starts the next group.</summary>
+    private void Rollback()
+    {
+        open?.Dispose();
+        open = null;
+        group.Clear();
+    }
+
+    private BatchResult Write(IReadOnlyList<LedgerEntry> batch, SqliteTransaction transaction)
+    {
+        var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow(), group.Rollups);
         var upserts = plan.Upserts;
         var i = 0;
         for (; i + RowsPerStatement <= upserts.Count; i += RowsPerStatement)
@@ -134,24 +212,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             upsertOne.Execute();
         }
 
-        var deltas = plan.Deltas.NonZero();
-        i = 0;
-        for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
-        {
-            for (var r = 0; r < RowsPerStatement; r++)
-            {
-                BindRollup(rollupMany, r * RollupWidth, deltas[i + r].Key, deltas[i + r].Values);
-            }
-
-            rollupMany.Execute();
-        }
-
-        for (; i < deltas.Count; i++)
-        {
-            BindRollup(rollupOne, 0, deltas[i].Key, deltas[i].Values);
-            rollupOne.Execute();
-        }
-
         var added = 0;
         foreach (var record in plan.Quarantine)
         {
@@ -164,10 +224,8 @@ internal sealed class SqliteDossierWriter : IDossierWriter
             added += quarantine.ExecuteNonQuery();
         }
 
-        // Completes synchronously on SQLite, like every other step here.
-        Quality.LedgerQuality.WriteAsync(connection, transaction, Quality.LedgerQuality.Count(batch, plan.Results, time.GetUtcNow()), cancellationToken).GetAwaiter().GetResult();
-        transaction.Commit();
-        return Task.FromResult(new BatchResult(plan.Results, added));
+        group.Written(batch, plan.Results, time.GetUtcNow());
+        return new BatchResult(plan.Results, added);
     }
 
     /// <summary>
@@ -251,6 +309,8 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     public async ValueTask DisposeAsync()
     {
+        // A group not flushed is rolled back: the caller stopped before it was complete.
+        Rollback();
         foreach (var statement in new[] { select, upsertOne, upsertMany, rollupOne, rollupMany })
         {
             statement.Dispose();

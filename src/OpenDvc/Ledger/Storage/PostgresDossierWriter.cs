@@ -12,8 +12,9 @@ namespace OpenDvc.Ledger.Storage;
 /// its partition), binary-COPY the final dossier rows straight into the partitioned table and the new codes into
 /// <c>dossier_keys</c>, and insert the quarantined records from arrays. Before each commit, (3) binary-COPY the
 /// rollup deltas summed over the transaction's batches into a temporary staging table and merge them with one
-/// set-based statement. A handful of round trips per batch. An update is a delete and an insert because a dossier's received month (its partition)
-/// can change between versions (docs/decisions/005-partition-dossiers-by-received-month.md).
+/// set-based statement. A handful of round trips per batch. An update is a delete and an insert because a
+/// dossier's received month (its partition) can change between versions
+/// (docs/decisions/005-partition-dossiers-by-received-month.md).
 /// The advisory lock serialises the read-decide-merge step of concurrent writers (two ingests, or an ingest and
 /// the sync API), so each decides against committed state; parsing and validation still run in parallel.
 /// </summary>
@@ -148,7 +149,6 @@ internal sealed class PostgresDossierWriter : IDossierWriter
 
     private async Task<BatchResult> WriteAsync(IReadOnlyList<LedgerEntry> batch, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-
         var keyed = new Dictionary<string, int>(StringComparer.Ordinal);
         var stored = await ReadStoredAsync(BatchPlan.CodesOf(batch), keyed, transaction, cancellationToken);
         var plan = BatchPlan.Decide(batch, stored, time.GetUtcNow(), group.Rollups);

@@ -10,8 +10,8 @@ namespace OpenDvc.Ledger.Storage;
 /// SQLite: one <c>BEGIN IMMEDIATE</c> transaction per batch, or per group of batches when the caller groups commits
 /// (it takes the write lock first, so concurrent ingests queue instead of deadlocking, and each reads the rows it
 /// updates under the lock; the group's rollup deltas and quality counters are summed in memory and upserted just
-/// before the commit), in WAL mode, with prepared
-/// statements created once per writer and reused for every row, bound by position (<see cref="SqliteStatement"/>). The writer has its own connection in private-cache
+/// before the commit), in WAL mode, with prepared statements created once per writer and reused for every row,
+/// bound by position (<see cref="SqliteStatement"/>). The writer has its own connection in private-cache
 /// mode: the app's connection string asks for shared cache, whose table-level locks halve the speed of point
 /// lookups and inserts, and which ignores the busy timeout. The stored rows a batch touches are read by one
 /// primary-key probe each, rows are written many to a statement, and the page cache is sized for the dossier indexes.
@@ -50,6 +50,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private readonly SqliteStatement rollupOne;
     private readonly SqliteStatement rollupMany;
     private readonly SqliteCommand quarantine;
+
     /// <summary>The transaction of the batches written since the last commit.</summary>
     private SqliteTransaction? open;
 
@@ -124,7 +125,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         quarantine.Transaction = transaction;
         try
         {
-            var result = Write(batch, transaction);
+            var result = Write(batch);
             if (group.IsComplete)
             {
                 Commit();
@@ -191,7 +192,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         group.Clear();
     }
 
-    private BatchResult Write(IReadOnlyList<LedgerEntry> batch, SqliteTransaction transaction)
+    private BatchResult Write(IReadOnlyList<LedgerEntry> batch)
     {
         var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow(), group.Rollups);
         var upserts = plan.Upserts;

@@ -49,9 +49,17 @@ public sealed class BatchPlan
 
     /// <summary>
     /// Decides the batch against the stored rows. The rollup deltas are added to <paramref name="deltas"/> when given
-    /// (a writer that commits several batches at once sums theirs and writes them once), else to a new set.
+    /// (a writer that commits several batches at once sums theirs and writes them once), else to a new set. A writer
+    /// may pass only what the decision reads of each stored row (unit, version, content hash) and
+    /// <paramref name="readChanged"/>, which reads the whole stored rows of the codes that change, whose old
+    /// contribution leaves the rollups: a re-sent file changes nothing, and reads no whole row.
     /// </summary>
-    public static BatchPlan Decide(IReadOnlyList<LedgerEntry> batch, IReadOnlyDictionary<string, Dossier> stored, DateTimeOffset now, RollupDeltas? deltas = null)
+    public static BatchPlan Decide(
+        IReadOnlyList<LedgerEntry> batch,
+        IReadOnlyDictionary<string, Dossier> stored,
+        DateTimeOffset now,
+        RollupDeltas? deltas = null,
+        Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Dossier>>? readChanged = null)
     {
         var results = new EntryResult[batch.Count];
         var changed = new Dictionary<string, Dossier>(StringComparer.Ordinal);
@@ -90,9 +98,10 @@ public sealed class BatchPlan
         }
 
         deltas ??= new RollupDeltas();
+        var old = readChanged is null ? stored : readChanged([.. changed.Keys.Where(stored.ContainsKey).Order(StringComparer.Ordinal)]);
         foreach (var (code, dossier) in changed)
         {
-            deltas.Subtract(stored.GetValueOrDefault(code));
+            deltas.Subtract(old.GetValueOrDefault(code));
             deltas.Add(dossier);
         }
 

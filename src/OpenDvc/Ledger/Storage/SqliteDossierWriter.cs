@@ -32,12 +32,13 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     internal const int RowsPerStatement = 32;
 
     /// <summary>
-    /// The context's pragmas, a 64 MiB page cache (random MaHoSo keys touch every index page) and memory-mapped
-    /// reads of the first 256 MiB (page reads without a copy through the page cache's read calls), and a checkpoint
+    /// The context's pragmas, a 48 MiB page cache (random MaHoSo keys touch every index page; 64 MiB was no faster
+    /// and took a grouped commit's writer over 400 MB on a 10 M stream, docs/benchmarks.md) and memory-mapped reads
+    /// of the first 64 MiB (page reads without a copy through the page cache's read calls), and a checkpoint
     /// every 64 MiB of WAL rather than every 4 MiB: a random-key B-tree dirties the same pages batch after batch,
     /// and each checkpoint writes a dirty page once however often it changed since the last one.
     /// </summary>
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864; PRAGMA wal_autocheckpoint=16384;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-49152; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864; PRAGMA wal_autocheckpoint=16384;";
 
     private static readonly int DossierWidth = DossierColumns.All.Count;
     private static readonly int RollupWidth = 6 + RollupCounters.Count;
@@ -45,6 +46,10 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private readonly SqliteConnection connection;
     private readonly TimeProvider time;
     private readonly SqliteStatement select;
+    private readonly SqliteStatement selectRow;
+
+    /// <summary>The rowids of the stored rows the current batch touches, for reading the whole rows that change.</summary>
+    private readonly Dictionary<string, long> rowids = new(StringComparer.Ordinal);
     private readonly SqliteStatement upsertOne;
     private readonly SqliteStatement upsertMany;
     private readonly SqliteStatement rollupOne;
@@ -62,7 +67,8 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         this.connection = connection;
         this.time = time;
         group = new CommitGroup(groupCommits);
-        select = new SqliteStatement(connection, $"SELECT {DossierColumns.List} FROM dossiers WHERE code = ?1");
+        select = new SqliteStatement(connection, "SELECT rowid, unit_code, updated_at, content_hash FROM dossiers WHERE code = ?1");
+        selectRow = new SqliteStatement(connection, $"SELECT {DossierColumns.List} FROM dossiers WHERE rowid = ?1");
 
         var updates = string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
         string Upsert(int rows) =>
@@ -194,7 +200,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     private BatchResult Write(IReadOnlyList<LedgerEntry> batch)
     {
-        var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow(), group.Rollups);
+        var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow(), group.Rollups, ReadRows);
         var upserts = plan.Upserts;
         var i = 0;
         for (; i + RowsPerStatement <= upserts.Count; i += RowsPerStatement)
@@ -230,14 +236,16 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     }
 
     /// <summary>
-    /// The stored rows of the batch's codes, read under the write lock: one primary-key probe per code through a
+    /// What the decision reads of the stored rows of the batch's codes (unit, version, content hash; see
+    /// <see cref="BatchPlan.Decide"/>), read under the write lock: one primary-key probe per code through a
     /// statement bound by position (cheaper than one <c>json_each</c> query over the batch's codes, which serialised
-    /// the codes to JSON, parsed them back and built a temporary index of them).
+    /// the codes to JSON, parsed them back and built a temporary index of them). The whole rows are read only for
+    /// the codes that change (<see cref="ReadRows"/>): a re-sent file decodes no row.
     /// </summary>
     private Dictionary<string, Dossier> ReadStored(IReadOnlyList<LedgerEntry> batch)
     {
         var stored = new Dictionary<string, Dossier>(StringComparer.Ordinal);
-        var columns = DossierColumns.Columns;
+        rowids.Clear();
         select.Reset();
         foreach (var code in BatchPlan.CodesOf(batch))
         {
@@ -247,24 +255,52 @@ internal sealed class SqliteDossierWriter : IDossierWriter
                 continue;
             }
 
+            rowids[code] = select.Int64(0);
+            stored[code] = new Dossier
+            {
+                Code = code,
+                UnitCode = select.Text(1),
+                ProcedureCode = "",
+                UpdatedAt = select.IsNull(2) ? null : InstantFromProvider(select.Int64(2)),
+                ContentHash = select.Int64(3),
+            };
+            select.Reset();
+        }
+
+        return stored;
+    }
+
+    /// <summary>The whole stored rows of <paramref name="codes"/> (read by <see cref="ReadStored"/> in this batch), by rowid.</summary>
+    private Dictionary<string, Dossier> ReadRows(IReadOnlyList<string> codes)
+    {
+        var rows = new Dictionary<string, Dossier>(StringComparer.Ordinal);
+        var columns = DossierColumns.Columns;
+        foreach (var code in codes)
+        {
+            selectRow.Bind(1, rowids[code]);
+            if (!selectRow.Read())
+            {
+                continue;
+            }
+
             var dossier = new Dossier { Code = "", UnitCode = "", ProcedureCode = "" };
             for (var c = 0; c < columns.Length; c++)
             {
                 var column = columns[c];
-                var isNull = select.IsNull(c);
+                var isNull = selectRow.IsNull(c);
                 switch (column.Kind)
                 {
-                    case ColumnKind.Text: column.SetText(dossier, isNull ? null : select.Text(c)); break;
-                    case ColumnKind.Instant: column.SetInstant(dossier, isNull ? null : InstantFromProvider(select.Int64(c))); break;
-                    default: column.SetInteger(dossier, isNull ? null : select.Int64(c)); break;
+                    case ColumnKind.Text: column.SetText(dossier, isNull ? null : selectRow.Text(c)); break;
+                    case ColumnKind.Instant: column.SetInstant(dossier, isNull ? null : InstantFromProvider(selectRow.Int64(c))); break;
+                    default: column.SetInteger(dossier, isNull ? null : selectRow.Int64(c)); break;
                 }
             }
 
-            select.Reset();
-            stored[dossier.Code] = dossier;
+            selectRow.Reset();
+            rows[dossier.Code] = dossier;
         }
 
-        return stored;
+        return rows;
     }
 
     private static void BindDossier(SqliteStatement statement, int offset, Dossier dossier)
@@ -312,7 +348,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     {
         // A group not flushed is rolled back: the caller stopped before it was complete.
         Rollback();
-        foreach (var statement in new[] { select, upsertOne, upsertMany, rollupOne, rollupMany })
+        foreach (var statement in new[] { select, selectRow, upsertOne, upsertMany, rollupOne, rollupMany })
         {
             statement.Dispose();
         }

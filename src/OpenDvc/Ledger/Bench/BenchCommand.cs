@@ -135,7 +135,17 @@ internal static class BenchCommand
             ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
         var gib = memory is not null && long.TryParse(memory.Split(' ')[0], CultureInfo.InvariantCulture, out var kib) ? $"{kib / 1048576.0:F0} GiB RAM" : "RAM unknown";
-        return $"{model ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {gib}";
+        return $"{model ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {gib}; {GarbageCollector()}";
+    }
+
+    /// <summary>The collector's mode and young-generation budget, which set how much memory an ingest holds.</summary>
+    internal static string GarbageCollector()
+    {
+        var settings = GC.GetConfigurationVariables();
+        var mode = settings.TryGetValue("ServerGC", out var server) && server is true ? "server GC" : "workstation GC";
+        return settings.TryGetValue("GCGen0MaxBudget", out var budget) && budget is ulong or long
+            ? $"{mode}, gen0 budget at most {Convert.ToInt64(budget, CultureInfo.InvariantCulture) / 1048576} MiB"
+            : mode;
     }
 
     internal static string LoadAverage() =>

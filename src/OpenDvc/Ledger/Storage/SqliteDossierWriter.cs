@@ -33,12 +33,12 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     /// <summary>
     /// The context's pragmas, a 48 MiB page cache (random MaHoSo keys touch every index page; 64 MiB was no faster
-    /// and took a grouped commit's writer over 400 MB on a 10 M stream, docs/benchmarks.md) and memory-mapped reads
-    /// of the first 64 MiB (page reads without a copy through the page cache's read calls), and a checkpoint
-    /// every 64 MiB of WAL rather than every 4 MiB: a random-key B-tree dirties the same pages batch after batch,
+    /// and took a grouped commit's writer over 400 MB on a 10 M stream, docs/benchmarks.md), no memory-mapped reads
+    /// (mapped pages count in the process's memory, and a 10 M stream was faster without them: change 21), and a
+    /// checkpoint every 64 MiB of WAL rather than every 4 MiB: a random-key B-tree dirties the same pages batch after batch,
     /// and each checkpoint writes a dirty page once however often it changed since the last one.
     /// </summary>
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-49152; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864; PRAGMA wal_autocheckpoint=16384;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-49152; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;";
 
     private static readonly int DossierWidth = DossierColumns.All.Count;
     private static readonly int RollupWidth = 6 + RollupCounters.Count;

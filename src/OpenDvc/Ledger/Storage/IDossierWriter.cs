@@ -33,7 +33,7 @@ public static class DossierWriter
     /// <summary>
     /// Records per transaction when the caller groups batches: random MaHoSo keys dirty pages all over the key
     /// indexes, and every commit writes each dirty page out once (SQLite to its WAL, which a checkpoint copies back),
-    /// however few of its rows changed; ten batches to a commit write most of those pages once instead of ten times
+    /// however few of its rows changed; five batches to a commit write most of those pages once instead of five times
     /// (docs/benchmarks.md, change 14). The memory a batch holds is freed as soon as it is written.
     /// </summary>
     public const int GroupRecords = 50_000;

@@ -35,6 +35,14 @@ public static class IndicatorsModule
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<RankingQuery>();
+        builder.Services.AddScoped<Dashboard.DashboardFigures>();
+
+        // Tests warm the figures themselves, when they ask for it.
+        if (!builder.Environment.IsEnvironment("Testing") && (builder.Configuration.GetSection(IndicatorsOptions.Section).Get<IndicatorsOptions>() ?? new()).WarmDashboardEvery > TimeSpan.Zero)
+        {
+            builder.Services.AddHostedService<Dashboard.DashboardWarmer>();
+        }
+
         builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
         builder.Services.AddScoped<Quality.QualityQuery>();

@@ -11,6 +11,13 @@ public sealed class IndicatorsOptions
     [Range(1, 1_000_000)]
     public int MinimumRatings { get; set; } = 30;
 
+    /// <summary>
+    /// How often, at most, the public dashboard's default figures are computed ahead of its visitors when no change
+    /// signals it sooner (<c>Indicators:WarmDashboardEvery</c>, default one minute; <c>00:00:00</c> turns it off).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan WarmDashboardEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The assumptions of the time and cost saved.</summary>
     public Savings.SavingsOptions Savings { get; set; } = new();
 

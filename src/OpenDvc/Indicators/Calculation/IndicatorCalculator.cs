@@ -35,14 +35,19 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     /// </summary>
     private async Task<T> CachedAsync<T>(object key, Func<Task<T>> compute)
     {
-        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
-        return (await cache.GetOrCreateAsync((typeof(IndicatorCalculator), key, today), entry =>
+        return (await cache.GetOrCreateAsync(CacheKey(key), entry =>
         {
             entry.AddExpirationToken(changes.Token);
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             return compute();
         }))!;
     }
+
+    // Today's date is part of the key: pending dossiers fall overdue when the day turns.
+    private (Type, object, DateOnly) CacheKey(object key) => (typeof(IndicatorCalculator), key, Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow()));
+
+    /// <summary>Whether the figures of a scope are in memory now, computed since the data behind them last changed (the dashboard's warmer is tested by it).</summary>
+    public bool HasComputed(IndicatorQuery query) => cache.TryGetValue(CacheKey(("scope", query)), out _);
 
     private Formulas.FormulaSettings Settings => new(options.Value.MinimumRatings);
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Rankings;
-using OpenDvc.Platform.Database;
 
 namespace OpenDvc.Indicators.Dashboard;
 
@@ -12,7 +11,7 @@ namespace OpenDvc.Indicators.Dashboard;
 /// target, on-time and satisfaction, monthly trends and the rankings of ministries and provinces; rollups only.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class DashboardPage(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time, IOptions<IndicatorsOptions> options) : PageModel
+public sealed class DashboardPage(DashboardFigures figures, IOptions<IndicatorsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodText { get; set; }
@@ -43,20 +42,8 @@ public sealed class DashboardPage(OpenDvcDbContext db, IndicatorCalculator calcu
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (query, problem) = await new IndicatorRequest(PeriodText, null, null, Audience).ResolveAsync(db, time, ct);
-        BadPeriod = problem is not null;
-        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), Audience: Audience);
-        var askedPeriod = string.IsNullOrEmpty(PeriodText) || BadPeriod ? (Period?)null : query.Period;
-        Editions = await DashboardEditions.ChooseAsync(db, User, EditionId, AskLive, askedPeriod, Audience, ct);
-        if (Editions.Edition is { } edition && Period.TryParse(edition.Period, out var editionPeriod))
-        {
-            query = query with { Period = editionPeriod };
-        }
-
-        Period = query.Period;
+        var view = await figures.LoadAsync(PeriodText, Audience, EditionId, AskLive, User, ct);
+        (BadPeriod, Period, National, Trend, Ranked, Editions) = (view.BadPeriod, view.Period, view.National, view.Trend, view.Ranked, view.Editions);
         PeriodText = Period.ToString();
-        National = await calculator.ComputeAsync(query, ct);
-        Trend = await calculator.TrendAsync(query, ct);
-        Ranked = Editions.Live ? await rankings.RankAsync(query.Period, query.Audience, ct) : [];
     }
 }

@@ -18,7 +18,7 @@ public sealed class DashboardWarmerTests(SqliteApp fixture) : AppTests<SqliteApp
     public async Task The_dashboard_s_figures_are_computed_before_a_visitor_asks_and_again_after_a_sync_changes_them()
     {
         using var hanoi = await App.ApiKeyClientAsync("01");
-        await SyncAsync(hanoi, LedgerFiles.Prefix() + "1");
+        await LedgerFiles.SyncOneAsync(hanoi, LedgerFiles.Prefix() + "1", Ct);
         var query = new IndicatorQuery(await InScopeAsync(s => IndicatorRequest.DefaultPeriodAsync(s.GetRequiredService<OpenDvcDbContext>(), s.GetRequiredService<TimeProvider>(), Ct)));
         var computedBefore = await InScopeAsync(s => Task.FromResult(s.GetRequiredService<IndicatorCalculator>().HasComputed(query)));
 
@@ -30,19 +30,13 @@ public sealed class DashboardWarmerTests(SqliteApp fixture) : AppTests<SqliteApp
         await warmer.StartAsync(Ct);
         var received = await WarmedReceivedAsync(rounds, query, expected: null);
 
-        await SyncAsync(hanoi, LedgerFiles.Prefix() + "2");
+        await LedgerFiles.SyncOneAsync(hanoi, LedgerFiles.Prefix() + "2", Ct);
         var receivedAfterSync = await WarmedReceivedAsync(rounds, query, expected: received + 1);
         await warmer.StopAsync(Ct);
 
         Assert.False(computedBefore);
         Assert.True(received >= 1);
         Assert.Equal(received + 1, receivedAfterSync);
-    }
-
-    private static async Task SyncAsync(HttpClient client, string code)
-    {
-        using var sync = await client.PostAsync("/api/v1/dossiers/sync", new StringContent(LedgerFiles.Record(code) + "\n", System.Text.Encoding.UTF8, "application/x-ndjson"), Ct);
-        sync.EnsureSuccessStatusCode();
     }
 
     /// <summary>

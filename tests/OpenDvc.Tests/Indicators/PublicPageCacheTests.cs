@@ -22,8 +22,7 @@ public sealed partial class PublicPageCacheTests(SqliteApp fixture) : AppTests<S
         var before = DossiersSynced(await repeated.Content.ReadAsStringAsync(Ct));
 
         using var hanoi = await App.ApiKeyClientAsync("01");
-        using var sync = await hanoi.PostAsync("/api/v1/dossiers/sync", new StringContent(LedgerFiles.Record(LedgerFiles.Prefix() + "1") + "\n", System.Text.Encoding.UTF8, "application/x-ndjson"), Ct);
-        sync.EnsureSuccessStatusCode();
+        await LedgerFiles.SyncOneAsync(hanoi, LedgerFiles.Prefix() + "1", Ct);
         var afterSync = await visitor.GetAsync("/dashboard?period=2023", Ct);
         var afterSyncAgain = await visitor.GetAsync("/dashboard?period=2023", Ct);
         var apiAfterSync = await visitor.GetAsync("/api/v1/indicators?period=2023", Ct);
@@ -80,7 +79,8 @@ public sealed partial class PublicPageCacheTests(SqliteApp fixture) : AppTests<S
         Assert.Contains("__RequestVerificationToken", await staffAgain.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    private static long DossiersSynced(string html) =>
+    /// <summary>The dashboard's "dossiers synced" card, as a number.</summary>
+    internal static long DossiersSynced(string html) =>
         long.Parse(DossiersCard().Match(html).Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("<span class=\"figure\">([0-9.]+)</span> Hồ sơ đồng bộ")]

@@ -28,6 +28,13 @@ public static class LedgerFiles
     /// <summary>A line that is not JSON: quarantined with JSON_MALFORMED.</summary>
     public static string Broken(string tag) => $"{{\"MaHoSo\": \"{tag}\", oops";
 
+    /// <summary>Syncs one record (<see cref="Record"/>) through the sync API as NDJSON, and insists it was taken.</summary>
+    public static async Task SyncOneAsync(HttpClient unitClient, string code, CancellationToken ct)
+    {
+        using var sync = await unitClient.PostAsync("/api/v1/dossiers/sync", new StringContent(Record(code) + "\n", Encoding.UTF8, "application/x-ndjson"), ct);
+        sync.EnsureSuccessStatusCode();
+    }
+
     public static string Prefix() => "T" + Guid.NewGuid().ToString("N")[..10] + "-";
 
     public static byte[] Ndjson(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");

@@ -99,4 +99,7 @@ public sealed class DataChangesOptions
 {
     /// <summary>How often, at most, ingest batches renew cached figures and public pages (<c>DataChanges:BatchInterval</c>, default 30 s; 0 = every batch).</summary>
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the server looks for writes of other processes (<c>DataChanges:PollInterval</c>, default 2 s; 0 = never; <see cref="DataChangeFeed"/>).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

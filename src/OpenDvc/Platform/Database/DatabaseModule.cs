@@ -13,6 +13,12 @@ public static class DatabaseModule
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddOptions<DataChangesOptions>().BindConfiguration("DataChanges");
         builder.Services.AddSingleton<DataChanges>();
+
+        // Tests start the feed themselves, when they ask for it.
+        if (!builder.Environment.IsEnvironment("Testing") && (builder.Configuration.GetSection("DataChanges").Get<DataChangesOptions>() ?? new()).PollInterval > TimeSpan.Zero)
+        {
+            builder.Services.AddHostedService<DataChangeFeed>();
+        }
         builder.Services.AddScoped<Files.FileStore>();
         builder.Services.AddScoped<AuditTrail>();
         if (settings.Provider == DatabaseProvider.Sqlite)

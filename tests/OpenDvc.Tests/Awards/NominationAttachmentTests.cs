@@ -21,18 +21,26 @@ public abstract class NominationAttachmentTests<TFixture>(TFixture fixture) : Ap
 
     private static MultipartFormDataContent Upload(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
 
+    /// <summary>A new campaign and the unit's nomination of one of its full-process services, by its signed-in focal point.</summary>
+    private async Task<(NominationView Nomination, HttpClient Owner)> NominateAsync(string unit, string? narrative = null)
+    {
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        var owner = await App.SignInAsync($"attach-fp-{unit}", Roles.FocalPoint, unit);
+        var nomination = await TestApp.ReadAsync<NominationView>(await owner.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations",
+            new NominationInput(unit, procedure, NominationCategory.CitizenServices, narrative, null, null, null), Json.Options, Ct));
+        return (nomination, owner);
+    }
+
     [Fact]
     public async Task Focal_point_attaches_while_open_reviewers_and_admins_download_and_other_units_get_403_everywhere()
     {
         const string unit = "25";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
-        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
-        using var owner = await App.SignInAsync("attach-fp-25", Roles.FocalPoint, unit);
+        var (nomination, owner) = await NominateAsync(unit, "Thuyết minh");
+        using var ownerClient = owner;
         using var other = await App.SignInAsync("attach-fp-26", Roles.FocalPoint, "26");
         using var reviewer = await App.SignInAsync("attach-reviewer", Roles.Reviewer);
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
-        var nomination = await TestApp.ReadAsync<NominationView>(await owner.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations",
-            new NominationInput(unit, procedure, NominationCategory.CitizenServices, "Thuyết minh", null, null, null), Json.Options, Ct));
         var path = $"/api/v1/awards/nominations/{nomination.Id}/attachments";
 
         var attached = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "thuyet-minh.pdf"), Ct));
@@ -79,14 +87,44 @@ public abstract class NominationAttachmentTests<TFixture>(TFixture fixture) : Ap
     }
 
     [Fact]
+    public async Task Focal_point_removes_a_file_from_the_nomination_page_and_other_units_cannot()
+    {
+        const string unit = "30";
+        var (nomination, owner) = await NominateAsync(unit);
+        using var ownerClient = owner;
+        using var other = await App.SignInAsync("attach-fp-31", Roles.FocalPoint, "31");
+        using var reviewer = await App.SignInAsync("attach-reviewer", Roles.Reviewer);
+        var page = $"/awards/nominations/{nomination.Id}";
+        var path = $"/api/v1/awards/nominations/{nomination.Id}/attachments";
+        var kept = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "giu-lai.pdf"), Ct));
+        var wrong = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "nham-tep.pdf"), Ct));
+        var remove = new Func<AttachmentView, Dictionary<string, string>>(a => new() { ["attachment"] = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var ownersPage = await owner.GetStringAsync(page, Ct);
+        var reviewersPage = await reviewer.GetStringAsync(page, Ct);
+        var byOther = await TestApp.PostFormAsync(other, $"{page}?handler=RemoveAttachment", remove(wrong), formPage: "/");
+        var byOwner = await TestApp.PostFormAsync(owner, $"{page}?handler=RemoveAttachment", remove(wrong), formPage: page);
+        var again = await TestApp.PostFormAsync(owner, $"{page}?handler=RemoveAttachment", remove(wrong), formPage: page);
+        var left = await TestApp.ReadAsync<List<AttachmentView>>(await owner.GetAsync(path, Ct));
+
+        Assert.Contains("handler=RemoveAttachment", ownersPage, StringComparison.Ordinal);
+        Assert.Contains("Gỡ bỏ tệp nham-tep.pdf", ownersPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=RemoveAttachment", reviewersPage, StringComparison.Ordinal);
+        Assert.Equal("/account/denied", TestApp.PathOf(byOther.Headers.Location));
+        Assert.Equal(HttpStatusCode.Redirect, byOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains("OD-AWARD-ATTACHMENT-NOT-FOUND", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal([kept.Id], left.Select(a => a.Id));
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        Assert.True(await db.Set<AuditEntry>().AnyAsync(e => e.EntityType == nameof(NominationAttachment) && e.Action == "delete" && e.UnitCode == unit && e.Before!.Contains("nham-tep.pdf"), Ct));
+    }
+
+    [Fact]
     public async Task A_file_over_the_configured_limit_is_refused_with_its_code()
     {
-        const string unit = "27";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
-        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
-        using var owner = await App.SignInAsync("attach-fp-27", Roles.FocalPoint, unit);
-        var nomination = await TestApp.ReadAsync<NominationView>(await owner.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations",
-            new NominationInput(unit, procedure, NominationCategory.CitizenServices, null, null, null, null), Json.Options, Ct));
+        var (nomination, owner) = await NominateAsync("27");
+        using var ownerClient = owner;
         var limit = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenDvc.Awards.AwardsOptions>>().Value.MaxAttachmentBytes;
         var tooLarge = new byte[limit + 1];
         Pdf.CopyTo(tooLarge, 0);

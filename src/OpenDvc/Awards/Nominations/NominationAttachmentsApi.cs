@@ -104,23 +104,27 @@ public static class NominationAttachmentsApi
         return (new AttachmentView(attached.Id, id, attached.FileName, attached.ContentType, attached.Size, attached.AttachedAt, attached.AttachedBy), null);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveNominationAttachment(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationStore store, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveNominationAttachment(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationStore store, CancellationToken ct) =>
+        await RemoveAsync(id, attachment, user, db, store, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent();
+
+    /// <summary>Removes an attached file from an open nomination (the API and the nomination page); null when done, else why not.</summary>
+    public static async Task<AwardError?> RemoveAsync(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationStore store, CancellationToken ct)
     {
         var (_, refusal) = await EditableAsync(db, store, user, id, ct);
         if (refusal is not null)
         {
-            return refusal.ToProblem();
+            return refusal;
         }
 
         var attached = await db.Set<NominationAttachment>().SingleOrDefaultAsync(a => a.Id == attachment && a.NominationId == id, ct);
         if (attached is null)
         {
-            return AttachmentNotFound(attachment).ToProblem();
+            return AttachmentNotFound(attachment);
         }
 
         db.Remove(attached);
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        return null;
     }
 
     private static async Task<ProblemHttpResult?> ReadableAsync(OpenDvcDbContext db, ClaimsPrincipal user, int id, CancellationToken ct)

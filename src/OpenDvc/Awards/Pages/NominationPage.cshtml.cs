@@ -23,7 +23,7 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
 
     public IReadOnlyList<AttachmentView> Attachments { get; private set; } = [];
 
-    /// <summary>The unit's focal point (or an admin) may attach files while the nomination is open.</summary>
+    /// <summary>The unit's focal point (or an admin) may attach and remove files while the nomination is open.</summary>
     public bool CanAttach { get; private set; }
 
     public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
@@ -49,6 +49,23 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         (_, Error) = await NominationAttachmentsApi.AttachAsync(id, file, User, db, files, store, options.Value, actor, time, ct);
+        if (Error is null)
+        {
+            return Redirect($"/awards/nominations/{id}");
+        }
+
+        Response.StatusCode = Error.Status;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachment, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Error = await NominationAttachmentsApi.RemoveAsync(id, attachment, User, db, store, ct);
         if (Error is null)
         {
             return Redirect($"/awards/nominations/{id}");

@@ -284,6 +284,81 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         Assert.DoesNotContain($",{UnitScopeAssertions.UnitB},", exported, StringComparison.Ordinal);
         Assert.Contains($",{UnitScopeAssertions.UnitA},", exported, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_draft_holds_no_quota_place_is_hidden_from_other_units_and_is_frozen_only_when_submitted()
+    {
+        const string unit = "33";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 1, MinSavedHours = 0 }));
+        var strict = await CreateCampaignAsync(App, Campaign());
+        var procedures = await FullProcessServicesAsync(App, unit, 2);
+        using var focalPoint = await App.SignInAsync("awards-fp-33", Roles.FocalPoint, unit);
+        using var otherUnit = await App.SignInAsync("awards-fp-34", Roles.FocalPoint, "34");
+        var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
+
+        var draft = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[0]) with { Draft = true }, Json.Options, Ct));
+        var secondDraft = await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[0]) with { Draft = true }, Json.Options, Ct);
+        var submitted = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync(path, Input(unit, procedures[1]), Json.Options, Ct));
+        var readByOther = await otherUnit.GetAsync($"/api/v1/awards/nominations/{draft.Id}", Ct);
+        var submitByOther = await otherUnit.PostAsync($"/api/v1/awards/nominations/{draft.Id}/submit", null, Ct);
+        var listedForOther = await TestApp.ReadAsync<List<NominationView>>(await otherUnit.GetAsync(path, Ct));
+        var attached = await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/attachments",
+            new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()), "file", "du-thao.pdf" } }, Ct);
+        var overQuota = await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/submit", null, Ct);
+        var stillDraft = await TestApp.ReadAsync<NominationView>(await focalPoint.GetAsync($"/api/v1/awards/nominations/{draft.Id}", Ct));
+        await focalPoint.PostAsync($"/api/v1/awards/nominations/{submitted.Id}/withdraw", null, Ct);
+        var nowSubmitted = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/submit", null, Ct));
+        var submittedAgain = await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/submit", null, Ct);
+        var ineligibleDraft = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync(
+            $"/api/v1/awards/campaigns/{strict}/nominations", Input(unit, procedures[0]) with { Draft = true }, Json.Options, Ct));
+        var ineligibleSubmit = await focalPoint.PostAsync($"/api/v1/awards/nominations/{ineligibleDraft.Id}/submit", null, Ct);
+
+        Assert.Equal((NominationStatus.Draft, (object?)null, (object?)null), (draft.Status, (object?)draft.Evidence, (object?)draft.Verdict));
+        Assert.Equal(HttpStatusCode.Conflict, secondDraft.StatusCode);
+        Assert.Contains("OD-AWARD-DUPLICATE", await secondDraft.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(NominationStatus.Submitted, submitted.Status); // the draft held none of the one place
+        Assert.Equal(HttpStatusCode.Forbidden, readByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, submitByOther.StatusCode);
+        Assert.DoesNotContain(listedForOther, n => n.Id == draft.Id);
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, overQuota.StatusCode);
+        Assert.Contains("OD-AWARD-QUOTA", await overQuota.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(NominationStatus.Draft, stillDraft.Status);
+        Assert.Equal(NominationStatus.Submitted, nowSubmitted.Status);
+        Assert.NotNull(nowSubmitted.Evidence);
+        Assert.True(nowSubmitted.Verdict!.Eligible);
+        Assert.Equal(HttpStatusCode.Conflict, submittedAgain.StatusCode);
+        Assert.Contains("OD-AWARD-NOT-A-DRAFT", await submittedAgain.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(NominationStatus.Draft, ineligibleDraft.Status); // saved while not yet eligible
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ineligibleSubmit.StatusCode);
+        Assert.Contains("OD-AWARD-NOT-ELIGIBLE", await ineligibleSubmit.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_focal_point_saves_a_draft_from_the_nominate_page_sees_today_s_verdict_and_submits_it()
+    {
+        const string unit = "35";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        using var focalPoint = await App.SignInAsync("awards-fp-35", Roles.FocalPoint, unit);
+        var form = $"/awards/nominate?campaign={campaign}&unit={unit}";
+
+        var saved = await TestApp.PostFormAsync(focalPoint, $"/awards/nominate?handler=Draft&campaign={campaign}&unit={unit}",
+            new() { ["Procedure"] = procedure, ["Category"] = nameof(NominationCategory.CitizenServices), ["Narrative"] = "Bản nháp thuyết minh" }, form);
+        var page = TestApp.PathOf(saved.Headers.Location) ?? "";
+        var draftPage = await focalPoint.GetStringAsync(saved.Headers.Location!.OriginalString, Ct);
+        var sent = await TestApp.PostFormAsync(focalPoint, $"{page}?handler=Submit", [], page);
+        var submittedPage = await focalPoint.GetStringAsync(sent.Headers.Location!.OriginalString, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Đã lưu bản nháp", draftPage, StringComparison.Ordinal);
+        Assert.Contains("Bản nháp", draftPage, StringComparison.Ordinal);
+        Assert.Contains("data-eligible=\"true\"", draftPage, StringComparison.Ordinal);
+        Assert.Contains("handler=Submit", draftPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("Đã gửi đề xuất", submittedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Submit", submittedPage, StringComparison.Ordinal);
+    }
 }
 
 public sealed class NominationTestsOnSqlite(SqliteApp fixture) : NominationTests<SqliteApp>(fixture);

@@ -47,6 +47,9 @@ public enum NominationStatus
 {
     Submitted = 1,
     Withdrawn = 2,
+
+    /// <summary>Saved by the unit, not submitted: no quota place, no frozen evidence, not appraised.</summary>
+    Draft = 3,
 }
 
 internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>

@@ -151,7 +151,7 @@ public static class NominationAttachmentsApi
 
         var campaign = await db.Set<AwardCampaign>().AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, ct);
         var (today, lastDay) = await store.DeadlineAsync(campaign, nomination.UnitCode, ct);
-        return nomination.Status != NominationStatus.Submitted || campaign.PublishedAt is not null || today > lastDay
+        return nomination.Status is not (NominationStatus.Submitted or NominationStatus.Draft) || campaign.PublishedAt is not null || today > lastDay
             ? (null, Closed)
             : (nomination, null);
     }

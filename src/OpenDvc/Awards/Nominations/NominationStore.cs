@@ -12,7 +12,7 @@ using OpenDvc.Registry.Services;
 
 namespace OpenDvc.Awards.Nominations;
 
-/// <summary>What a focal point sends to nominate one of its unit's services.</summary>
+/// <summary>What a focal point sends to nominate one of its unit's services; <c>Draft</c> saves it unsubmitted.</summary>
 public sealed record NominationInput(
     [Required, StringLength(16)] string UnitCode,
     [Required, StringLength(32)] string ProcedureCode,
@@ -20,7 +20,8 @@ public sealed record NominationInput(
     [StringLength(8000)] string? Narrative,
     [StringLength(128)] string? ContactName,
     [StringLength(256)] string? ContactEmail,
-    [StringLength(32)] string? ContactPhone);
+    [StringLength(32)] string? ContactPhone,
+    bool Draft = false);
 
 /// <summary>The evidence and verdict of a service, live before submission or frozen after it.</summary>
 public sealed record NominationCheck(ServiceEvidence Evidence, EligibilityVerdict Verdict, decimal DataScore);
@@ -80,6 +81,11 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         return (VietnamTime.DateOf(time.GetUtcNow()), last);
     }
 
+    /// <summary>
+    /// Nominates a service: submitted at once (quota, eligibility, the evidence frozen), or saved as a draft
+    /// (<see cref="NominationInput.Draft"/>) that the unit completes, attaches files to and submits later
+    /// (<see cref="SubmitDraftAsync"/>); a draft holds no quota place and freezes nothing.
+    /// </summary>
     public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> NominateServiceAsync(ClaimsPrincipal user, int campaignId, NominationInput input, CancellationToken ct)
     {
         if (await CampaignAsync(campaignId, ct) is not { } campaign)
@@ -92,16 +98,9 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, null, AwardError.Forbidden);
         }
 
-        if (campaign.PublishedAt is not null)
+        if (await OpenForAsync(campaign, input.UnitCode, ct) is { } closed)
         {
-            return (null, null, AwardError.Published);
-        }
-
-        var (today, lastDay) = await DeadlineAsync(campaign, input.UnitCode, ct);
-        if (today > lastDay)
-        {
-            return (null, null, new AwardError(409, "OD-AWARD-DEADLINE-PASSED",
-                $"Đã quá hạn đề xuất ({lastDay:dd/MM/yyyy}).", $"The nomination deadline ({lastDay:dd/MM/yyyy}) has passed."));
+            return (null, null, closed);
         }
 
         var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct);
@@ -111,26 +110,113 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
                 "Đối tượng của thủ tục không phù hợp với nhóm đề xuất.", "The procedure's audience does not fit the category."));
         }
 
-        // Check-and-insert is one transaction, serialised per campaign, unit and category, so two simultaneous
-        // submissions cannot both see 4 of 5 places used.
-        // A file import runs every row in its own transaction (NominationImport); the lock then lasts until that ends.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await LockQuotaAsync(campaignId, input.UnitCode, input.Category, ct);
-        var active = db.Set<Nomination>().Where(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.Status == NominationStatus.Submitted);
-        if (await active.AnyAsync(n => n.ProcedureCode == input.ProcedureCode && n.Category == input.Category, ct))
+        var nomination = new Nomination
         {
-            return (null, null, new AwardError(409, "OD-AWARD-DUPLICATE", "Dịch vụ này đã được đề xuất trong nhóm này.", "This service is already nominated in this category."));
+            CampaignId = campaignId,
+            UnitCode = input.UnitCode,
+            ProcedureCode = input.ProcedureCode,
+            Category = input.Category,
+            Status = NominationStatus.Draft,
+            Narrative = input.Narrative?.Trim() ?? "",
+            ContactName = input.ContactName?.Trim(),
+            ContactEmail = input.ContactEmail?.Trim(),
+            ContactPhone = input.ContactPhone?.Trim(),
+            SubmittedAt = time.GetUtcNow(),
+        };
+        if (!input.Draft)
+        {
+            return await SubmitAsync(campaign, nomination, ct);
         }
 
-        var quota = campaign.QuotaOf(input.Category);
-        var used = await active.CountAsync(n => n.Category == input.Category, ct);
+        var (check, error) = await CheckAsync(campaign, input.UnitCode, input.ProcedureCode, ct);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        if (await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.ProcedureCode == input.ProcedureCode
+            && n.Category == input.Category && (n.Status == NominationStatus.Submitted || n.Status == NominationStatus.Draft), ct))
+        {
+            return (null, null, Duplicate);
+        }
+
+        db.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        return (nomination, check, null);
+    }
+
+    /// <summary>Submits a unit's draft: the same quota, deadline and eligibility as a direct nomination; the evidence is frozen now.</summary>
+    public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> SubmitDraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    {
+        if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
+        {
+            return (null, null, AwardError.NominationNotFound(nominationId));
+        }
+
+        if (!UnitAccess.CanEdit(user, nomination.UnitCode))
+        {
+            return (null, null, AwardError.Forbidden);
+        }
+
+        if (nomination.Status != NominationStatus.Draft)
+        {
+            return (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."));
+        }
+
+        var campaign = (await CampaignAsync(nomination.CampaignId, ct))!;
+        if (await OpenForAsync(campaign, nomination.UnitCode, ct) is { } closed)
+        {
+            return (null, null, closed);
+        }
+
+        nomination.SubmittedAt = time.GetUtcNow();
+        return await SubmitAsync(campaign, nomination, ct);
+    }
+
+    /// <summary>Null while the unit may still nominate in the campaign; otherwise why not.</summary>
+    private async Task<AwardError?> OpenForAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
+    {
+        if (campaign.PublishedAt is not null)
+        {
+            return AwardError.Published;
+        }
+
+        var (today, lastDay) = await DeadlineAsync(campaign, unitCode, ct);
+        return today > lastDay
+            ? new AwardError(409, "OD-AWARD-DEADLINE-PASSED", $"Đã quá hạn đề xuất ({lastDay:dd/MM/yyyy}).", $"The nomination deadline ({lastDay:dd/MM/yyyy}) has passed.")
+            : null;
+    }
+
+    private static AwardError Duplicate => new(409, "OD-AWARD-DUPLICATE", "Dịch vụ này đã được đề xuất trong nhóm này.", "This service is already nominated in this category.");
+
+    /// <summary>
+    /// Submits a new nomination or a tracked draft: quota, eligibility, then the evidence frozen, in one transaction
+    /// serialised per campaign, unit and category, so two simultaneous submissions cannot both see 4 of 5 places used.
+    /// A file import runs every row in its own transaction (NominationImport); the lock then lasts until that ends.
+    /// </summary>
+    private async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> SubmitAsync(AwardCampaign campaign, Nomination nomination, CancellationToken ct)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockQuotaAsync(campaign.Id, nomination.UnitCode, nomination.Category, ct);
+        var others = db.Set<Nomination>().Where(n => n.CampaignId == campaign.Id && n.UnitCode == nomination.UnitCode && n.Id != nomination.Id);
+        var submitted = others.Where(n => n.Status == NominationStatus.Submitted);
+
+        // A new nomination may not sit beside a draft of the same service either: the unit submits that draft instead.
+        if (await (nomination.Id == 0 ? others.Where(n => n.Status == NominationStatus.Submitted || n.Status == NominationStatus.Draft) : submitted)
+            .AnyAsync(n => n.ProcedureCode == nomination.ProcedureCode && n.Category == nomination.Category, ct))
+        {
+            return (null, null, Duplicate);
+        }
+
+        var quota = campaign.QuotaOf(nomination.Category);
+        var used = await submitted.CountAsync(n => n.Category == nomination.Category, ct);
         if (used >= quota)
         {
             return (null, null, new AwardError(409, "OD-AWARD-QUOTA",
                 $"Đơn vị đã đề xuất đủ {quota} dịch vụ trong nhóm này.", $"The unit has already nominated {quota} service(s) in this category."));
         }
 
-        var (check, error) = await CheckAsync(campaign, input.UnitCode, input.ProcedureCode, ct);
+        var (check, error) = await CheckAsync(campaign, nomination.UnitCode, nomination.ProcedureCode, ct);
         if (error is not null)
         {
             return (null, null, error);
@@ -142,22 +228,15 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
                 "Dịch vụ chưa đủ điều kiện theo Công văn 3179/BTTTT-CĐSQG.", "The service does not meet the criteria of letter 3179/BTTTT-CĐSQG.", check.Verdict));
         }
 
-        var nomination = new Nomination
+        nomination.Status = NominationStatus.Submitted;
+        nomination.Evidence = JsonSerializer.Serialize(check.Evidence, Json);
+        nomination.Verdict = JsonSerializer.Serialize(check.Verdict, Json);
+        nomination.DataScore = check.DataScore;
+        if (nomination.Id == 0)
         {
-            CampaignId = campaignId,
-            UnitCode = input.UnitCode,
-            ProcedureCode = input.ProcedureCode,
-            Category = input.Category,
-            Narrative = input.Narrative?.Trim() ?? "",
-            ContactName = input.ContactName?.Trim(),
-            ContactEmail = input.ContactEmail?.Trim(),
-            ContactPhone = input.ContactPhone?.Trim(),
-            SubmittedAt = time.GetUtcNow(),
-            Evidence = JsonSerializer.Serialize(check.Evidence, Json),
-            Verdict = JsonSerializer.Serialize(check.Verdict, Json),
-            DataScore = check.DataScore,
-        };
-        db.Add(nomination);
+            db.Add(nomination);
+        }
+
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
         {
@@ -272,7 +351,9 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
 
     public static NominationView View(Nomination n, string procedureName) => new(
         n.Id, n.CampaignId, n.UnitCode, n.ProcedureCode, procedureName, n.Category, n.Status, n.Narrative, n.ContactName, n.ContactEmail, n.ContactPhone,
-        n.SubmittedAt, JsonSerializer.Deserialize<ServiceEvidence>(n.Evidence, Json), JsonSerializer.Deserialize<EligibilityVerdict>(n.Verdict, Json),
+        n.SubmittedAt,
+        n.Status == NominationStatus.Draft ? null : JsonSerializer.Deserialize<ServiceEvidence>(n.Evidence, Json),
+        n.Status == NominationStatus.Draft ? null : JsonSerializer.Deserialize<EligibilityVerdict>(n.Verdict, Json),
         n.DataScore, n.Shortlisted, n.Selected);
 
     public static bool Fits(NominationCategory category, Audience audience) => category switch

@@ -12,8 +12,9 @@ using OpenDvc.Registry.Transfer;
 namespace OpenDvc.Awards.Nominations;
 
 /// <summary>
-/// Nominations: the live check of a service, submission by the unit's focal point (or an admin), withdrawal, lists and
-/// exports. Staff read every unit's nominations; a focal point only its own unit's.
+/// Nominations: the live check of a service, a draft or a submission by the unit's focal point (or an admin), a draft's
+/// submission, withdrawal, lists and exports. Staff read every unit's nominations; a focal point only its own unit's
+/// (drafts included: another unit never sees them).
 /// </summary>
 public static class NominationsApi
 {
@@ -25,12 +26,14 @@ public static class NominationsApi
         campaign.MapGet("/nominations", ListNominations).WithName(nameof(ListNominations)).WithSummary("A campaign's nominations with their frozen evidence (focal points: own unit).");
         campaign.MapGet("/nominations/export", ExportNominations).WithName(nameof(ExportNominations)).WithSummary("Nominations as CSV or Excel (format=csv|xlsx).");
         campaign.MapPost("/nominations", NominateService).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(NominateService))
-            .WithSummary("Nominate one of the unit's online services: quota, deadline and eligibility are enforced; the evidence is frozen.");
+            .WithSummary("Nominate one of the unit's online services: quota, deadline and eligibility are enforced; the evidence is frozen. With \"draft\": true it is saved unsubmitted.");
         campaign.MapPost("/nominations/import", ImportNominations).RequireAuthorization(AccountsModule.EditPolicy).DisableAntiforgery().WithName(nameof(ImportNominations))
             .WithSummary("Nominate from an .xlsx or .csv file (form field 'file'; columns unit, procedure, category, narrative, contact_name, contact_email, contact_phone): all rows or none.");
 
         var nomination = app.MapGroup("/api/v1/awards/nominations/{id:int}").WithTags("Awards").RequireAuthorization();
         nomination.MapGet("/", GetNomination).WithName(nameof(GetNomination)).WithSummary("One nomination with its frozen evidence and verdict.");
+        nomination.MapPost("/submit", SubmitNominationDraft).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(SubmitNominationDraft))
+            .WithSummary("Submit a draft nomination: quota, deadline and eligibility are enforced; the evidence is frozen.");
         nomination.MapPost("/withdraw", WithdrawNomination).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(WithdrawNomination))
             .WithSummary("Withdraw a nomination before the deadline (the unit's focal point or an admin).");
     }
@@ -105,6 +108,12 @@ public static class NominationsApi
         }
 
         return TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
+    }
+
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> SubmitNominationDraft(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    {
+        var (nomination, check, error) = await store.SubmitDraftAsync(user, id, ct);
+        return error is not null ? error.ToProblem() : TypedResults.Ok(NominationStore.View(nomination!, check!.Evidence.ProcedureName));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawNomination(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>

@@ -13,7 +13,8 @@ namespace OpenDvc.Awards.Pages;
 
 /// <summary>
 /// /awards/nominate: a focal point picks one of its unit's online services, sees the evidence and the verdict per
-/// criterion (Check), then submits (Submit), which freezes the evidence. Admins may nominate for any unit.
+/// criterion (Check), then submits (Submit), which freezes the evidence, or saves a draft to complete later (Draft).
+/// Admins may nominate for any unit.
 /// </summary>
 [Authorize(Policy = AccountsModule.EditPolicy)]
 public sealed class NominatePage(NominationStore store, NominationImport import, OpenDvcDbContext db) : PageModel
@@ -73,7 +74,11 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => NominateAsync(draft: false, ct);
+
+    public Task<IActionResult> OnPostDraftAsync(CancellationToken ct) => NominateAsync(draft: true, ct);
+
+    private async Task<IActionResult> NominateAsync(bool draft, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused)
         {
@@ -81,10 +86,10 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
         }
 
         var (nomination, check, error) = await store.NominateServiceAsync(User, Campaign,
-            new NominationInput(Unit!, Procedure ?? "", Category, Narrative, ContactName, ContactEmail, ContactPhone), ct);
+            new NominationInput(Unit!, Procedure ?? "", Category, Narrative, ContactName, ContactEmail, ContactPhone, draft), ct);
         if (nomination is not null)
         {
-            return Redirect($"/awards/nominations/{nomination.Id}?submitted=true");
+            return Redirect($"/awards/nominations/{nomination.Id}?{(draft ? "draft" : "submitted")}=true");
         }
 
         (Check, Error) = (check, error);

@@ -11,7 +11,10 @@ using OpenDvc.Platform.Files;
 
 namespace OpenDvc.Awards.Pages;
 
-/// <summary>/awards/nominations/{id}: one nomination with its frozen evidence and verdict; its unit's focal point may withdraw it.</summary>
+/// <summary>
+/// /awards/nominations/{id}: one nomination with its frozen evidence and verdict (a draft: today's, and a button to
+/// submit it); its unit's focal point may withdraw it, attach and remove files while it is open.
+/// </summary>
 [Authorize]
 public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, FileStore files, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time) : PageModel
 {
@@ -20,6 +23,12 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
     public AwardError? Error { get; private set; }
 
     public bool CanWithdraw { get; private set; }
+
+    /// <summary>A draft its unit may submit now.</summary>
+    public bool CanSubmit { get; private set; }
+
+    /// <summary>A draft's evidence and verdict as they are today (frozen only when it is submitted).</summary>
+    public NominationCheck? LiveCheck { get; private set; }
 
     public IReadOnlyList<AttachmentView> Attachments { get; private set; } = [];
 
@@ -39,6 +48,24 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
 
         Error = await store.WithdrawAsync(User, id, ct);
         return Error is null ? Redirect($"/awards/nominations/{id}") : Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        (_, var check, Error) = await store.SubmitDraftAsync(User, id, ct);
+        if (Error is null)
+        {
+            return Redirect($"/awards/nominations/{id}?submitted=true");
+        }
+
+        LiveCheck = check ?? LiveCheck;
+        Response.StatusCode = Error.Status;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
@@ -89,7 +116,13 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         Nomination = (await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single();
-        CanWithdraw = Nomination.Status == NominationStatus.Submitted && UnitAccess.CanEdit(User, unit);
+        CanWithdraw = Nomination.Status is NominationStatus.Submitted or NominationStatus.Draft && UnitAccess.CanEdit(User, unit);
+        CanSubmit = Nomination.Status == NominationStatus.Draft && UnitAccess.CanEdit(User, unit);
+        if (Nomination.Status == NominationStatus.Draft)
+        {
+            (LiveCheck, _) = await store.CheckAsync(User, Nomination.CampaignId, unit, Nomination.ProcedureCode, ct);
+        }
+
         CanAttach = (await NominationAttachmentsApi.EditableAsync(db, store, User, id, ct)).Refusal is null;
         Attachments = await NominationAttachmentsApi.ViewsAsync(db, id, ct);
         return null;

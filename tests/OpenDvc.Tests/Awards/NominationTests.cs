@@ -304,6 +304,10 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         var listedForOther = await TestApp.ReadAsync<List<NominationView>>(await otherUnit.GetAsync(path, Ct));
         var attached = await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/attachments",
             new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()), "file", "du-thao.pdf" } }, Ct);
+        var edited = await TestApp.ReadAsync<NominationView>(await focalPoint.PutAsJsonAsync($"/api/v1/awards/nominations/{draft.Id}",
+            new NominationDraftInput("Thuyết minh đã hoàn thiện", "Trần Thị Bình", "binh@example.gov.vn", null), Json.Options, Ct));
+        var editedByOther = await otherUnit.PutAsJsonAsync($"/api/v1/awards/nominations/{draft.Id}", new NominationDraftInput("x", null, null, null), Json.Options, Ct);
+        var editSubmitted = await focalPoint.PutAsJsonAsync($"/api/v1/awards/nominations/{submitted.Id}", new NominationDraftInput("x", null, null, null), Json.Options, Ct);
         var overQuota = await focalPoint.PostAsync($"/api/v1/awards/nominations/{draft.Id}/submit", null, Ct);
         var stillDraft = await TestApp.ReadAsync<NominationView>(await focalPoint.GetAsync($"/api/v1/awards/nominations/{draft.Id}", Ct));
         await focalPoint.PostAsync($"/api/v1/awards/nominations/{submitted.Id}/withdraw", null, Ct);
@@ -321,6 +325,10 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         Assert.Equal(HttpStatusCode.Forbidden, submitByOther.StatusCode);
         Assert.DoesNotContain(listedForOther, n => n.Id == draft.Id);
         Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(("Thuyết minh đã hoàn thiện", "Trần Thị Bình", NominationStatus.Draft), (edited.Narrative, edited.ContactName, edited.Status));
+        Assert.Equal(HttpStatusCode.Forbidden, editedByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, editSubmitted.StatusCode);
+        Assert.Equal("Thuyết minh đã hoàn thiện", nowSubmitted.Narrative);
         Assert.Equal(HttpStatusCode.Conflict, overQuota.StatusCode);
         Assert.Contains("OD-AWARD-QUOTA", await overQuota.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(NominationStatus.Draft, stillDraft.Status);
@@ -335,7 +343,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     }
 
     [Fact]
-    public async Task A_focal_point_saves_a_draft_from_the_nominate_page_sees_today_s_verdict_and_submits_it()
+    public async Task A_focal_point_saves_a_draft_from_the_nominate_page_sees_today_s_verdict_edits_it_and_submits_it()
     {
         const string unit = "35";
         var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
@@ -347,6 +355,8 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
             new() { ["Procedure"] = procedure, ["Category"] = nameof(NominationCategory.CitizenServices), ["Narrative"] = "Bản nháp thuyết minh" }, form);
         var page = TestApp.PathOf(saved.Headers.Location) ?? "";
         var draftPage = await focalPoint.GetStringAsync(saved.Headers.Location!.OriginalString, Ct);
+        var edited = await TestApp.PostFormAsync(focalPoint, $"{page}?handler=Edit", new() { ["Narrative"] = "Thuyết minh sửa lần hai", ["ContactName"] = "Lê Văn Cường" }, page);
+        var editedPage = await focalPoint.GetStringAsync(page, Ct);
         var sent = await TestApp.PostFormAsync(focalPoint, $"{page}?handler=Submit", [], page);
         var submittedPage = await focalPoint.GetStringAsync(sent.Headers.Location!.OriginalString, Ct);
 
@@ -355,6 +365,9 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         Assert.Contains("Bản nháp", draftPage, StringComparison.Ordinal);
         Assert.Contains("data-eligible=\"true\"", draftPage, StringComparison.Ordinal);
         Assert.Contains("handler=Submit", draftPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Contains("Thuyết minh sửa lần hai", editedPage, StringComparison.Ordinal);
+        Assert.Contains("Lê Văn Cường", editedPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Đã gửi đề xuất", submittedPage, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Submit", submittedPage, StringComparison.Ordinal);

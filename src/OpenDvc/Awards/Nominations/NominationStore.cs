@@ -23,6 +23,13 @@ public sealed record NominationInput(
     [StringLength(32)] string? ContactPhone,
     bool Draft = false);
 
+/// <summary>What a unit may change in its draft: its account of the service and the contact (service and category stay).</summary>
+public sealed record NominationDraftInput(
+    [StringLength(8000)] string? Narrative,
+    [StringLength(128)] string? ContactName,
+    [StringLength(256)] string? ContactEmail,
+    [StringLength(32)] string? ContactPhone);
+
 /// <summary>The evidence and verdict of a service, live before submission or frozen after it.</summary>
 public sealed record NominationCheck(ServiceEvidence Evidence, EligibilityVerdict Verdict, decimal DataScore);
 
@@ -145,8 +152,49 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         return (nomination, check, null);
     }
 
+    /// <summary>Changes a unit's draft (narrative and contact) while the campaign is open for the unit.</summary>
+    public async Task<(Nomination? Nomination, AwardError? Error)> EditDraftAsync(ClaimsPrincipal user, int nominationId, NominationDraftInput input, CancellationToken ct)
+    {
+        var (nomination, campaign, error) = await DraftAsync(user, nominationId, ct);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (await OpenForAsync(campaign!, nomination!.UnitCode, ct) is { } closed)
+        {
+            return (null, closed);
+        }
+
+        nomination.Narrative = input.Narrative?.Trim() ?? "";
+        nomination.ContactName = input.ContactName?.Trim();
+        nomination.ContactEmail = input.ContactEmail?.Trim();
+        nomination.ContactPhone = input.ContactPhone?.Trim();
+        nomination.SubmittedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return (nomination, null);
+    }
+
     /// <summary>Submits a unit's draft: the same quota, deadline and eligibility as a direct nomination; the evidence is frozen now.</summary>
     public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> SubmitDraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    {
+        var (nomination, campaign, error) = await DraftAsync(user, nominationId, ct);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        if (await OpenForAsync(campaign!, nomination!.UnitCode, ct) is { } closed)
+        {
+            return (null, null, closed);
+        }
+
+        nomination.SubmittedAt = time.GetUtcNow();
+        return await SubmitAsync(campaign!, nomination, ct);
+    }
+
+    /// <summary>The tracked draft and its campaign when the caller may change it; otherwise why not.</summary>
+    private async Task<(Nomination? Nomination, AwardCampaign? Campaign, AwardError? Error)> DraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
     {
         if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
         {
@@ -158,19 +206,9 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, null, AwardError.Forbidden);
         }
 
-        if (nomination.Status != NominationStatus.Draft)
-        {
-            return (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."));
-        }
-
-        var campaign = (await CampaignAsync(nomination.CampaignId, ct))!;
-        if (await OpenForAsync(campaign, nomination.UnitCode, ct) is { } closed)
-        {
-            return (null, null, closed);
-        }
-
-        nomination.SubmittedAt = time.GetUtcNow();
-        return await SubmitAsync(campaign, nomination, ct);
+        return nomination.Status != NominationStatus.Draft
+            ? (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."))
+            : (nomination, await CampaignAsync(nomination.CampaignId, ct), null);
     }
 
     /// <summary>Null while the unit may still nominate in the campaign; otherwise why not.</summary>

@@ -32,6 +32,8 @@ public static class NominationsApi
 
         var nomination = app.MapGroup("/api/v1/awards/nominations/{id:int}").WithTags("Awards").RequireAuthorization();
         nomination.MapGet("/", GetNomination).WithName(nameof(GetNomination)).WithSummary("One nomination with its frozen evidence and verdict.");
+        nomination.MapPut("/", EditNominationDraft).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(EditNominationDraft))
+            .WithSummary("Change a draft's narrative and contact (the unit's focal point or an admin, before the deadline).");
         nomination.MapPost("/submit", SubmitNominationDraft).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(SubmitNominationDraft))
             .WithSummary("Submit a draft nomination: quota, deadline and eligibility are enforced; the evidence is frozen.");
         nomination.MapPost("/withdraw", WithdrawNomination).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(WithdrawNomination))
@@ -108,6 +110,12 @@ public static class NominationsApi
         }
 
         return TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
+    }
+
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> EditNominationDraft(int id, NominationDraftInput input, ClaimsPrincipal user, NominationStore store, OpenDvcDbContext db, CancellationToken ct)
+    {
+        var (_, error) = await store.EditDraftAsync(user, id, input, ct);
+        return error is not null ? error.ToProblem() : TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
     }
 
     public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> SubmitNominationDraft(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct)

@@ -50,6 +50,27 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         return Error is null ? Redirect($"/awards/nominations/{id}") : Page();
     }
 
+    public async Task<IActionResult> OnPostEditAsync(int id, string? narrative, string? contactName, string? contactEmail, string? contactPhone, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        // The API's limits, checked here as its validation does there.
+        var input = new NominationDraftInput(narrative, contactName, contactEmail, contactPhone);
+        (_, Error) = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), null, validateAllProperties: true)
+            ? await store.EditDraftAsync(User, id, input, ct)
+            : (null, new AwardError(422, "OD-AWARD-INVALID", "Có trường vượt quá độ dài cho phép.", "A field is longer than allowed."));
+        if (Error is null)
+        {
+            return Redirect($"/awards/nominations/{id}?draft=true");
+        }
+
+        Response.StatusCode = Error.Status;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused)

@@ -155,18 +155,13 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     /// <summary>Changes a unit's draft (narrative and contact) while the campaign is open for the unit.</summary>
     public async Task<(Nomination? Nomination, AwardError? Error)> EditDraftAsync(ClaimsPrincipal user, int nominationId, NominationDraftInput input, CancellationToken ct)
     {
-        var (nomination, campaign, error) = await DraftAsync(user, nominationId, ct);
+        var (nomination, _, error) = await DraftAsync(user, nominationId, ct);
         if (error is not null)
         {
             return (null, error);
         }
 
-        if (await OpenForAsync(campaign!, nomination!.UnitCode, ct) is { } closed)
-        {
-            return (null, closed);
-        }
-
-        nomination.Narrative = input.Narrative?.Trim() ?? "";
+        nomination!.Narrative = input.Narrative?.Trim() ?? "";
         nomination.ContactName = input.ContactName?.Trim();
         nomination.ContactEmail = input.ContactEmail?.Trim();
         nomination.ContactPhone = input.ContactPhone?.Trim();
@@ -184,16 +179,11 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, null, error);
         }
 
-        if (await OpenForAsync(campaign!, nomination!.UnitCode, ct) is { } closed)
-        {
-            return (null, null, closed);
-        }
-
-        nomination.SubmittedAt = time.GetUtcNow();
+        nomination!.SubmittedAt = time.GetUtcNow();
         return await SubmitAsync(campaign!, nomination, ct);
     }
 
-    /// <summary>The tracked draft and its campaign when the caller may change it; otherwise why not.</summary>
+    /// <summary>The tracked draft and its campaign when the caller may change it now (its unit, before the deadline); otherwise why not.</summary>
     private async Task<(Nomination? Nomination, AwardCampaign? Campaign, AwardError? Error)> DraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
     {
         if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
@@ -206,9 +196,13 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, null, AwardError.Forbidden);
         }
 
-        return nomination.Status != NominationStatus.Draft
-            ? (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."))
-            : (nomination, await CampaignAsync(nomination.CampaignId, ct), null);
+        if (nomination.Status != NominationStatus.Draft)
+        {
+            return (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."));
+        }
+
+        var campaign = (await CampaignAsync(nomination.CampaignId, ct))!;
+        return await OpenForAsync(campaign, nomination.UnitCode, ct) is { } closed ? (null, null, closed) : (nomination, campaign, null);
     }
 
     /// <summary>Null while the unit may still nominate in the campaign; otherwise why not.</summary>

@@ -22,7 +22,10 @@ public sealed class AdminTests(Browser browser, SqliteApp app) : BrowserTests(br
         await page.GetByLabel("Loại đối tượng").SelectOptionAsync("UserRole");
         await page.GetByLabel("Khóa đối tượng").FillAsync("browser-fp");
         await page.Locator("#audit-filters button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/audit\\?.*entitykey=browser-fp", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        // The filtered page is server-rendered: its DOM is what the test reads. Waiting for the load event as well (every
+        // stylesheet and image) once timed out in CI on a loaded machine, with the page already there.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/audit\\?.*entitykey=browser-fp", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var rows = await page.Locator("#audit-table > tbody > tr").CountAsync();
         await page.Locator("#audit-table details summary").First.ClickAsync();
         await ScreenshotAsync(page, "admin-audit-filtered");

@@ -18,14 +18,11 @@ public sealed class AdminTests(Browser browser, SqliteApp app) : BrowserTests(br
         await page.GetByLabel("Tên đăng nhập").FillAsync("browser-admin");
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/audit");
+        await ArrivedAsync(page, "**/admin/audit");
         await page.GetByLabel("Loại đối tượng").SelectOptionAsync("UserRole");
         await page.GetByLabel("Khóa đối tượng").FillAsync("browser-fp");
         await page.Locator("#audit-filters button[type=submit]").ClickAsync();
-        // The filtered page is server-rendered: its DOM is what the test reads. Waiting for the load event as well (every
-        // stylesheet and image) once timed out in CI on a loaded machine, with the page already there.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/audit\\?.*entitykey=browser-fp", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await ArrivedAsync(page, new System.Text.RegularExpressions.Regex("/admin/audit\\?.*entitykey=browser-fp", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         var rows = await page.Locator("#audit-table > tbody > tr").CountAsync();
         await page.Locator("#audit-table details summary").First.ClickAsync();
         await ScreenshotAsync(page, "admin-audit-filtered");

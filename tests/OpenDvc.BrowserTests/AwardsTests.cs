@@ -18,7 +18,7 @@ public sealed class AwardsTests(Browser browser, SqliteApp app) : BrowserTests(b
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
+        await ArrivedAsync(page, "**" + returnUrl);
         return page;
     }
 
@@ -48,16 +48,16 @@ public sealed class AwardsTests(Browser browser, SqliteApp app) : BrowserTests(b
         var satisfaction = await focalPoint.Locator("[data-criterion='b2-satisfaction']").InnerTextAsync();
         await ScreenshotAsync(focalPoint, "awards-nominate-verdict-vi");
         await focalPoint.GetByRole(AriaRole.Button, new() { Name = "Gửi đề xuất" }).ClickAsync();
-        await focalPoint.WaitForURLAsync("**/awards/nominations/*?submitted=true");
+        await ArrivedAsync(focalPoint, "**/awards/nominations/*?submitted=true");
         var submitted = await focalPoint.Locator("[role=status]").InnerTextAsync();
 
         var admin = await SignInAsync("browser-awards-admin", $"/awards/results/{campaign}");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Phân công chấm cân bằng (1 người mỗi đề xuất)" }).ClickAsync();
-        await admin.WaitForURLAsync($"**/awards/results/{campaign}");
+        await ArrivedAsync(admin, $"**/awards/results/{campaign}");
 
         var reviewer = await SignInAsync("browser-awards-reviewer", "/awards/reviews?done=false");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/awards/reviews/*");
+        await ArrivedAsync(reviewer, "**/awards/reviews/*");
         foreach (var input in await reviewer.Locator("input[type=number]").AllAsync())
         {
             await input.FillAsync("8");
@@ -66,16 +66,16 @@ public sealed class AwardsTests(Browser browser, SqliteApp app) : BrowserTests(b
         await reviewer.Locator("textarea[name=Comment]").FillAsync("Giảm nhiều chuyến đi cho người dân.");
         await ScreenshotAsync(reviewer, "awards-review-form-vi");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Lưu điểm" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/awards/reviews?done=false");
+        await ArrivedAsync(reviewer, "**/awards/reviews?done=false");
         await reviewer.GotoAsync("/awards/reviews?done=true");
         var doneRows = await reviewer.Locator("tbody tr").AllInnerTextsAsync();
 
         await admin.ReloadAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Chọn tôn vinh {procedure}" }).ClickAsync();
-        await admin.WaitForURLAsync($"**/awards/results/{campaign}");
+        await ArrivedAsync(admin, $"**/awards/results/{campaign}");
         await ScreenshotAsync(admin, "awards-results-admin-vi");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Công bố kết quả" }).ClickAsync();
-        await admin.WaitForURLAsync($"**/awards/results/{campaign}");
+        await ArrivedAsync(admin, $"**/awards/results/{campaign}");
 
         var visitor = await NewPageAsync();
         await visitor.GotoAsync("/awards/winners");

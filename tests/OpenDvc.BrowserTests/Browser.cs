@@ -73,6 +73,17 @@ public abstract class BrowserTests(Browser browser, SqliteApp app) : IClassFixtu
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Waits for a navigation to the URL to have built its DOM (the pages are server-rendered, and actions wait for
+    /// their elements anyway); not for the load event of every stylesheet and image, which once stalled past 30 s in CI.
+    /// </summary>
+    protected static Task ArrivedAsync(IPage page, string url) =>
+        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    /// <inheritdoc cref="ArrivedAsync(IPage, string)"/>
+    protected static Task ArrivedAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
     protected static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, name + ".png"), FullPage = true });
 }

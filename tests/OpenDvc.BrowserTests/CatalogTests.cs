@@ -16,14 +16,14 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         await page.GetByLabel("Tên đăng nhập").FillAsync("catalog-viewer");
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/procedures");
+        await ArrivedAsync(page, "**/procedures");
         await page.GetByLabel("Tìm theo mã hoặc tên").FillAsync("khai sinh");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
-        await page.WaitForURLAsync("**/procedures?q=*");
+        await ArrivedAsync(page, "**/procedures?q=*");
         var names = await page.Locator("tbody th[scope=row]").AllInnerTextsAsync();
         await ScreenshotAsync(page, "catalog-search-vi");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ngôn ngữ: English" }).ClickAsync();
-        await page.WaitForURLAsync("**/procedures?q=*");
+        await ArrivedAsync(page, "**/procedures?q=*");
         var englishHeading = await page.Locator("h1").InnerTextAsync();
         var englishNames = await page.Locator("tbody th[scope=row]").AllInnerTextsAsync();
         await ScreenshotAsync(page, "catalog-search-en");
@@ -42,7 +42,7 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
 
         await page.GotoAsync("/procedures?q=khai%20sinh");
         await page.Locator("tbody td a").First.ClickAsync();
-        await page.WaitForURLAsync("**/procedures/*");
+        await ArrivedAsync(page, "**/procedures/*");
         var offered = await page.Locator("tbody tr").CountAsync();
         await ScreenshotAsync(page, "procedure-page-vi");
 
@@ -60,11 +60,11 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         await page.GetByLabel("Tên đăng nhập").FillAsync("catalog-focal-52");
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/units/52?level=FullProcess");
+        await ArrivedAsync(page, "**/units/52?level=FullProcess");
         var firstRow = page.Locator("tbody tr").First;
         var code = await firstRow.Locator("td a").First.InnerTextAsync();
         await firstRow.GetByRole(AriaRole.Button, new() { Name = $"Đổi mức {code}: Một phần" }).ClickAsync();
-        await page.WaitForURLAsync("**/units/52?saved=true");
+        await ArrivedAsync(page, "**/units/52?saved=true");
         await page.Locator("details summary").First.ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "unit-page-focal-point-vi.png") });
         var row = page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/procedures/{code}']") });

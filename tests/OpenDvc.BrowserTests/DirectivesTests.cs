@@ -23,9 +23,9 @@ public sealed class DirectivesTests(Browser browser, SqliteApp app) : BrowserTes
         await template.SaveAsAsync(file);
         await focal.GetByLabel("Tệp danh mục (.xlsx hoặc .csv)").SetInputFilesAsync(file);
         await focal.GetByRole(AriaRole.Button, new() { Name = "Tải lên danh mục" }).ClickAsync();
-        await focal.WaitForURLAsync("**?saved=catalog");
+        await ArrivedAsync(focal, "**?saved=catalog");
         await focal.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
-        await focal.WaitForURLAsync("**?saved=submitted");
+        await ArrivedAsync(focal, "**?saved=submitted");
         var focalStatus = await focal.Locator("#submission-status").InnerTextAsync();
         await ScreenshotAsync(focal, "directives-focal-point-submitted-vi");
         File.Delete(file);
@@ -36,7 +36,7 @@ public sealed class DirectivesTests(Browser browser, SqliteApp app) : BrowserTes
         await admin.GotoAsync(submission);
         await admin.GetByLabel("Ý kiến").First.FillAsync("Thiếu lý do đối với thủ tục một phần.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
-        await admin.WaitForURLAsync("**?saved=returned");
+        await ArrivedAsync(admin, "**?saved=returned");
         await admin.GotoAsync(matrix);
         var after = await CellAsync(admin, catalog);
         await ScreenshotAsync(admin, "directives-compliance-matrix-returned-vi");
@@ -52,7 +52,7 @@ public sealed class DirectivesTests(Browser browser, SqliteApp app) : BrowserTes
         await page.GetByLabel("Tên đăng nhập").FillAsync(user);
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync($"**{returnUrl}");
+        await ArrivedAsync(page, $"**{returnUrl}");
     }
 
     private static Task<string> CellAsync(IPage page, int deliverable) =>

@@ -65,9 +65,18 @@ public static class AccountsModule
 
         // Keys in the database (Accounts/SignIn/DataProtectionKeyConfiguration.cs); one application name so
         // instances installed in different folders share them.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("OpenDvc")
             .PersistKeysToDbContext<OpenDvcDbContext>();
+
+        // With a certificate (a PFX file, its password from the environment), the keys are encrypted at rest, so a
+        // copy of the database alone cannot forge cookies; every instance needs the same certificate.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         // A changed role, unit or password renews the security stamp; older cookies stop working within minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));

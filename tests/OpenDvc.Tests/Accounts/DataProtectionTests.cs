@@ -38,3 +38,44 @@ public abstract class DataProtectionTests<TFixture>(TFixture fixture) : AppTests
 public sealed class DataProtectionTestsOnSqlite(SqliteApp fixture) : DataProtectionTests<SqliteApp>(fixture);
 
 public sealed class DataProtectionTestsOnPostgres(PostgresApp fixture) : DataProtectionTests<PostgresApp>(fixture);
+
+/// <summary>With a certificate configured, the key ring is encrypted at rest: the database alone holds no usable key.</summary>
+public sealed class DataProtectionCertificateTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Keys_are_stored_encrypted_with_the_configured_certificate_and_cookies_still_work()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"opendvc-dp-{Guid.NewGuid():N}.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=OpenDVC data protection (test)", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "mat-khau-thu"), Ct);
+        }
+
+        try
+        {
+            await using var app = await TestApp.StartAsync(demo: false,
+                configuration: [$"--DataProtection:CertificatePath={pfx}", "--DataProtection:CertificatePassword=mat-khau-thu"]);
+            using var client = await app.SignInAsync("encrypted-keys", Roles.Reviewer);
+            var account = await client.GetAsync("/account", Ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var keys = await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct);
+
+            Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal); // the plain master key's element
+            });
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+}

@@ -39,9 +39,10 @@ public sealed partial class TestApp : IAsyncDisposable
     /// <summary>
     /// Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string.
     /// The demo registry is loaded unless <paramref name="demo"/> is false; the demo ledger only when a test asks
-    /// for <paramref name="demoDossiers"/> (the app's default is a few hundred thousand); on a given clock when told.
+    /// for <paramref name="demoDossiers"/> (the app's default is a few hundred thousand); on a given clock when told;
+    /// with extra <paramref name="configuration"/> (<c>--Section:Key=value</c>) when given.
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, int demoDossiers = 0, TimeProvider? time = null)
+    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, int demoDossiers = 0, TimeProvider? time = null, string[]? configuration = null)
     {
         string? directory = null;
         DatabaseSettings database;
@@ -56,7 +57,7 @@ public sealed partial class TestApp : IAsyncDisposable
             database = DatabaseSettings.Resolve(postgresConnectionString);
         }
 
-        var settings = new AppSettings(database, Configuration(demoDossiers)) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing", Time = time };
+        var settings = new AppSettings(database, [.. Configuration(demoDossiers), .. configuration ?? []]) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing", Time = time };
         var app = Program.Compose(settings);
         await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
         await app.StartAsync();

@@ -41,7 +41,9 @@ public sealed class DataChangeFeed(DatabaseSettings database, DataChanges change
                     changed = lost || (last is { } before && marker != before);
                     (last, lost) = (marker, false);
                 }
-                catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+#pragma warning disable CA1031 // A failed look must never stop the site: the next tick tries again.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
                 {
                     // The database restarting or out of reach: start again on a new connection at the next tick. A
                     // write in between would go unseen (SQLite's number is the connection's own), so signal once when

@@ -124,12 +124,9 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             ProcedureCode = input.ProcedureCode,
             Category = input.Category,
             Status = NominationStatus.Draft,
-            Narrative = input.Narrative?.Trim() ?? "",
-            ContactName = input.ContactName?.Trim(),
-            ContactEmail = input.ContactEmail?.Trim(),
-            ContactPhone = input.ContactPhone?.Trim(),
             SubmittedAt = time.GetUtcNow(),
         };
+        Describe(nomination, new NominationDraftInput(input.Narrative, input.ContactName, input.ContactEmail, input.ContactPhone));
         if (!input.Draft)
         {
             return await SubmitAsync(campaign, nomination, ct);
@@ -141,8 +138,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, null, error);
         }
 
-        if (await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == input.UnitCode && n.ProcedureCode == input.ProcedureCode
-            && n.Category == input.Category && (n.Status == NominationStatus.Submitted || n.Status == NominationStatus.Draft), ct))
+        if (await DuplicatedAsync(nomination, ct))
         {
             return (null, null, Duplicate);
         }
@@ -161,11 +157,8 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return (null, error);
         }
 
-        nomination!.Narrative = input.Narrative?.Trim() ?? "";
-        nomination.ContactName = input.ContactName?.Trim();
-        nomination.ContactEmail = input.ContactEmail?.Trim();
-        nomination.ContactPhone = input.ContactPhone?.Trim();
-        nomination.SubmittedAt = time.GetUtcNow();
+        Describe(nomination!, input);
+        nomination!.SubmittedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return (nomination, null);
     }
@@ -219,6 +212,27 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             : null;
     }
 
+    /// <summary>
+    /// Another nomination of the unit for the same service and category: a submitted one always; a draft too when this
+    /// one is new (the unit submits that draft instead), not when this one is that draft being submitted.
+    /// </summary>
+    private Task<bool> DuplicatedAsync(Nomination nomination, CancellationToken ct)
+    {
+        var draftsToo = nomination.Id == 0;
+        return db.Set<Nomination>().AnyAsync(n => n.CampaignId == nomination.CampaignId && n.UnitCode == nomination.UnitCode && n.Id != nomination.Id
+            && n.ProcedureCode == nomination.ProcedureCode && n.Category == nomination.Category
+            && (n.Status == NominationStatus.Submitted || (draftsToo && n.Status == NominationStatus.Draft)), ct);
+    }
+
+    /// <summary>The unit's account of the service and its contact, as a nomination or a draft's edit gives them.</summary>
+    private static void Describe(Nomination nomination, NominationDraftInput input)
+    {
+        nomination.Narrative = input.Narrative?.Trim() ?? "";
+        nomination.ContactName = input.ContactName?.Trim();
+        nomination.ContactEmail = input.ContactEmail?.Trim();
+        nomination.ContactPhone = input.ContactPhone?.Trim();
+    }
+
     private static AwardError Duplicate => new(409, "OD-AWARD-DUPLICATE", "Dịch vụ này đã được đề xuất trong nhóm này.", "This service is already nominated in this category.");
 
     /// <summary>
@@ -230,18 +244,14 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await LockQuotaAsync(campaign.Id, nomination.UnitCode, nomination.Category, ct);
-        var others = db.Set<Nomination>().Where(n => n.CampaignId == campaign.Id && n.UnitCode == nomination.UnitCode && n.Id != nomination.Id);
-        var submitted = others.Where(n => n.Status == NominationStatus.Submitted);
-
-        // A new nomination may not sit beside a draft of the same service either: the unit submits that draft instead.
-        if (await (nomination.Id == 0 ? others.Where(n => n.Status == NominationStatus.Submitted || n.Status == NominationStatus.Draft) : submitted)
-            .AnyAsync(n => n.ProcedureCode == nomination.ProcedureCode && n.Category == nomination.Category, ct))
+        if (await DuplicatedAsync(nomination, ct))
         {
             return (null, null, Duplicate);
         }
 
         var quota = campaign.QuotaOf(nomination.Category);
-        var used = await submitted.CountAsync(n => n.Category == nomination.Category, ct);
+        var used = await db.Set<Nomination>().CountAsync(n => n.CampaignId == campaign.Id && n.UnitCode == nomination.UnitCode && n.Id != nomination.Id
+            && n.Category == nomination.Category && n.Status == NominationStatus.Submitted, ct);
         if (used >= quota)
         {
             return (null, null, new AwardError(409, "OD-AWARD-QUOTA",

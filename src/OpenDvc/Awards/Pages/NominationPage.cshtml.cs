@@ -62,13 +62,7 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         (_, Error) = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), null, validateAllProperties: true)
             ? await store.EditDraftAsync(User, id, input, ct)
             : (null, new AwardError(422, "OD-AWARD-INVALID", "Có trường vượt quá độ dài cho phép.", "A field is longer than allowed."));
-        if (Error is null)
-        {
-            return Redirect($"/awards/nominations/{id}?draft=true");
-        }
-
-        Response.StatusCode = Error.Status;
-        return Page();
+        return Outcome($"/awards/nominations/{id}?draft=true");
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
@@ -79,14 +73,8 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         (_, var check, Error) = await store.SubmitDraftAsync(User, id, ct);
-        if (Error is null)
-        {
-            return Redirect($"/awards/nominations/{id}?submitted=true");
-        }
-
         LiveCheck = check ?? LiveCheck;
-        Response.StatusCode = Error.Status;
-        return Page();
+        return Outcome($"/awards/nominations/{id}?submitted=true");
     }
 
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
@@ -97,13 +85,7 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         (_, Error) = await NominationAttachmentsApi.AttachAsync(id, file, User, db, files, store, options.Value, actor, time, ct);
-        if (Error is null)
-        {
-            return Redirect($"/awards/nominations/{id}");
-        }
-
-        Response.StatusCode = Error.Status;
-        return Page();
+        return Outcome($"/awards/nominations/{id}");
     }
 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachment, CancellationToken ct)
@@ -114,9 +96,15 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         Error = await NominationAttachmentsApi.RemoveAsync(id, attachment, User, db, store, ct);
+        return Outcome($"/awards/nominations/{id}");
+    }
+
+    /// <summary>After a change: to <paramref name="done"/> when it was made, else this page again with the refusal and its status.</summary>
+    private IActionResult Outcome(string done)
+    {
         if (Error is null)
         {
-            return Redirect($"/awards/nominations/{id}");
+            return Redirect(done);
         }
 
         Response.StatusCode = Error.Status;

@@ -19,6 +19,7 @@ public static class DatabaseModule
         {
             builder.Services.AddHostedService<DataChangeFeed>();
         }
+
         builder.Services.AddScoped<Files.FileStore>();
         builder.Services.AddScoped<AuditTrail>();
         if (settings.Provider == DatabaseProvider.Sqlite)

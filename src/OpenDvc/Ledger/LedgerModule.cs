@@ -21,6 +21,8 @@ public static class LedgerModule
         builder.Services.AddSingleton<DossierIngest>();
         builder.Services.AddScoped<QuarantineStore>();
         builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Sync.SyncGate>();
 
         // After the registry's seeder (AddRegistry comes first): the demo ledger refers to the demo catalog.
         builder.Services.AddSingleton<IDatabaseSeeder, DemoLedger>();

@@ -93,51 +93,9 @@ public abstract class LedgerCrashTests<TFixture>(TFixture fixture) : AppTests<TF
         }
     }
 
-    /// <summary>Starts the built <c>opendvc</c> program; its output goes to <paramref name="output"/> when given.</summary>
-    private static Process Start(string[] args, StringBuilder? output = null)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "opendvc.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private static Process Start(params string[] args) => OpenDvcProcess.Start(args);
 
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Append(StringBuilder? output, string? line)
-    {
-        if (output is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static Process Start(params string[] args) => Start(args, null);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringBuilder();
-        using var process = Start(args, output);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, output.ToString());
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => OpenDvcProcess.RunAsync(args);
 }
 
 public sealed class LedgerCrashTestsOnSqlite(SqliteApp fixture) : LedgerCrashTests<SqliteApp>(fixture);

@@ -22,7 +22,7 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : AppTests<TFixtu
         var unknownProcedure = LedgerFiles.Record($"{prefix}3").Replace(LedgerFiles.Procedure, "9.999999", StringComparison.Ordinal);
 
         var answer = await TestApp.ReadAsync<SyncAnswer>(await hanoi.PostAsync(
-            "/api/v1/dossiers/sync",
+            "/api/v1/dossiers/sync?outcomes=all",
             Envelope(LedgerFiles.Record($"{prefix}1"), LedgerFiles.Record($"{prefix}2", unit: "79"), unknownProcedure),
             TestContext.Current.CancellationToken));
 
@@ -42,11 +42,25 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : AppTests<TFixtu
         await hanoi.PostAsync("/api/v1/dossiers/sync", Ndjson(LedgerFiles.Record($"{prefix}1", version: 3)), TestContext.Current.CancellationToken);
 
         var answer = await TestApp.ReadAsync<SyncAnswer>(await hanoi.PostAsync(
-            "/api/v1/dossiers/sync",
+            "/api/v1/dossiers/sync?outcomes=all",
             Ndjson(LedgerFiles.Record($"{prefix}1", version: 3), LedgerFiles.Record($"{prefix}1", version: 1)),
             TestContext.Current.CancellationToken));
 
         Assert.Equal(["unchanged", "stale"], answer.Results.Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task By_default_the_answer_counts_every_record_and_lists_only_the_rejected_ones()
+    {
+        var prefix = LedgerFiles.Prefix();
+        using var hanoi = await App.ApiKeyClientAsync("01");
+        var records = Enumerable.Range(0, 50).Select(i => LedgerFiles.Record($"{prefix}{i}")).Append(LedgerFiles.Broken($"{prefix}bad")).ToArray();
+
+        var answer = await TestApp.ReadAsync<SyncAnswer>(await hanoi.PostAsync("/api/v1/dossiers/sync", Ndjson(records), TestContext.Current.CancellationToken));
+
+        Assert.Equal((51L, 50L, 1L, 0L), (answer.Read, answer.Accepted, answer.Rejected, answer.NotKept));
+        var rejected = Assert.Single(answer.Results);
+        Assert.Equal(("rejected", 51L), (rejected.Outcome, rejected.Line));
     }
 
     [Fact]

@@ -38,6 +38,38 @@ public readonly struct DossierLine(long lineNumber, ReadOnlyMemory<byte> raw, Do
     /// <summary>Why the line could not be parsed at all (<c>JSON_MALFORMED</c>, <c>CSV_MALFORMED</c>, <c>LINE_TOO_LONG</c>).</summary>
     public DossierIssue? Error { get; } = error;
 
-    /// <summary>The raw bytes as text; invalid UTF-8 shows as U+FFFD, so quarantine exports keep <see cref="Raw"/> when exactness matters.</summary>
-    public string RawText => Encoding.UTF8.GetString(Raw.Span);
+    /// <summary>The raw bytes as text (<see cref="Decode"/>).</summary>
+    public string RawText => Decode(Raw.Span);
+
+    /// <summary>
+    /// UTF-8 bytes as text. Bytes that are not valid UTF-8 are written <c>\xHH</c> rather than U+FFFD: two records
+    /// that differ only in their wrong bytes stay two records in quarantine, and a person can see what was sent.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> raw)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(raw))
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        var text = new StringBuilder(raw.Length + 16);
+        while (!raw.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(raw, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(rune.ToString());
+            }
+            else
+            {
+                for (var i = 0; i < consumed; i++)
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{raw[i]:X2}");
+                }
+            }
+
+            raw = raw[consumed..];
+        }
+
+        return text.ToString();
+    }
 }

@@ -39,6 +39,12 @@ public sealed class DossierParser
     /// <summary>One record from its raw bytes; a malformed record comes back with <see cref="DossierLine.Error"/>, never an exception.</summary>
     public DossierLine Parse(ReadOnlyMemory<byte> raw, long lineNumber = 1)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(raw.Span))
+        {
+            // Refused, not repaired: decoding would turn every wrong byte into U+FFFD and merge records that differ.
+            return new DossierLine(lineNumber, raw, null, new DossierIssue(ReasonCode.Utf8Invalid));
+        }
+
         DossierIssue? error;
         var record = csv is not null ? csv.Parse(raw.Span, out error) : json!.Parse(raw.Span, out error);
         return new DossierLine(lineNumber, raw, record, error);

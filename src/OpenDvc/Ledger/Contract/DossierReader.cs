@@ -34,6 +34,7 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
     private bool streamFailed;
     private long lineNumber;
     private DossierParser? parser;
+    private PrefixedStream? compressed;
     private JsonReaderState envelopeState;
     private bool inEnvelopeData;
 
@@ -52,6 +53,20 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
 
     /// <summary>The largest envelope read; a larger one yields one <c>LINE_TOO_LONG</c> and nothing else.</summary>
     public int MaxEnvelopeBytes { get; init; } = DefaultMaxEnvelopeBytes;
+
+    /// <summary>The most bytes read out of the input once decompressed; past it <see cref="InputTooLargeException"/> is thrown.</summary>
+    public long MaxDecodedBytes { get; init; } = long.MaxValue;
+
+    /// <summary>
+    /// The most decoded bytes per compressed byte once <see cref="RatioGraceBytes"/> are decoded: a small gzip body that
+    /// expands without end (a "zip bomb") is stopped after its first mebibyte, not after its limit in bytes.
+    /// </summary>
+    public int MaxCompressionRatio { get; init; } = int.MaxValue;
+
+    public const int RatioGraceBytes = 1 << 20;
+
+    /// <summary>Bytes read out of the input so far, after decompression.</summary>
+    public long DecodedBytes { get; private set; }
 
     /// <summary>The form, as given or as detected once the first record has been read.</summary>
     public DossierFormat? Format { get; private set; }
@@ -183,9 +198,22 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
         {
             // gzip: what was read so far is the start of the compressed stream.
             IsCompressed = true;
-            stream = new GZipStream(new PrefixedStream(buffer.AsSpan(0, end).ToArray(), stream, leaveOpen), CompressionMode.Decompress);
+            compressed = new PrefixedStream(buffer.AsSpan(0, end).ToArray(), stream, leaveOpen);
+            stream = new GZipStream(compressed, CompressionMode.Decompress);
             end = 0;
             eof = false;
+            return;
+        }
+
+        DecodedBytes += read;
+        if (DecodedBytes > MaxDecodedBytes)
+        {
+            throw new InputTooLargeException(InputLimit.DecodedBytes, MaxDecodedBytes);
+        }
+
+        if (compressed is not null && DecodedBytes > RatioGraceBytes && DecodedBytes > (long)MaxCompressionRatio * compressed.BytesRead)
+        {
+            throw new InputTooLargeException(InputLimit.CompressionRatio, MaxCompressionRatio);
         }
     }
 
@@ -439,6 +467,9 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
     {
         private int position;
 
+        /// <summary>Compressed bytes handed to the decoder so far (for <see cref="MaxCompressionRatio"/>).</summary>
+        public long BytesRead { get; private set; }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -449,19 +480,33 @@ public sealed class DossierReader : IDisposable, IAsyncDisposable
 
         public override int Read(Span<byte> buffer)
         {
+            var n = 0;
             if (position < prefix.Length)
             {
-                var n = Math.Min(buffer.Length, prefix.Length - position);
+                n = Math.Min(buffer.Length, prefix.Length - position);
                 prefix.AsSpan(position, n).CopyTo(buffer);
                 position += n;
-                return n;
+            }
+            else
+            {
+                n = rest.Read(buffer);
             }
 
-            return rest.Read(buffer);
+            BytesRead += n;
+            return n;
         }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (position < prefix.Length)
+            {
+                return Read(buffer.Span);
+            }
+
+            var n = await rest.ReadAsync(buffer, cancellationToken);
+            BytesRead += n;
+            return n;
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OpenDvc.Ledger.Contract;
+using OpenDvc.Ledger.Quarantine;
 using OpenDvc.Ledger.Storage;
 using OpenDvc.Platform.Database;
 
@@ -62,6 +63,21 @@ public sealed record IngestOptions(string Source)
 
     public int BatchSize { get; init; } = DossierWriter.BulkBatchSize;
 
+    /// <summary>
+    /// The most records the input may hold (the sync API's limit per request). When set, the whole input is one batch
+    /// and one transaction, written only once it has been read whole: an input past a limit stores nothing.
+    /// </summary>
+    public int? MaxRecords { get; init; }
+
+    /// <summary>The most bytes the input may expand to once decompressed (<see cref="DossierReader.MaxDecodedBytes"/>).</summary>
+    public long MaxDecodedBytes { get; init; } = long.MaxValue;
+
+    /// <summary>The most a gzip input may expand per compressed byte (<see cref="DossierReader.MaxCompressionRatio"/>).</summary>
+    public int MaxCompressionRatio { get; init; } = int.MaxValue;
+
+    /// <summary>Quarantine rows this run may still add; past it refused records are answered but not kept.</summary>
+    public QuarantineQuota? QuarantineQuota { get; init; }
+
     /// <summary>Called after each batch is committed, with its entries and their outcomes (progress, the sync API's answer).</summary>
     public Action<IReadOnlyList<LedgerEntry>, BatchResult>? OnBatch { get; init; }
 }
@@ -121,19 +137,32 @@ public sealed class DossierIngest(IServiceScopeFactory scopes, TimeProvider time
         return summary;
     }
 
+    private static LedgerBatch NewBatch(IngestOptions options) =>
+        new(Math.Min(options.BatchSize, 4096)) { Quota = options.QuarantineQuota };
+
     private static async Task ProduceAsync(Stream input, IngestOptions options, LedgerEntries entries, ChannelWriter<LedgerBatch> output, CancellationToken cancellationToken)
     {
         try
         {
-            await using var reader = new DossierReader(input, options.Format, leaveOpen: true);
-            var batch = new LedgerBatch(Math.Min(options.BatchSize, 4096));
+            await using var reader = new DossierReader(input, options.Format, leaveOpen: true)
+            {
+                MaxDecodedBytes = options.MaxDecodedBytes,
+                MaxCompressionRatio = options.MaxCompressionRatio,
+            };
+            var batchSize = options.MaxRecords is null ? options.BatchSize : int.MaxValue;
+            var batch = NewBatch(options);
             await foreach (var line in reader.ReadAsync(cancellationToken))
             {
+                if (batch.Count == options.MaxRecords)
+                {
+                    throw new InputTooLargeException(InputLimit.Records, options.MaxRecords.Value);
+                }
+
                 batch.Add(entries.From(line, reader.CsvHeader));
-                if (batch.Count >= options.BatchSize)
+                if (batch.Count >= batchSize)
                 {
                     await output.WriteAsync(batch.Prepare(), cancellationToken);
-                    batch = new LedgerBatch(Math.Min(options.BatchSize, 4096));
+                    batch = NewBatch(options);
                 }
             }
 

@@ -58,6 +58,14 @@ public sealed record QuarantineScope(string? Unit)
 /// <summary>Lists, exports and replays quarantined records; the API, the CLI and the page all go through here.</summary>
 public sealed class QuarantineStore(OpenDvcDbContext db, TimeProvider time)
 {
+    /// <summary>Records kept in quarantine for <paramref name="unit"/> since the start of today, Vietnam time (its quota's use).</summary>
+    public Task<int> KeptTodayAsync(string unit, CancellationToken cancellationToken)
+    {
+        // In UTC: PostgreSQL takes only UTC instants, and SQLite compares stored instants by their ticks in their own offset.
+        var since = Clock.VietnamTime.StartOfDay(Clock.VietnamTime.DateOf(time.GetUtcNow())).ToUniversalTime();
+        return db.Set<QuarantinedRecord>().CountAsync(q => q.UnitCode == unit && q.ReceivedAt >= since, cancellationToken);
+    }
+
     private const int ReplayBatch = 500;
 
     private IQueryable<QuarantinedRecord> Query(QuarantineScope scope, QuarantineStatus? status)

@@ -10,6 +10,12 @@ namespace OpenDvc.Ledger.Quarantine;
 /// </summary>
 public sealed class QuarantinedRecord
 {
+    /// <summary>
+    /// The most characters of a record's raw text kept (docs/security.md, "Limits"): a valid record is far shorter, and a
+    /// longer one is kept as its beginning with its length, and its hash over the whole text in <see cref="RawHash"/>.
+    /// </summary>
+    public const int MaxKeptChars = 16_384;
+
     public long Id { get; set; }
 
     /// <summary>Whose record it is: the sending API key's unit, else MaDonVi when readable; null when unknown.</summary>
@@ -24,6 +30,7 @@ public sealed class QuarantinedRecord
     /// <summary>Line (or record number) in the source.</summary>
     public long Line { get; set; }
 
+    /// <summary>The record as received, up to <see cref="MaxKeptChars"/> (<see cref="Kept"/>).</summary>
     public required string RawText { get; set; }
 
     /// <summary>For a CSV line, its file's header line, without which the line cannot be read again on replay.</summary>
@@ -38,6 +45,31 @@ public sealed class QuarantinedRecord
     public DateTimeOffset ReceivedAt { get; set; }
     public QuarantineStatus Status { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>What is kept of a raw text: all of it, or its first <see cref="MaxKeptChars"/> and its length.</summary>
+    public static string Kept(string rawText) => rawText.Length <= MaxKeptChars
+        ? rawText
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rawText.AsSpan(0, MaxKeptChars)}…[{rawText.Length:N0} characters in all]");
+}
+
+/// <summary>
+/// How many more records a unit may have kept in quarantine today through its sync keys (docs/security.md): past it,
+/// a refused record is answered with <c>QUARANTINE_QUOTA_EXCEEDED</c> and not stored, so a key cannot fill the disk.
+/// </summary>
+public sealed class QuarantineQuota(long remaining)
+{
+    public long Remaining { get; private set; } = remaining;
+
+    public bool TryTake()
+    {
+        if (Remaining <= 0)
+        {
+            return false;
+        }
+
+        Remaining--;
+        return true;
+    }
 }
 
 /// <summary>One reason a record was refused: a stable code and the message in both languages.</summary>
@@ -75,5 +107,6 @@ internal sealed class QuarantinedRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(q => q.RawHash).IsUnique().HasDatabaseName("ux_quarantined_records_raw_hash");
         builder.HasIndex(q => new { q.UnitCode, q.Status, q.Id }).HasDatabaseName("ix_quarantined_records_unit_status");
         builder.HasIndex(q => new { q.Status, q.Id }).HasDatabaseName("ix_quarantined_records_status");
+        builder.HasIndex(q => new { q.UnitCode, q.ReceivedAt }).HasDatabaseName("ix_quarantined_records_unit_received");
     }
 }

@@ -16,6 +16,7 @@ public enum ReasonCode : short
     FieldTypeInvalid = 4,
     TimestampInvalid = 5,
     CompressionInvalid = 6,
+    Utf8Invalid = 7,
 
     // Keys and identity.
     DossierCodeMissing = 10,
@@ -57,6 +58,9 @@ public enum ReasonCode : short
     // Ownership: decided by the store and the sync API, which know the caller and the stored dossier.
     UnitNotAllowed = 60,
     DossierOwnedByOtherUnit = 61,
+
+    // Limits: decided by the sync API for a unit's key (docs/security.md).
+    QuarantineQuotaExceeded = 70,
 }
 
 /// <summary>A code with its stable name and its message in Vietnamese and English.</summary>
@@ -88,6 +92,9 @@ public static class ReasonCodes
         new(ReasonCode.CompressionInvalid, "GZIP_INVALID",
             "Tệp nén gzip bị hỏng từ vị trí này; phần còn lại của tệp không đọc được.",
             "The gzip data is corrupt from here on; the rest of the file cannot be read."),
+        new(ReasonCode.Utf8Invalid, "UTF8_INVALID",
+            "Bản ghi có byte không phải UTF-8 hợp lệ; hệ thống không tự sửa (các byte sai được lưu dạng \\xHH).",
+            "The record has bytes that are not valid UTF-8; they are not repaired (the wrong bytes are kept as \\xHH)."),
         new(ReasonCode.DossierCodeMissing, "DOSSIER_CODE_MISSING",
             "Thiếu mã hồ sơ (MaHoSo).",
             "The dossier code (MaHoSo) is missing."),
@@ -175,6 +182,9 @@ public static class ReasonCodes
         new(ReasonCode.DossierOwnedByOtherUnit, "DOSSIER_OWNED_BY_OTHER_UNIT",
             "Mã hồ sơ này đã thuộc về một đơn vị khác.",
             "This dossier code already belongs to another unit."),
+        new(ReasonCode.QuarantineQuotaExceeded, "QUARANTINE_QUOTA_EXCEEDED",
+            "Đơn vị đã dùng hết hạn mức lưu bản ghi bị từ chối trong ngày; bản ghi này không được lưu, hãy sửa và gửi lại.",
+            "The unit has used up today's quota of kept rejected records; this record was not kept: correct it and send it again."),
     ];
 
     private static readonly Dictionary<ReasonCode, ReasonInfo> ByCode = Table.ToDictionary(r => r.Code);

@@ -93,7 +93,16 @@ public sealed class BatchPlan
                 }
             }
 
-            quarantine.Add(ToQuarantine(entry, reasons, now));
+            if (batch is LedgerBatch { Quota: { } quota } && !quota.TryTake())
+            {
+                // Answered as refused, but not kept: the unit's quarantine is full for today.
+                reasons = [LedgerReasons.From(new DossierIssue(ReasonCode.QuarantineQuotaExceeded)), .. reasons];
+            }
+            else
+            {
+                quarantine.Add(ToQuarantine(entry, reasons, now));
+            }
+
             results[i] = new EntryResult(LedgerOutcome.Quarantined, reasons);
         }
 
@@ -123,7 +132,7 @@ public sealed class BatchPlan
         DossierCode = Truncate(entry.DossierCode, 64),
         Source = Truncate(entry.Source, 512)!,
         Line = entry.Line,
-        RawText = entry.RawText,
+        RawText = QuarantinedRecord.Kept(entry.RawText),
         CsvHeader = entry.CsvHeader,
         Reasons = JsonSerializer.Serialize(reasons),
         RawHash = RawHashOf(entry.RawText),

@@ -9,6 +9,9 @@ public sealed class LedgerBatch(int capacity) : List<LedgerEntry>(capacity)
 {
     private string[]? codes;
 
+    /// <summary>The sending unit's quarantine quota, shared by the batches of one run (the sync API's).</summary>
+    public Quarantine.QuarantineQuota? Quota { get; init; }
+
     public IReadOnlyList<string> Codes => codes ??= BatchPlan.SortedCodes(this);
 
     /// <summary>Sorts the codes now; the batch is not to change afterwards.</summary>

@@ -42,23 +42,42 @@ public static class Problems
         Create(StatusCodes.Status403Forbidden, "OD-FORBIDDEN", "Bạn không có quyền với dữ liệu của đơn vị này.", "You may not access this unit's data.");
 }
 
-/// <summary>The last resort: an unexpected exception becomes a 500 problem without internals.</summary>
+/// <summary>
+/// The last resort: an unexpected exception becomes a 500 problem without internals. A request the server refused while
+/// reading it (Kestrel's <see cref="BadHttpRequestException"/>: a body over the size limit, a malformed body) keeps
+/// its own status, 413 or 400, and is the client's fault, not the server's.
+/// </summary>
 internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemDetails, ILogger<UnexpectedExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var (status, code, title) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (413, "OD-BODY-TOO-LARGE", "Nội dung yêu cầu quá lớn / The request body is too large"),
+            BadHttpRequestException bad => (bad.StatusCode, "OD-BAD-REQUEST", "Yêu cầu không hợp lệ / Bad request"),
+            _ => (500, "OD-INTERNAL", "Lỗi hệ thống / Internal error"),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Request refused while read on {Path}: {Reason}", httpContext.Request.Path, exception.Message);
+        }
+
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new ProblemDetails
             {
-                Status = 500,
-                Title = "Lỗi hệ thống / Internal error",
-                Type = "https://opendvc.gov.vn/problems/OD-INTERNAL",
-                Extensions = { ["code"] = "OD-INTERNAL" },
+                Status = status,
+                Title = title,
+                Type = $"https://opendvc.gov.vn/problems/{code}",
+                Extensions = { ["code"] = code },
             },
         });
     }

@@ -22,6 +22,35 @@ public sealed class DossierReaderTests
         + "1,1,1,0,1,1,1,20230321080000";
 
     [Fact]
+    public void Invalid_utf8_is_refused_and_its_wrong_bytes_are_kept_visible()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Example.Replace("000.00.01.H26", "ABC@", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'@')] = 0xFF;
+
+        var line = Assert.Single(new DossierReader(new MemoryStream(bytes)).Read().Select(l => (l.Error, l.Record, l.RawText)).ToList());
+
+        Assert.Equal(ReasonCode.Utf8Invalid, line.Error?.Code);
+        Assert.Null(line.Record);
+        Assert.Contains(@"ABC\xFF", line.RawText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_input_past_its_decoded_limit_or_gzip_ratio_throws_while_read()
+    {
+        var plain = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Example + "\n", 200)));
+        var bomb = new byte[4 << 20];
+        Array.Fill(bomb, (byte)'\n');
+
+        var decoded = Assert.Throws<InputTooLargeException>(() => new DossierReader(new MemoryStream(plain)) { MaxDecodedBytes = 10_000 }.Read().ToList());
+        var ratio = Assert.Throws<InputTooLargeException>(() => new DossierReader(new MemoryStream(LedgerFiles.Gzip(bomb))) { MaxCompressionRatio = 50 }.Read().ToList());
+        var withinLimits = new DossierReader(new MemoryStream(LedgerFiles.Gzip(plain))) { MaxDecodedBytes = plain.Length, MaxCompressionRatio = 50 }.Read().Count();
+
+        Assert.Equal((InputLimit.DecodedBytes, 10_000L), (decoded.Limit, decoded.Value));
+        Assert.Equal(InputLimit.CompressionRatio, ratio.Limit);
+        Assert.Equal(200, withinLimits);
+    }
+
+    [Fact]
     public void Parses_every_field_of_the_contracts_example_line()
     {
         var lines = ReadAll(Example);

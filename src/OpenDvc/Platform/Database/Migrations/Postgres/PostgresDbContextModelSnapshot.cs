@@ -1255,6 +1255,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_quarantined_records_status");
 
+                    b.HasIndex("UnitCode", "ReceivedAt")
+                        .HasDatabaseName("ix_quarantined_records_unit_received");
+
                     b.HasIndex("UnitCode", "Status", "Id")
                         .HasDatabaseName("ix_quarantined_records_unit_status");
 

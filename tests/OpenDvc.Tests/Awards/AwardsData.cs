@@ -51,6 +51,14 @@ public static class AwardsData
         return services;
     }
 
+    /// <summary>A unit's full-process service that meets the criteria by satisfaction alone: 40 ratings in February 2023, all satisfied.</summary>
+    public static async Task<string> SatisfyingServiceAsync(TestApp app, string unit)
+    {
+        var procedure = (await FullProcessServicesAsync(app, unit, 1))[0];
+        await WriteAsync(app, Many(40, _ => Dossier(unit, procedure, 202302, DossierChannel.Direct, rating: 1)));
+        return procedure;
+    }
+
     /// <summary>One stored dossier of a hand-built ledger.</summary>
     public static Dossier Dossier(string unit, string procedure, int month, DossierChannel channel, short rating = 0,
         ClockBucket clock = ClockBucket.None, long fee = 0, short paidOnline = 0, int? processingMinutes = null)

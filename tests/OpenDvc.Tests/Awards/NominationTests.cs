@@ -212,8 +212,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     {
         const string unit = "22";
         var campaign = await CreateCampaignAsync(App, Campaign());
-        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
-        await WriteAsync(App, Many(40, _ => Dossier(unit, procedure, 202302, DossierChannel.Direct, rating: 1)));
+        var procedure = await SatisfyingServiceAsync(App, unit);
         using var focalPoint = await App.SignInAsync("awards-fp-22", Roles.FocalPoint, unit);
         var nominated = await TestApp.ReadAsync<NominationView>(await focalPoint.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations", Input(unit, procedure), Json.Options, Ct));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OpenDvc.Platform.Audit;
 
@@ -9,45 +10,115 @@ namespace OpenDvc.Platform.Audit;
 /// Writes an audit row, in the same transaction, for every added, changed or deleted <see cref="IAudited"/> entity,
 /// so no code path can change registry data without leaving a trace.
 /// </summary>
+/// <remarks>
+/// The changes are seen before the save, but their rows are written after it, when the database has given added rows
+/// their keys (before, EF Core holds temporary ones, the same for every context). Both saves share one transaction:
+/// the caller's, or one begun here and committed once the audit rows are in, so an audit row is never written
+/// without its change, nor a change without its row.
+/// </remarks>
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time, Database.DataChanges changes) : SaveChangesInterceptor
 {
-    // Saved rows may be behind cached figures (registry facts, definitions): caches listening to DataChanges drop them.
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        changes.Changed();
-        return result;
-    }
+    private List<Change> seen = [];
+    private IDbContextTransaction? own;
+    private bool writing;
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        changes.Changed();
-        return ValueTask.FromResult(result);
-    }
+    /// <summary>An audited row as it was before the save; its key and after-image are read once the save gave it its key.</summary>
+    private sealed record Change(EntityEntry Entry, string Action, string? Key, string? UnitCode, string? Before);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddAuditEntries(eventData.Context);
+        if (!writing && eventData.Context is { } context && See(context))
+        {
+            own = context.Database.BeginTransaction();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        AddAuditEntries(eventData.Context);
+        if (!writing && eventData.Context is { } context && See(context))
+        {
+            own = await context.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (AuditRowsAdded(eventData.Context) is { } context)
+        {
+            try
+            {
+                context.SaveChanges();
+                own?.Commit();
+            }
+            finally
+            {
+                Written();
+            }
+        }
+
+        return Saved(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (AuditRowsAdded(eventData.Context) is { } context)
+        {
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                Written();
+            }
+        }
+
+        return Saved(result);
+    }
+
+    // A save that fails, is cancelled or meets a concurrency conflict takes its audit rows with it: the transaction
+    // begun here is rolled back (a caller's is the caller's to roll back).
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Forget();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget();
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Forget();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Forget();
         return ValueTask.FromResult(result);
     }
 
-    private void AddAuditEntries(DbContext? context)
+    /// <summary>Notes the audited changes about to be saved; true when they need a transaction begun here.</summary>
+    private bool See(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
-        foreach (var entry in entries)
+        Forget();
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             // A change only to secrets (a password hash, a security stamp) is recorded by the code that makes it,
             // with a named action, because its before and after would show nothing.
@@ -56,23 +127,70 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time, Dat
                 continue;
             }
 
+            var audited = (IAudited)entry.Entity;
+            seen.Add(entry.State switch
+            {
+                EntityState.Added => new Change(entry, "create", null, null, null),
+                EntityState.Deleted => new Change(entry, "delete", audited.AuditKey ?? KeyOf(entry), audited.AuditUnitCode, Snapshot(entry, original: true)),
+                _ => new Change(entry, "update", null, null, Snapshot(entry, original: true)),
+            });
+        }
+
+        return seen.Count > 0 && context.Database.CurrentTransaction is null && context.Database.AutoTransactionBehavior != AutoTransactionBehavior.Never;
+    }
+
+    /// <summary>Adds the audit rows of the changes just saved, now that they have their keys; the context to save them with, if any.</summary>
+    private DbContext? AuditRowsAdded(DbContext? context)
+    {
+        if (writing || context is null || seen.Count == 0)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var change in seen)
+        {
+            var audited = (IAudited)change.Entry.Entity;
+            var deleted = change.Action == "delete";
             context.Add(new AuditEntry
             {
                 At = now,
                 Actor = actor.Name,
-                Action = entry.State switch
-                {
-                    EntityState.Added => "create",
-                    EntityState.Deleted => "delete",
-                    _ => "update",
-                },
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityKey = ((IAudited)entry.Entity).AuditKey ?? KeyOf(entry),
-                UnitCode = ((IAudited)entry.Entity).AuditUnitCode,
-                Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
-                After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
+                Action = change.Action,
+                EntityType = change.Entry.Metadata.ClrType.Name,
+                EntityKey = deleted ? change.Key! : audited.AuditKey ?? KeyOf(change.Entry),
+                UnitCode = deleted ? change.UnitCode : audited.AuditUnitCode,
+                Before = change.Before,
+                After = deleted ? null : Snapshot(change.Entry, original: false),
             });
         }
+
+        writing = true;
+        return context;
+    }
+
+    private void Written()
+    {
+        writing = false;
+        Forget();
+    }
+
+    // Saved rows may be behind cached figures (registry facts, definitions): caches listening to DataChanges drop them.
+    private int Saved(int result)
+    {
+        if (!writing)
+        {
+            changes.Changed();
+        }
+
+        return result;
+    }
+
+    private void Forget()
+    {
+        seen = [];
+        own?.Dispose();
+        own = null;
     }
 
     /// <summary>

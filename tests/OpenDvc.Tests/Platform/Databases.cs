@@ -33,13 +33,19 @@ public class SqliteApp : AppFixture
     /// <summary>The clock the app runs on; null for the system clock.</summary>
     protected virtual TimeProvider? Time => null;
 
-    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync(time: Time);
+    /// <summary>Services the test replaces; null for none.</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
+
+    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync(time: Time, services: Services);
 }
 
 public class PostgresApp(PostgresCluster cluster) : AppFixture
 {
     /// <summary>The clock the app runs on; null for the system clock.</summary>
     protected virtual TimeProvider? Time => null;
+
+    /// <summary>Services the test replaces; null for none.</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
 
     protected override async Task<TestApp?> StartAsync()
     {
@@ -54,7 +60,7 @@ public class PostgresApp(PostgresCluster cluster) : AppFixture
             return null;
         }
 
-        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync(), time: Time);
+        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync(), time: Time, services: Services);
     }
 }
 

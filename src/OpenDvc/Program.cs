@@ -53,6 +53,7 @@ public static partial class Program
         builder.AddIndicators();
         builder.AddAwards();
         builder.AddDirectives();
+        settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseWeb();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.ApiKeys;
 using OpenDvc.Accounts.AuditLog;
+using OpenDvc.Accounts.SignIn;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Cli;
@@ -38,6 +39,7 @@ public static class AccountsModule
             {
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout stops only browsers the account never signed in from (Accounts/SignIn/KnownDevices.cs).
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -93,6 +95,10 @@ public static class AccountsModule
                 .RequireRole(ApiKeyAuthenticationHandler.SyncRole)
                 .RequireClaim(UnitAccess.UnitClaim));
 
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInLimits>();
+        services.AddSingleton<KnownDevices>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddSingleton<IDatabaseSeeder, RoleSeeder>();

@@ -18,6 +18,9 @@ public sealed record AppSettings(DatabaseSettings Database, string[] Args)
 
     /// <summary>The clock the app runs on; tests give a fake one to put "now" on a due date. Default: the system clock.</summary>
     public TimeProvider? Time { get; init; }
+
+    /// <summary>Registrations a test makes after the app's own, to replace a service (e.g. a password hasher that counts its work).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }
 
 /// <summary>

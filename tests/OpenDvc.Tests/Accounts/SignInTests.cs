@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using OpenDvc.Accounts;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Tests.Platform;
 
@@ -6,24 +8,6 @@ namespace OpenDvc.Tests.Accounts;
 
 public sealed class SignInTests(SqliteApp fixture) : AppTests<SqliteApp>(fixture)
 {
-    [Fact]
-    public async Task Locks_the_account_after_five_wrong_passwords()
-    {
-        await App.CreateUserAsync("lockme", Roles.Viewer);
-        using var client = App.Anonymous();
-
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await TestApp.PostFormAsync(client, "/account/login", new() { ["UserName"] = "lockme", ["Password"] = "wrong-password-1" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
-
-        var right = await TestApp.PostFormAsync(client, "/account/login", new() { ["UserName"] = "lockme", ["Password"] = TestApp.Password });
-
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("15", await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Login_form_refuses_a_post_without_the_anti_forgery_token()
     {
@@ -43,5 +27,13 @@ public sealed class SignInTests(SqliteApp fixture) : AppTests<SqliteApp>(fixture
         var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("admin1", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refuses_to_start_with_a_sign_in_limit_of_zero()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(demo: false, configuration: ["--Accounts:SignInAttemptsPerClient=0"]));
+
+        Assert.Contains(nameof(AccountsOptions.SignInAttemptsPerClient), error.Message, StringComparison.Ordinal);
     }
 }

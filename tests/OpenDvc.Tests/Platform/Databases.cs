@@ -36,7 +36,10 @@ public class SqliteApp : AppFixture
     /// <summary>Settings of the app beyond the tests' defaults (<c>--Section:Key=value</c>).</summary>
     protected virtual string[]? Configuration => null;
 
-    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync(time: Time, configuration: Configuration);
+    /// <summary>Services the test replaces; null for none.</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
+
+    protected override async Task<TestApp?> StartAsync() => await TestApp.StartAsync(time: Time, configuration: Configuration, services: Services);
 }
 
 public class PostgresApp(PostgresCluster cluster) : AppFixture
@@ -46,6 +49,9 @@ public class PostgresApp(PostgresCluster cluster) : AppFixture
 
     /// <summary>Settings of the app beyond the tests' defaults (<c>--Section:Key=value</c>).</summary>
     protected virtual string[]? Configuration => null;
+
+    /// <summary>Services the test replaces; null for none.</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
 
     protected override async Task<TestApp?> StartAsync()
     {
@@ -60,7 +66,7 @@ public class PostgresApp(PostgresCluster cluster) : AppFixture
             return null;
         }
 
-        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync(), time: Time, configuration: Configuration);
+        return await TestApp.StartAsync(await cluster.CreateDatabaseAsync(), time: Time, configuration: Configuration, services: Services);
     }
 }
 

@@ -40,9 +40,9 @@ public sealed partial class TestApp : IAsyncDisposable
     /// Starts the app on a fresh SQLite file, or on a fresh PostgreSQL database when given its connection string.
     /// The demo registry is loaded unless <paramref name="demo"/> is false; the demo ledger only when a test asks
     /// for <paramref name="demoDossiers"/> (the app's default is a few hundred thousand); on a given clock when told;
-    /// with extra <paramref name="configuration"/> (<c>--Section:Key=value</c>) when given.
+    /// with extra <paramref name="configuration"/> (<c>--Section:Key=value</c>) and <paramref name="services"/> when given.
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, int demoDossiers = 0, TimeProvider? time = null, string[]? configuration = null)
+    public static async Task<TestApp> StartAsync(string? postgresConnectionString = null, bool demo = true, int demoDossiers = 0, TimeProvider? time = null, string[]? configuration = null, Action<IServiceCollection>? services = null)
     {
         string? directory = null;
         DatabaseSettings database;
@@ -57,7 +57,7 @@ public sealed partial class TestApp : IAsyncDisposable
             database = DatabaseSettings.Resolve(postgresConnectionString);
         }
 
-        var settings = new AppSettings(database, [.. Configuration(demoDossiers), .. configuration ?? []]) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing", Time = time };
+        var settings = new AppSettings(database, [.. Configuration(demoDossiers), .. configuration ?? []]) { Demo = demo, Urls = "http://127.0.0.1:0", EnvironmentName = "Testing", Time = time, Services = services };
         var app = Program.Compose(settings);
         await CliApp.PrepareDatabaseAsync(app, settings, CancellationToken.None);
         await app.StartAsync();
@@ -84,6 +84,17 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>A client with no credentials: what the public sees.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>
+    /// A client with no credentials at another address: the app trusts X-Forwarded-For from loopback (a reverse proxy on
+    /// the same host), as ASP.NET Core's forwarded headers do by default.
+    /// </summary>
+    public HttpClient Anonymous(string clientAddress)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return client;
+    }
 
     /// <summary>Creates the user with <see cref="Password"/>, unless a test sharing this app already did.</summary>
     public async Task CreateUserAsync(string userName, string role, string? unitCode = null)

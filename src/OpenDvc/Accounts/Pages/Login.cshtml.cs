@@ -1,12 +1,15 @@
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenDvc.Accounts.Users;
+using OpenDvc.Accounts.SignIn;
 
 namespace OpenDvc.Accounts.Pages;
 
-/// <summary>Sign-in with lockout after five failed attempts (Identity's lockout, 15 minutes).</summary>
-public sealed class LoginModel(SignInManager<User> signIn) : PageModel
+/// <summary>
+/// Sign-in (<see cref="PasswordSignIn"/>): one answer for every refusal, so it never tells which accounts exist or
+/// are locked; 429 with Retry-After when a client or an account name has failed too often.
+/// </summary>
+public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -22,15 +25,27 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Seconds until a refused client may try again.</summary>
+    public int RetryAfter { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(UserName, Password, Remember, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(HttpContext, UserName, Password, Remember);
+        if (outcome.SignedIn)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Failed";
+        if (outcome.TooManyFailures is { } wait)
+        {
+            RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = RetryAfter.ToString(CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = "Login.TooMany";
+            return Page();
+        }
+
+        Error = "Login.Failed";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

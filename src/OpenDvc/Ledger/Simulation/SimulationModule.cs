@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
+using OpenDvc.Ledger.Contract;
+using OpenDvc.Ledger.Ingest;
 using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Ledger.Simulation;
 
-/// <summary><c>opendvc simulate</c>: a deterministic file of dossier sync records of national shape.</summary>
+/// <summary>
+/// <c>opendvc simulate</c>: a deterministic file of dossier sync records of national shape, in the form its name says
+/// (<see cref="RecordFileFormat"/>), so <c>opendvc ingest</c> reads it back by the same rule.
+/// </summary>
 public static class SimulationModule
 {
     public static void AddSimulationCommands(this CliApp cli)
@@ -13,9 +18,9 @@ public static class SimulationModule
         var dossiers = new Option<long>("--dossiers") { Description = "Records to write (new dossiers, their later versions, copies, malformed ones).", Required = true };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed and count give the same bytes.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "File to write; - writes to standard output (e.g. piped into opendvc ingest -).", Required = true };
-        var format = new Option<string>("--format") { Description = "ndjson or csv (default: ndjson).", DefaultValueFactory = _ => "ndjson" };
-        format.AcceptOnlyFromAmong("ndjson", "csv");
-        var gzip = new Option<bool>("--gzip") { Description = "Compress the file with gzip." };
+        var format = new Option<string?>("--format") { Description = "ndjson or csv (default: from the file's extension, .csv or .ndjson/.jsonl; ndjson otherwise)." };
+        format.AcceptOnlyFromAmong(RecordFileFormat.Names);
+        var gzip = new Option<bool>("--gzip") { Description = "Compress the file with gzip (implied by a .gz extension)." };
         var malformed = new Option<double>("--malformed-share") { Description = "Share of records breaking one contract rule each, e.g. 0.01 (default 0)." };
         var from = new Option<string>("--from") { Description = "First day of the range, yyyy-MM-dd (default 2021-01-01).", DefaultValueFactory = _ => "2021-01-01" };
         var to = new Option<string>("--to") { Description = "Last day of the range, yyyy-MM-dd (default 2023-12-31).", DefaultValueFactory = _ => "2023-12-31" };
@@ -25,11 +30,12 @@ public static class SimulationModule
         };
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
+            var path = parse.GetValue(output)!;
             var options = new SimulationOptions
             {
                 Records = parse.GetValue(dossiers),
                 Seed = parse.GetValue(seed),
-                Format = parse.GetValue(format) == "csv" ? SimulationFormat.Csv : SimulationFormat.Ndjson,
+                Format = RecordFileFormat.Choose(parse.GetValue(format), path) == DossierFormat.Csv ? SimulationFormat.Csv : SimulationFormat.Ndjson,
                 MalformedShare = parse.GetValue(malformed),
                 From = Day(parse.GetValue(from)!, "--from"),
                 To = Day(parse.GetValue(to)!, "--to"),
@@ -45,7 +51,7 @@ public static class SimulationModule
                 throw new CliException("simulate.future_range", "Ngày kết thúc --to không được ở tương lai.", "The --to day must not be in the future.");
             }
 
-            await Task.Run(() => Simulate(options, parse.GetValue(output)!, parse.GetValue(gzip), ct), ct);
+            await Task.Run(() => Simulate(options, path, parse.GetValue(gzip) || RecordFileFormat.IsCompressed(path), ct), ct);
         }));
         cli.Add(command);
     }

@@ -18,21 +18,33 @@ public sealed class CliApp
         Recursive = true,
     };
 
+    /// <summary>
+    /// Demo data wherever the flag stands (<c>--demo migrate</c>, <c>migrate --demo</c>): <c>serve</c> loads the
+    /// demo registry and ledger; other commands load the demo registry only, so a newcomer's own ingest fills the ledger.
+    /// </summary>
+    public static readonly Option<bool> DemoOption = new("--demo")
+    {
+        Description = "Load the demo registry (units' focal points, procedures, services) into an empty database; serve also loads the demo ledger (implied for the default SQLite file).",
+        Recursive = true,
+    };
+
+    /// <summary>The demo ledger's size set to none: what CLI commands run with (the bench does the same).</summary>
+    private static readonly string[] NoDemoLedger = ["--Ledger:DemoDossiers=0"];
+
     private readonly AppComposer compose;
 
     public CliApp(AppComposer compose)
     {
         this.compose = compose;
-        var demo = new Option<bool>("--demo") { Description = "Load the demo registry and ledger into an empty database (implied for the default SQLite file)." };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5080)." };
-        var serve = new Command("serve", "Run the web app and API (the default command).") { demo, urls };
-        serve.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct)));
+        var serve = new Command("serve", "Run the web app and API (the default command).") { urls };
+        serve.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(urls), ct)));
         Root.Subcommands.Add(serve);
-        Root.Options.Add(demo);
+        Root.Options.Add(DemoOption);
         Root.Options.Add(urls);
-        Root.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(demo), parse.GetValue(urls), ct)));
+        Root.SetAction((parse, ct) => Run(() => ServeAsync(parse, parse.GetValue(urls), ct)));
 
-        var migrate = new Command("migrate", "Apply pending database migrations and load reference data, then exit.");
+        var migrate = new Command("migrate", "Apply pending database migrations and load reference data (with --demo, the demo registry), then exit.");
         migrate.SetAction((parse, ct) => Run(async () =>
         {
             await using var app = await OpenAsync(parse, ct);
@@ -41,10 +53,10 @@ public sealed class CliApp
         Root.Subcommands.Add(migrate);
     }
 
-    private async Task ServeAsync(ParseResult parse, bool demo, string? urls, CancellationToken cancellationToken)
+    private async Task ServeAsync(ParseResult parse, string? urls, CancellationToken cancellationToken)
     {
         var database = DatabaseSettings.Resolve(parse.GetValue(DatabaseOption));
-        var settings = new AppSettings(database, []) { Demo = demo || database.IsDefault, Urls = urls };
+        var settings = new AppSettings(database, []) { Demo = parse.GetValue(DemoOption) || database.IsDefault, Urls = urls };
         await using var app = compose(settings);
         await PrepareDatabaseAsync(app, settings, cancellationToken);
         app.Logger.LogInformation("OpenDVC on {Database}", database.Describe());
@@ -60,13 +72,16 @@ public sealed class CliApp
 
     public RootCommand Root { get; } = new("OpenDVC: the online public services programme's registry, ledger and indicators.");
 
-    /// <summary>Opens the app for a CLI command: migrated, seeded, not listening. Dispose when done.</summary>
-    public async Task<WebApplication> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool demo = false)
+    /// <summary>
+    /// Opens the app for a CLI command: migrated, seeded (with <c>--demo</c>, the demo registry but not the demo
+    /// ledger), not listening. Dispose when done.
+    /// </summary>
+    public async Task<WebApplication> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var settings = new AppSettings(DatabaseSettings.Resolve(parse.GetValue(DatabaseOption)), [])
+        var settings = new AppSettings(DatabaseSettings.Resolve(parse.GetValue(DatabaseOption)), NoDemoLedger)
         {
             IsCli = true,
-            Demo = demo,
+            Demo = parse.GetValue(DemoOption),
         };
         var app = compose(settings);
         await PrepareDatabaseAsync(app, settings, cancellationToken);

@@ -120,6 +120,20 @@ public sealed partial class IngestCommandTests : IDisposable
         Assert.StartsWith("{", await FirstLineAsync(file), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_is_in_vietnamese_by_default_and_in_english_on_request()
+    {
+        var (vietnameseExit, vietnamese, _) = await RunAsync("ingest", "--help");
+        var (englishExit, english, _) = await RunAsync("ingest", "--help", "--lang", "en");
+
+        Assert.Equal((0, 0), (vietnameseExit, englishExit));
+        Assert.Contains("Cách dùng:", vietnamese, StringComparison.Ordinal);
+        Assert.Contains("Nạp các tệp hồ sơ đồng bộ vào sổ cái", vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", vietnamese, StringComparison.Ordinal);
+        Assert.Contains("Usage:", english, StringComparison.Ordinal);
+        Assert.Contains("Load synced dossier files into the ledger", english, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FirstLineAsync(string file)
     {
         await using var stream = File.OpenRead(file);

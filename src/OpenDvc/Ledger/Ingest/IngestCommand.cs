@@ -15,11 +15,19 @@ internal static class IngestCommand
 {
     public static Command Create(CliApp cli)
     {
-        var files = new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore };
-        var batchSize = new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize };
-        var format = new Option<string?>("--format") { Description = "ndjson or csv (default: from each file's extension, .csv, .ndjson or .jsonl, .gz too; else from its content)." };
+        var files = cli.Describe(
+            new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore },
+            "Các tệp NDJSON hoặc CSV (cả .gz); - đọc từ đầu vào chuẩn.");
+        var batchSize = cli.Describe(
+            new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize },
+            "Số bản ghi mỗi giao dịch.");
+        var format = cli.Describe(
+            new Option<string?>("--format") { Description = "ndjson or csv (default: from each file's extension, .csv, .ndjson or .jsonl, .gz too; else from its content)." },
+            "ndjson hoặc csv (mặc định: theo phần mở rộng của từng tệp, .csv, .ndjson hoặc .jsonl, cả .gz; nếu không thì theo nội dung).");
         format.AcceptOnlyFromAmong(RecordFileFormat.Names);
-        var command = new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine.") { files, batchSize, format };
+        var command = cli.Describe(
+            new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine; exits 1 when every record is refused.") { files, batchSize, format },
+            "Nạp các tệp hồ sơ đồng bộ vào sổ cái; bản ghi lỗi vào khu cách ly; thoát với mã 1 khi mọi bản ghi đều bị từ chối.");
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var inputs = parse.GetValue(files)!;

@@ -60,7 +60,7 @@ public sealed class CliTests : IDisposable
             var (exit, output, _) = await RunAsync(command, "--help");
 
             Assert.Equal(0, exit);
-            Assert.Contains("Usage", output, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Cách dùng:", output, StringComparison.Ordinal);
         }
     }
 

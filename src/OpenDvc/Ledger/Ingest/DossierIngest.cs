@@ -9,6 +9,8 @@ namespace OpenDvc.Ledger.Ingest;
 /// <summary>The closing count of an ingest: read = accepted + unchanged + stale + quarantined, always.</summary>
 public sealed class IngestSummary
 {
+    private readonly Dictionary<string, IngestRefusal> refusals = [];
+
     public long Read { get; private set; }
     public long Accepted { get; private set; }
     public long Unchanged { get; private set; }
@@ -21,6 +23,12 @@ public sealed class IngestSummary
     /// <summary>Whether the run changed anything at all: a re-run of the same file does not.</summary>
     public bool ChangedAnything => Accepted > 0 || QuarantineAdded > 0;
 
+    /// <summary>Records refused, and none taken into the ledger (accepted, unchanged or stale): the input or the catalog is wrong.</summary>
+    public bool RefusedEverything => Quarantined > 0 && Quarantined == Read;
+
+    /// <summary>Refused records by reason code, most frequent first; a record refused for two reasons counts under both.</summary>
+    public IReadOnlyList<IngestRefusal> Refusals => refusals.Values.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+
     public void Add(BatchResult batch)
     {
         foreach (var result in batch.Results)
@@ -31,7 +39,14 @@ public sealed class IngestSummary
                 case LedgerOutcome.Accepted: Accepted++; break;
                 case LedgerOutcome.Unchanged: Unchanged++; break;
                 case LedgerOutcome.Stale: Stale++; break;
-                default: Quarantined++; break;
+                default:
+                    Quarantined++;
+                    foreach (var reason in result.Reasons)
+                    {
+                        Refuse(reason, 1);
+                    }
+
+                    break;
             }
         }
 
@@ -46,11 +61,39 @@ public sealed class IngestSummary
         Stale += other.Stale;
         Quarantined += other.Quarantined;
         QuarantineAdded += other.QuarantineAdded;
+        foreach (var refusal in other.refusals.Values)
+        {
+            Refuse(refusal.Reason, refusal.Count);
+        }
+    }
+
+    /// <summary>Counts under the code's name: <c>DATE_ORDER:NgayTra</c> and <c>DATE_ORDER:NgayTiepNhan</c> are one reason.</summary>
+    private void Refuse(QuarantineReason reason, long count)
+    {
+        var colon = reason.Code.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? reason.Code : reason.Code[..colon];
+        if (!refusals.TryGetValue(code, out var refusal))
+        {
+            refusals[code] = refusal = new IngestRefusal(code, reason);
+        }
+
+        refusal.Count += count;
     }
 
     /// <summary>The closing line, with invariant digit grouping so logs and scripts read it the same everywhere.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"read {Read:N0} = accepted {Accepted:N0} + unchanged {Unchanged:N0} + stale {Stale:N0} + quarantined {Quarantined:N0}");
+}
+
+/// <summary>How many records an ingest refused for one reason code, with the code's messages.</summary>
+public sealed class IngestRefusal(string code, QuarantineReason reason)
+{
+    public string Code { get; } = code;
+
+    /// <summary>One of the code's reasons as stored in quarantine: its messages in Vietnamese and English.</summary>
+    public QuarantineReason Reason { get; } = reason;
+
+    public long Count { get; internal set; }
 }
 
 /// <summary>How one stream is ingested.</summary>

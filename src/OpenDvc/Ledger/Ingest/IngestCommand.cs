@@ -1,17 +1,33 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Database;
+using OpenDvc.Registry.Procedures;
 
 namespace OpenDvc.Ledger.Ingest;
 
-/// <summary><c>opendvc ingest FILE...</c>: NDJSON or CSV, gzip-compressed or not, streamed in batches.</summary>
+/// <summary>
+/// <c>opendvc ingest FILE...</c>: NDJSON or CSV, gzip-compressed or not, streamed in batches. Exits non-zero when
+/// every record read was refused (nothing stored), naming the likely cause.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create(CliApp cli)
     {
-        var files = new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore };
-        var batchSize = new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize };
-        var command = new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine.") { files, batchSize };
+        var files = cli.Describe(
+            new Argument<string[]>("files") { Description = "NDJSON or CSV files (.gz too); - reads standard input.", Arity = ArgumentArity.OneOrMore },
+            "Các tệp NDJSON hoặc CSV (cả .gz); - đọc từ đầu vào chuẩn.");
+        var batchSize = cli.Describe(
+            new Option<int>("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => Storage.DossierWriter.BulkBatchSize },
+            "Số bản ghi mỗi giao dịch.");
+        var format = cli.Describe(
+            new Option<string?>("--format") { Description = "ndjson or csv (default: from each file's extension, .csv, .ndjson or .jsonl, .gz too; else from its content)." },
+            "ndjson hoặc csv (mặc định: theo phần mở rộng của từng tệp, .csv, .ndjson hoặc .jsonl, cả .gz; nếu không thì theo nội dung).");
+        format.AcceptOnlyFromAmong(RecordFileFormat.Names);
+        var command = cli.Describe(
+            new Command("ingest", "Load synced dossier files into the ledger; bad records go to quarantine; exits 1 when every record is refused.") { files, batchSize, format },
+            "Nạp các tệp hồ sơ đồng bộ vào sổ cái; bản ghi lỗi vào khu cách ly; thoát với mã 1 khi mọi bản ghi đều bị từ chối.");
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             var inputs = parse.GetValue(files)!;
@@ -35,6 +51,7 @@ internal static class IngestCommand
                 var started = time.GetTimestamp();
                 var summary = await ingest.IngestAsync(stream, new IngestOptions(name)
                 {
+                    Format = RecordFileFormat.Choose(parse.GetValue(format), file),
                     BatchSize = Math.Max(1, parse.GetValue(batchSize)),
                     OnBatch = (_, batch) =>
                     {
@@ -56,9 +73,13 @@ internal static class IngestCommand
                 Console.WriteLine($"total: {total}");
             }
 
-            Console.WriteLine(total.ChangedAnything
-                ? $"{total.Accepted:N0} dossier(s) stored, {total.QuarantineAdded:N0} new record(s) quarantined / đã lưu {total.Accepted:N0} hồ sơ, thêm {total.QuarantineAdded:N0} bản ghi vào khu cách ly"
-                : "nothing changed: every record was already stored or already quarantined / không có thay đổi: mọi bản ghi đã được lưu hoặc đã cách ly");
+            await using var scope = app.Services.CreateAsyncScope();
+            var catalogIsEmpty = !await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<Procedure>().AnyAsync(ct);
+            IngestReport.Write(total, catalogIsEmpty, Console.Out);
+            if (total.RefusedEverything)
+            {
+                throw IngestReport.RefusedEverything(total, catalogIsEmpty);
+            }
         }));
         return command;
     }

@@ -1,35 +1,59 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
+using OpenDvc.Ledger.Contract;
+using OpenDvc.Ledger.Ingest;
 using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Ledger.Simulation;
 
-/// <summary><c>opendvc simulate</c>: a deterministic file of dossier sync records of national shape.</summary>
+/// <summary>
+/// <c>opendvc simulate</c>: a deterministic file of dossier sync records of national shape, in the form its name says
+/// (<see cref="RecordFileFormat"/>), so <c>opendvc ingest</c> reads it back by the same rule.
+/// </summary>
 public static class SimulationModule
 {
     public static void AddSimulationCommands(this CliApp cli)
     {
-        var dossiers = new Option<long>("--dossiers") { Description = "Records to write (new dossiers, their later versions, copies, malformed ones).", Required = true };
-        var seed = new Option<long>("--seed") { Description = "Seed: the same seed and count give the same bytes.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--output") { Description = "File to write; - writes to standard output (e.g. piped into opendvc ingest -).", Required = true };
-        var format = new Option<string>("--format") { Description = "ndjson or csv (default: ndjson).", DefaultValueFactory = _ => "ndjson" };
-        format.AcceptOnlyFromAmong("ndjson", "csv");
-        var gzip = new Option<bool>("--gzip") { Description = "Compress the file with gzip." };
-        var malformed = new Option<double>("--malformed-share") { Description = "Share of records breaking one contract rule each, e.g. 0.01 (default 0)." };
-        var from = new Option<string>("--from") { Description = "First day of the range, yyyy-MM-dd (default 2021-01-01).", DefaultValueFactory = _ => "2021-01-01" };
-        var to = new Option<string>("--to") { Description = "Last day of the range, yyyy-MM-dd (default 2023-12-31).", DefaultValueFactory = _ => "2023-12-31" };
-        var command = new Command("simulate", "Write a deterministic NDJSON or CSV file of simulated dossier sync records.")
-        {
-            dossiers, seed, output, format, gzip, malformed, from, to,
-        };
+        var dossiers = cli.Describe(
+            new Option<long>("--dossiers") { Description = "Records to write (new dossiers, their later versions, copies, malformed ones).", Required = true },
+            "Số bản ghi cần ghi (hồ sơ mới, các phiên bản sau, bản sao liên thông, bản ghi lỗi).");
+        var seed = cli.Describe(
+            new Option<long>("--seed") { Description = "Seed: the same seed and count give the same bytes.", DefaultValueFactory = _ => 1 },
+            "Hạt giống ngẫu nhiên: cùng hạt giống và số lượng cho cùng một tệp.");
+        var output = cli.Describe(
+            new Option<string>("--output") { Description = "File to write, in the form its extension says (.csv, .ndjson or .jsonl, .gz compresses); - writes NDJSON to standard output (e.g. piped into opendvc ingest -).", Required = true },
+            "Tệp cần ghi, theo định dạng phần mở rộng cho biết (.csv, .ndjson hoặc .jsonl, .gz để nén); - ghi NDJSON ra đầu ra chuẩn (ví dụ chuyển thẳng vào opendvc ingest -).");
+        var format = cli.Describe(
+            new Option<string?>("--format") { Description = "ndjson or csv (default: from the file's extension; ndjson otherwise)." },
+            "ndjson hoặc csv (mặc định: theo phần mở rộng của tệp; nếu không thì ndjson).");
+        format.AcceptOnlyFromAmong(RecordFileFormat.Names);
+        var gzip = cli.Describe(
+            new Option<bool>("--gzip") { Description = "Compress the file with gzip (implied by a .gz extension)." },
+            "Nén tệp bằng gzip (mặc nhiên với phần mở rộng .gz).");
+        var malformed = cli.Describe(
+            new Option<double>("--malformed-share") { Description = "Share of records breaking one contract rule each, e.g. 0.01 (default 0)." },
+            "Tỷ lệ bản ghi vi phạm một quy tắc của đặc tả, ví dụ 0.01 (mặc định 0).");
+        var from = cli.Describe(
+            new Option<string>("--from") { Description = "First day of the range, yyyy-MM-dd (default 2021-01-01).", DefaultValueFactory = _ => "2021-01-01" },
+            "Ngày đầu của khoảng thời gian, yyyy-MM-dd (mặc định 2021-01-01).");
+        var to = cli.Describe(
+            new Option<string>("--to") { Description = "Last day of the range, yyyy-MM-dd (default 2023-12-31).", DefaultValueFactory = _ => "2023-12-31" },
+            "Ngày cuối của khoảng thời gian, yyyy-MM-dd (mặc định 2023-12-31).");
+        var command = cli.Describe(
+            new Command("simulate", "Write a deterministic NDJSON or CSV file of simulated dossier sync records.")
+            {
+                dossiers, seed, output, format, gzip, malformed, from, to,
+            },
+            "Ghi một tệp NDJSON hoặc CSV tất định gồm các bản ghi đồng bộ hồ sơ mô phỏng.");
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
+            var path = parse.GetValue(output)!;
             var options = new SimulationOptions
             {
                 Records = parse.GetValue(dossiers),
                 Seed = parse.GetValue(seed),
-                Format = parse.GetValue(format) == "csv" ? SimulationFormat.Csv : SimulationFormat.Ndjson,
+                Format = RecordFileFormat.Choose(parse.GetValue(format), path) == DossierFormat.Csv ? SimulationFormat.Csv : SimulationFormat.Ndjson,
                 MalformedShare = parse.GetValue(malformed),
                 From = Day(parse.GetValue(from)!, "--from"),
                 To = Day(parse.GetValue(to)!, "--to"),
@@ -45,7 +69,7 @@ public static class SimulationModule
                 throw new CliException("simulate.future_range", "Ngày kết thúc --to không được ở tương lai.", "The --to day must not be in the future.");
             }
 
-            await Task.Run(() => Simulate(options, parse.GetValue(output)!, parse.GetValue(gzip), ct), ct);
+            await Task.Run(() => Simulate(options, path, parse.GetValue(gzip) || RecordFileFormat.IsCompressed(path), ct), ct);
         }));
         cli.Add(command);
     }

@@ -39,8 +39,10 @@ public static class WebModule
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a browser's
-        // developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        // Headers set as the response starts, so every answer has them, errors too: the exception handler clears the
+        // headers before it writes its problem, and status-code pages and short-circuiting middleware never run what
+        // follows them. Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a
+        // browser's developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
         app.Use((context, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -48,6 +50,7 @@ public static class WebModule
             {
                 var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={elapsed:F2}");
+                AddSecurityHeaders(context);
                 return Task.CompletedTask;
             });
             return next(context);
@@ -55,19 +58,6 @@ public static class WebModule
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/scalar"))
-            {
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            }
-
-            await next();
-        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -78,6 +68,18 @@ public static class WebModule
         // never served from the cache).
         app.UseOutputCache();
         return app;
+    }
+
+    private static void AddSecurityHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/scalar"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        }
     }
 
     public static WebApplication MapWeb(this WebApplication app)

@@ -164,6 +164,17 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : AppTests<TFixt
     }
 
     [Fact]
+    public async Task Issue_14_audit_log_dates_at_the_ends_of_the_calendar_are_no_500()
+    {
+        using var admin = await AdminAsync();
+        await admin.PostAsJsonAsync("/api/v1/units/01/keys", new NewApiKey("edges"), Ct);
+
+        var everything = await TestApp.ReadAsync<Page<AuditEntryView>>(await admin.GetAsync("/api/v1/audit?entityType=ApiKey&from=0001-01-01&to=9999-12-31", Ct));
+
+        Assert.NotEmpty(everything.Items);
+    }
+
+    [Fact]
     public async Task Audit_log_exports_csv_with_localised_headers()
     {
         using var admin = await AdminAsync();

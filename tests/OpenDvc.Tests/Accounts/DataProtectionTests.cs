@@ -47,15 +47,7 @@ public sealed class DataProtectionCertificateTests
     [Fact]
     public async Task Keys_are_stored_encrypted_with_the_configured_certificate_and_cookies_still_work()
     {
-        var pfx = Path.Combine(Path.GetTempPath(), $"opendvc-dp-{Guid.NewGuid():N}.pfx");
-        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
-        {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-                "CN=OpenDVC data protection (test)", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "mat-khau-thu"), Ct);
-        }
-
+        var pfx = await TestCertificates.CreatePfxAsync("OpenDVC data protection (test)", "mat-khau-thu", Ct);
         try
         {
             await using var app = await TestApp.StartAsync(demo: false,

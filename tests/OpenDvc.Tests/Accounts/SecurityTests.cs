@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Platform.Database;
 using OpenDvc.Tests.Platform;
 
 namespace OpenDvc.Tests.Accounts;
@@ -18,13 +20,40 @@ public sealed class SecurityTests(SqliteApp fixture) : AppTests<SqliteApp>(fixtu
 
         var response = await client.GetAsync(path, Ct);
 
-        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
-        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        SecurityHeaderAssertions.AssertPresent(response);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/calendar/99999", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/units/no-such-unit", HttpStatusCode.NotFound)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/calendar/working-days?from=not-a-date&days=1", HttpStatusCode.BadRequest)]
+    public async Task Issue_14_error_answers_carry_the_security_headers_too(string path, HttpStatusCode status)
+    {
+        using var client = App.Anonymous();
+
+        var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(status, response.StatusCode);
+        SecurityHeaderAssertions.AssertPresent(response);
+    }
+
+    [Fact]
+    public async Task Issue_14_an_unhandled_exception_is_a_500_problem_with_the_security_headers()
+    {
+        await using var app = await TestApp.StartAsync(demo: false);
+        using var client = app.Anonymous();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A database that lost a table: the one failure an anonymous caller can reach without a bug to exploit.
+            await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE calendar_days", Ct);
+        }
+
+        var response = await client.GetAsync("/api/v1/calendar/2024", Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("OD-INTERNAL", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        SecurityHeaderAssertions.AssertPresent(response);
     }
 
     [Fact]

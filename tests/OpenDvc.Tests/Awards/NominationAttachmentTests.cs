@@ -121,6 +121,70 @@ public abstract class NominationAttachmentTests<TFixture>(TFixture fixture) : Ap
     }
 
     [Fact]
+    public async Task Issue_14_a_file_is_named_by_its_content_and_bidirectional_controls_are_stripped_from_its_name()
+    {
+        var (nomination, owner) = await NominateAsync("25");
+        using var ownerClient = owner;
+        var path = $"/api/v1/awards/nominations/{nomination.Id}/attachments";
+        var docx = Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
+        var xlsx = Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>"));
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+
+        var invoice = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "invoice.exe"), Ct));
+        var reversed = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "bao-cao\u202Efdp.exe"), Ct));
+        var marks = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(Pdf, "\u200Eke\u200F-\u202Aho\u202B\u202C\u202D\u2066ach\u2067\u2068\u2069.pdf"), Ct));
+        var word = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(docx, "thuyet-minh.pdf"), Ct));
+        var sheet = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(xlsx, "so-lieu"), Ct));
+        var image = await TestApp.ReadAsync<AttachmentView>(await owner.PostAsync(path, Upload(png, "anh.jpg"), Ct));
+        var notOffice = await owner.PostAsync(path, Upload([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "hong.docx"), Ct);
+        var download = await owner.GetAsync($"{path}/{invoice.Id}", Ct);
+        var reversedDownload = await owner.GetAsync($"{path}/{reversed.Id}", Ct);
+
+        Assert.Equal(("invoice.pdf", "application/pdf"), (invoice.FileName, invoice.ContentType));
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invoice.pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("bao-caofdp.pdf", reversed.FileName);
+        Assert.DoesNotContain("\u202E", Uri.UnescapeDataString(reversedDownload.Content.Headers.GetValues("Content-Disposition").Single()), StringComparison.Ordinal);
+        Assert.Equal("ke-hoach.pdf", marks.FileName);
+        Assert.Equal(("thuyet-minh.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (word.FileName, word.ContentType));
+        Assert.Equal(("so-lieu.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (sheet.FileName, sheet.ContentType));
+        Assert.Equal(("anh.png", "image/png"), (image.FileName, image.ContentType));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notOffice.StatusCode);
+        Assert.Contains("OD-FILE-TYPE", await notOffice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_14_withdraw_refused_on_the_nomination_page_answers_403_like_its_other_handlers()
+    {
+        var (nomination, owner) = await NominateAsync("30");
+        using var ownerClient = owner;
+        using var reviewer = await App.SignInAsync("attach-reviewer", Roles.Reviewer);
+        var page = $"/awards/nominations/{nomination.Id}";
+
+        var refused = await TestApp.PostFormAsync(reviewer, $"{page}?handler=Withdraw", [], formPage: page);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("OD-FORBIDDEN", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(NominationStatus.Submitted, (await TestApp.ReadAsync<NominationView>(await owner.GetAsync($"/api/v1/awards/nominations/{nomination.Id}", Ct))).Status);
+    }
+
+    private static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var (name, text) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    [Fact]
     public async Task A_file_over_the_configured_limit_is_refused_with_its_code()
     {
         var (nomination, owner) = await NominateAsync("27");

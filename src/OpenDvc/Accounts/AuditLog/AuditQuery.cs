@@ -36,14 +36,15 @@ public sealed record AuditFilter(string? EntityType, string? EntityKey, string? 
             query = query.Where(e => e.Actor == Actor.Trim());
         }
 
-        if (From is { } from)
+        // The calendar's first day begins before the first UTC instant and its last has no next day: no bound there.
+        if (From is { } from && from > DateOnly.MinValue)
         {
             // PostgreSQL's timestamptz takes UTC instants only.
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
             query = query.Where(e => e.At >= start);
         }
 
-        if (To is { } to)
+        if (To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
             query = query.Where(e => e.At < end);

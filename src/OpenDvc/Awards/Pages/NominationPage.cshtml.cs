@@ -47,7 +47,7 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
         }
 
         Error = await store.WithdrawAsync(User, id, ct);
-        return Error is null ? Redirect($"/awards/nominations/{id}") : Page();
+        return Outcome($"/awards/nominations/{id}");
     }
 
     public async Task<IActionResult> OnPostEditAsync(int id, string? narrative, string? contactName, string? contactEmail, string? contactPhone, CancellationToken ct)

@@ -1,4 +1,7 @@
 using System.Data;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -33,13 +36,25 @@ public sealed record StoredFileInfo(int Id, string FileName, string ContentType,
 /// </summary>
 public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor)
 {
-    private static readonly (string ContentType, byte[] Magic)[] Known =
+    private const string Pdf = "application/pdf";
+
+    /// <summary>A kind of file accepted: its type, the extensions it is saved under (the first when the name has none of them).</summary>
+    private sealed record Kind(string ContentType, params string[] Extensions);
+
+    private static readonly Kind[] Kinds =
     [
-        ("application/pdf", "%PDF-"u8.ToArray()),
-        ("application/zip", [0x50, 0x4B, 0x03, 0x04]),
-        ("application/x-ole-storage", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        new(Pdf, ".pdf"),
+        new("image/png", ".png"),
+        new("image/jpeg", ".jpg", ".jpeg"),
+        new("application/zip", ".zip"),
+        new("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+        new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+        new("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
+        new("application/vnd.oasis.opendocument.text", ".odt"),
+        new("application/vnd.oasis.opendocument.spreadsheet", ".ods"),
+        new("application/msword", ".doc"),
+        new("application/vnd.ms-excel", ".xls"),
+        new("application/vnd.ms-powerpoint", ".ppt"),
     ];
 
     /// <summary>Reads and checks an upload of at most <paramref name="maxBytes"/>; adds it (unsaved) to the context, or says why not.</summary>
@@ -58,16 +73,16 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var type = Known.FirstOrDefault(k => bytes.AsSpan().StartsWith(k.Magic)).ContentType;
-        if (type is null || (pdfOnly && type != "application/pdf"))
+        var type = ContentTypeOf(bytes);
+        if (type is null || (pdfOnly && type != Pdf))
         {
             return (null, pdfOnly ? FileRejection.NotPdf : FileRejection.Type);
         }
 
         var file = new StoredFile
         {
-            FileName = SafeName(upload.FileName),
-            ContentType = type == "application/zip" ? ZipType(upload.FileName) : type,
+            FileName = SafeName(upload.FileName, type),
+            ContentType = type,
             Size = bytes.Length,
             Content = bytes,
             UploadedAt = time.GetUtcNow(),
@@ -87,23 +102,83 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
     /// <summary>Sends a stored file as an attachment, streamed from the database in chunks.</summary>
     public IResult Download(StoredFileInfo file) => new StreamedFile(db, file);
 
-    private static string SafeName(string name)
+    /// <summary>
+    /// The name a file is kept and sent under: no folders, no control or formatting characters (the bidirectional
+    /// overrides U+202A–U+202E, U+2066–U+2069 and marks U+200E, U+200F among them, which can show "invoice‮fdp.exe" as
+    /// "invoiceexe.pdf"), and the extension of what the content is, whatever the upload was called.
+    /// </summary>
+    private static string SafeName(string name, string contentType)
     {
         var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':')).ToArray()).Trim();
-        return clean.Length == 0 ? "file" : clean[..Math.Min(clean.Length, 200)];
+        var clean = new string(bare.Where(c => !Invisible(c) && c is not ('"' or '/' or ':' or '<' or '>' or '|' or '*' or '?')).ToArray()).Trim();
+        if (Kinds.FirstOrDefault(k => k.ContentType == contentType) is not { } kind
+            || kind.Extensions.Contains(Path.GetExtension(clean), StringComparer.OrdinalIgnoreCase))
+        {
+            return clean.Length == 0 ? "file" : clean[..Math.Min(clean.Length, 200)];
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(clean).Trim();
+        return (stem.Length == 0 ? "file" : stem[..Math.Min(stem.Length, 190)]) + kind.Extensions[0];
     }
 
-    /// <summary>Office and OpenDocument files are zips; their name says which, and the zip signature vouches it is one.</summary>
-    private static string ZipType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    private static bool Invisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>What the content is, by its first bytes and, for zips and compound files, by what they hold; null when none of the accepted kinds.</summary>
+    private static string? ContentTypeOf(byte[] bytes)
     {
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        ".odt" => "application/vnd.oasis.opendocument.text",
-        ".ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        _ => "application/zip",
-    };
+        var content = bytes.AsSpan();
+        return content switch
+        {
+            _ when content.StartsWith("%PDF-"u8) => Pdf,
+            _ when content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) => "image/png",
+            _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => "image/jpeg",
+            _ when content.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) => ZipType(bytes),
+            _ when content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) => CompoundFileType(content),
+            _ => null,
+        };
+    }
+
+    /// <summary>Office Open XML and OpenDocument files are zips; the parts inside say which (ECMA-376, OASIS ODF 1.2 §3.3).</summary>
+    private static string? ZipType(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            string? Has(string part, string type) => zip.GetEntry(part) is null ? null : type;
+            return Has("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                ?? Has("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                ?? Has("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation")
+                ?? OpenDocumentType(zip.GetEntry("mimetype"))
+                ?? "application/zip";
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static string? OpenDocumentType(ZipArchiveEntry? mimetype)
+    {
+        if (mimetype is null || mimetype.Length > 100)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(mimetype.Open());
+        var type = reader.ReadToEnd().Trim();
+        return type is "application/vnd.oasis.opendocument.text" or "application/vnd.oasis.opendocument.spreadsheet" ? type : null;
+    }
+
+    /// <summary>
+    /// Word 97–2003, Excel and PowerPoint files are compound files, told apart by their main stream's name (UTF-16 in
+    /// the directory); any other compound file (an .msi installer, say) is refused.
+    /// </summary>
+    private static string? CompoundFileType(ReadOnlySpan<byte> content) =>
+        content.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0 ? "application/msword"
+        : content.IndexOf(Encoding.Unicode.GetBytes("Workbook")) >= 0 ? "application/vnd.ms-excel"
+        : content.IndexOf(Encoding.Unicode.GetBytes("PowerPoint Document")) >= 0 ? "application/vnd.ms-powerpoint"
+        : null;
 
     /// <summary>
     /// Reads the content column with <see cref="CommandBehavior.SequentialAccess"/> and copies it to the response:
@@ -123,7 +198,8 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
             response.ContentType = file.ContentType;
             response.ContentLength = file.Size;
             var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(file.FileName);
+            // Names stored before they were cleaned are cleaned on the way out too.
+            disposition.SetHttpFileName(SafeName(file.FileName, file.ContentType));
             response.Headers.ContentDisposition = disposition.ToString();
 
             var ct = httpContext.RequestAborted;

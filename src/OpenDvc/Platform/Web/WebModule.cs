@@ -17,6 +17,9 @@ public static class WebModule
         services.AddScoped<ICurrentActor, HttpOrCliActor>();
         services.AddRazorPages(options => options.RootDirectory = "/");
 
+        // Over HTTPS (Kestrel's own, or a proxy's X-Forwarded-Proto) the token cookie is Secure.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         // Vietnamese text is written as text, not as &#x...; entities: smaller pages, readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -39,8 +42,11 @@ public static class WebModule
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a browser's
-        // developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        // Headers set as the response starts, so every answer has them, errors too: the exception handler clears the
+        // headers before it writes its problem, and status-code pages and short-circuiting middleware never run what
+        // follows them. Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a
+        // browser's developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        var hsts = !app.Environment.IsDevelopment();
         app.Use((context, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -48,6 +54,7 @@ public static class WebModule
             {
                 var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={elapsed:F2}");
+                AddSecurityHeaders(context, hsts);
                 return Task.CompletedTask;
             });
             return next(context);
@@ -55,19 +62,6 @@ public static class WebModule
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/scalar"))
-            {
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            }
-
-            await next();
-        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -78,6 +72,27 @@ public static class WebModule
         // never served from the cache).
         app.UseOutputCache();
         return app;
+    }
+
+    private static void AddSecurityHeaders(HttpContext context, bool hsts)
+    {
+        var headers = context.Response.Headers;
+
+        // RFC 6797: only on HTTPS answers (after forwarded headers, so a TLS proxy counts); a year, without subdomains,
+        // which the programme's other hosts under gov.vn may not all serve over HTTPS. Not in Development, where
+        // https://localhost would remember it for every local app.
+        if (hsts && context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
+
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/scalar"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        }
     }
 
     public static WebApplication MapWeb(this WebApplication app)

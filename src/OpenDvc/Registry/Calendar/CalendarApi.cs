@@ -11,8 +11,8 @@ namespace OpenDvc.Registry.Calendar;
 /// <summary>A calendar exception as an admin writes it; the date comes from the route.</summary>
 public sealed record CalendarDayInput(CalendarDayKind Kind, [Required, MaxLength(128)] string Name);
 
-/// <summary>Working days counted on the current calendar.</summary>
-public sealed record WorkingDaysAnswer(DateOnly From, int WorkingDays, DateOnly Due);
+/// <summary>Working days counted on the current calendar: the count applied, and the most any request may ask.</summary>
+public sealed record WorkingDaysAnswer(DateOnly From, int WorkingDays, DateOnly Due, int MaxWorkingDays);
 
 /// <summary>Reading and editing the working-day calendar; every edit makes <see cref="CalendarStore"/> reload.</summary>
 public static class CalendarEdits
@@ -103,14 +103,38 @@ public static class CalendarApi
         admin.MapDelete("/days/{date}", DeleteCalendarDay).WithName(nameof(DeleteCalendarDay)).WithSummary("Remove a calendar exception (admin).");
     }
 
-    public static async Task<Ok<List<CalendarDay>>> ListCalendarDays(int year, OpenDvcDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await CalendarEdits.YearAsync(db, year, ct));
+    /// <summary>The years the calendar answers for; the page shows the same.</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
 
-    public static async Task<Ok<WorkingDaysAnswer>> AddWorkingDays(DateOnly from, int days, CalendarStore store, CancellationToken ct)
+    /// <summary>
+    /// The most working days one request may count, either way: about four years, beyond any statutory processing
+    /// time, and small enough that counting day by day stays cheap for an anonymous caller.
+    /// </summary>
+    public const int MaxWorkingDays = 1000;
+
+    public static async Task<Results<Ok<List<CalendarDay>>, ProblemHttpResult>> ListCalendarDays(int year, OpenDvcDbContext db, CancellationToken ct) =>
+        year is < FirstYear or > LastYear
+            ? OutOfRange("OD-CALENDAR-YEAR-OUT-OF-RANGE", $"Năm phải từ {FirstYear} đến {LastYear}.", $"The year must be from {FirstYear} to {LastYear}.")
+            : TypedResults.Ok(await CalendarEdits.YearAsync(db, year, ct));
+
+    public static async Task<Results<Ok<WorkingDaysAnswer>, ProblemHttpResult>> AddWorkingDays(DateOnly from, int days, CalendarStore store, CancellationToken ct)
     {
+        if (from.Year is < FirstYear or > LastYear)
+        {
+            return OutOfRange("OD-CALENDAR-DATE-OUT-OF-RANGE", $"Ngày bắt đầu phải trong các năm {FirstYear}–{LastYear}.", $"The start date must fall in {FirstYear}–{LastYear}.");
+        }
+
+        if (days is < -MaxWorkingDays or > MaxWorkingDays)
+        {
+            return OutOfRange("OD-CALENDAR-DAYS-OUT-OF-RANGE", $"Số ngày làm việc phải từ -{MaxWorkingDays} đến {MaxWorkingDays}.", $"The number of working days must be from -{MaxWorkingDays} to {MaxWorkingDays}.");
+        }
+
         var calendar = await store.GetAsync(ct);
-        return TypedResults.Ok(new WorkingDaysAnswer(from, days, calendar.AddWorkingDays(from, Math.Clamp(days, -3650, 3650))));
+        return TypedResults.Ok(new WorkingDaysAnswer(from, days, calendar.AddWorkingDays(from, days), MaxWorkingDays));
     }
+
+    private static ProblemHttpResult OutOfRange(string code, string vietnamese, string english) =>
+        Problems.Create(StatusCodes.Status400BadRequest, code, vietnamese, english);
 
     public static async Task<Results<Ok<CalendarDay>, ProblemHttpResult>> PutCalendarDay(DateOnly date, CalendarDayInput input, OpenDvcDbContext db, CalendarStore store, CancellationToken ct)
     {

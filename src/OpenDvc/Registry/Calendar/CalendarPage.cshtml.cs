@@ -85,7 +85,7 @@ public sealed class CalendarPage(OpenDvcDbContext db, CalendarStore store, TimeP
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        ShownYear = Math.Clamp(Year ?? time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year, 2000, 2100);
+        ShownYear = Math.Clamp(Year ?? time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year, CalendarApi.FirstYear, CalendarApi.LastYear);
         Days = await CalendarEdits.YearAsync(db, ShownYear, ct);
         var calendar = await store.GetAsync(ct);
         var first = new DateOnly(ShownYear, 1, 1);

@@ -165,12 +165,6 @@ public abstract class SyncLimitsTests<TFixture>(TFixture fixture) : AppTests<TFi
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
         return await db.Set<QuarantinedRecord>().Where(q => q.RawText.Contains(prefix)).Select(q => q.RawText).ToListAsync(Ct);
     }
-
-    /// <summary>A body of unknown length, so the client sends it chunked, without Content-Length.</summary>
-    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
-    }
 }
 
 public sealed class SmallQuotaSqliteApp : SqliteApp

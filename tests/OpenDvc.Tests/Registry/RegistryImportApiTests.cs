@@ -49,6 +49,26 @@ public abstract class RegistryImportApiTests<TFixture>(TFixture fixture) : AppTe
     }
 
     [Fact]
+    public async Task An_upload_over_the_servers_body_limit_is_a_413_problem_with_or_without_content_length()
+    {
+        using var admin = await App.SignInAsync("import-admin", Roles.Admin);
+        var tooBig = new byte[31_000_000];
+
+        // As clients send large uploads: the body waits for the server's "100 Continue", so a refusal is read, not cut off.
+        using var sized = await admin.SendAsync(Post(Upload(tooBig, "big.csv")), Ct);
+        using var chunked = await admin.SendAsync(Post(new MultipartFormDataContent { { new StreamContent(new UnseekableStream(tooBig)), "file", "big.csv" } }), Ct);
+
+        foreach (var response in new[] { sized, chunked })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        static HttpRequestMessage Post(HttpContent content) =>
+            new(HttpMethod.Post, "/api/v1/procedures/import") { Content = content, Headers = { ExpectContinue = true } };
+    }
+
+    [Fact]
     public async Task A_procedures_file_with_bad_rows_writes_nothing_and_reports_each_bad_cell()
     {
         using var admin = await App.SignInAsync("import-admin", Roles.Admin);

@@ -16,6 +16,28 @@ public static class IndicatorDisplay
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>An amount of đồng as a reader expects it: "3,34 tỷ đồng", "12,5 triệu đồng" (English: billion, million).</summary>
+    public static string Money(long dong)
+    {
+        var (scale, vi, en) = Math.Abs(dong) switch
+        {
+            >= 1_000_000_000 => (1_000_000_000m, "tỷ", "billion"),
+            >= 1_000_000 => (1_000_000m, "triệu", "million"),
+            _ => (1m, "", ""),
+        };
+        if (scale == 1m)
+        {
+            return $"{Count(dong)} đồng";
+        }
+
+        var amount = Math.Round(dong / scale, dong / scale >= 100 ? 0 : 2).ToString("0.##", CultureInfo.CurrentCulture);
+        return $"{amount} {(IsVietnamese ? vi : en)} đồng";
+    }
+
+    /// <summary>"14:05 07/12/2026" in Vietnam time, the form the data's date is given in.</summary>
+    public static string VietnamDateTime(DateTimeOffset instant) =>
+        instant.ToOffset(Ledger.Clock.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A published edition's rate: a percentage, or "no data".</summary>
     public static string Rate(decimal? value, IStringLocalizer text)
     {

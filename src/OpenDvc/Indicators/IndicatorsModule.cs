@@ -2,6 +2,7 @@ using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
 using OpenDvc.Accounts;
 using OpenDvc.Indicators.Editions;
+using OpenDvc.Indicators.Headline;
 using OpenDvc.Indicators.Quality;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Indicators.ReportPack;
@@ -31,6 +32,7 @@ public static class IndicatorsModule
                 "Indicators:Quality: a threshold is out of range (LagThresholdHours must be 1, 24, 168 or 720)")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
+        builder.Services.AddSingleton<IDatabaseSeeder, DemoDeclaredStatistics>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddPublicPageCache();
@@ -47,6 +49,8 @@ public static class IndicatorsModule
         builder.Services.AddScoped<Checks.DeclaredVsObserved>();
         builder.Services.AddScoped<Quality.QualityQuery>();
         builder.Services.AddScoped<ReportPackComposer>();
+        builder.Services.AddScoped<Headline.DeclaredStatistics>();
+        builder.Services.AddScoped<Headline.HeadlineQuery>();
         builder.Services
             .AddNavLink(new NavLink("/dashboard", typeof(IndicatorsText), "Nav.Dashboard", 5))
             .AddNavLink(new NavLink("/indicators/methodology", typeof(IndicatorsText), "Nav.Methodology", 50))
@@ -58,6 +62,7 @@ public static class IndicatorsModule
     public static WebApplication MapIndicators(this WebApplication app)
     {
         app.MapIndicatorsApi();
+        app.MapHeadlineApi();
         app.MapRankingsApi();
         app.MapSavingsApi();
         app.MapEditionsApi();

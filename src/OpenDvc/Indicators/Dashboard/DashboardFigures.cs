@@ -6,13 +6,13 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Indicators.Dashboard;
 
 /// <summary>What the dashboard shows for one request: its period, the nation's figures, their trend, the rankings.</summary>
-public sealed record DashboardView(bool BadPeriod, Period Period, ScopeIndicators National, IReadOnlyList<ScopeIndicators> Trend, IReadOnlyList<RankedUnit> Ranked, EditionChoice Editions);
+public sealed record DashboardView(bool BadPeriod, Period Period, ScopeIndicators National, Headline.HeadlineFigures Headline, IReadOnlyList<ScopeIndicators> Trend, IReadOnlyList<RankedUnit> Ranked, EditionChoice Editions);
 
 /// <summary>
 /// The dashboard's figures for a request: the page asks for them, and <see cref="DashboardWarmer"/> asks for the
 /// public's default view ahead of the first visitor, so both take the same path and fill the same cache entries.
 /// </summary>
-public sealed class DashboardFigures(OpenDvcDbContext db, IndicatorCalculator calculator, RankingQuery rankings, TimeProvider time)
+public sealed class DashboardFigures(OpenDvcDbContext db, IndicatorCalculator calculator, Headline.HeadlineQuery headline, RankingQuery rankings, TimeProvider time)
 {
     public async Task<DashboardView> LoadAsync(string? periodText, AudienceFilter audience, int? editionId, bool askLive, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -29,6 +29,6 @@ public sealed class DashboardFigures(OpenDvcDbContext db, IndicatorCalculator ca
         var national = await calculator.ComputeAsync(query, ct);
         var trend = await calculator.TrendAsync(query, ct);
         var ranked = editions.Live ? await rankings.RankAsync(query.Period, query.Audience, ct) : [];
-        return new DashboardView(badPeriod, query.Period, national, trend, ranked, editions);
+        return new DashboardView(badPeriod, query.Period, national, await headline.LoadAsync(query.Period, ct), trend, ranked, editions);
     }
 }

@@ -25,6 +25,8 @@ public sealed class DashboardPage(DashboardFigures figures, IOptions<IndicatorsO
 
     public ScopeIndicators National { get; private set; } = null!;
 
+    public Headline.HeadlineFigures Headline { get; private set; } = null!;
+
     public IReadOnlyList<ScopeIndicators> Trend { get; private set; } = [];
 
     public IReadOnlyList<RankedUnit> Ranked { get; private set; } = [];
@@ -43,7 +45,7 @@ public sealed class DashboardPage(DashboardFigures figures, IOptions<IndicatorsO
     public async Task OnGetAsync(CancellationToken ct)
     {
         var view = await figures.LoadAsync(PeriodText, Audience, EditionId, AskLive, User, ct);
-        (BadPeriod, Period, National, Trend, Ranked, Editions) = (view.BadPeriod, view.Period, view.National, view.Trend, view.Ranked, view.Editions);
+        (BadPeriod, Period, National, Headline, Trend, Ranked, Editions) = (view.BadPeriod, view.Period, view.National, view.Headline, view.Trend, view.Ranked, view.Editions);
         PeriodText = Period.ToString();
     }
 }

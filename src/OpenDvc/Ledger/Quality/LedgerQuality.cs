@@ -138,10 +138,22 @@ public static class LedgerQuality
     /// the whole collection, so a statement's cost grew with the square of its parameters (86 units × 16 values
     /// took about 10 ms a commit).
     /// </summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<LedgerQualityDay> rows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<LedgerQualityDay> rows, DateTimeOffset committedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
+        await using (var watermark = connection.CreateCommand())
+        {
+            // The commit's time and size (LedgerWatermark), in the same transaction as the records it speaks for.
+            watermark.Transaction = transaction;
+            var p = 0;
+            var at = Bind(watermark, ref p, committedAt.ToUnixTimeMilliseconds());
+            var read = Bind(watermark, ref p, rows.Sum(r => r.Read));
+            watermark.CommandText = $"INSERT INTO ledger_watermark (id, committed_at_ms, records) VALUES (1, {at}, {read}) "
+                + "ON CONFLICT (id) DO UPDATE SET committed_at_ms = excluded.committed_at_ms, records = ledger_watermark.records + excluded.records";
+            await watermark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var chunk in rows.Chunk(16))
         {
             await using var command = connection.CreateCommand();

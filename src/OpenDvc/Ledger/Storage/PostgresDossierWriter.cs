@@ -127,7 +127,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
                 await merge.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await Quality.LedgerQuality.WriteAsync(connection, open, group.Quality.Rows, cancellationToken);
+            await Quality.LedgerQuality.WriteAsync(connection, open, group.Quality.Rows, time.GetUtcNow(), cancellationToken);
             await open.CommitAsync(cancellationToken);
             partitioned.UnionWith(created);
             await RollbackAsync();

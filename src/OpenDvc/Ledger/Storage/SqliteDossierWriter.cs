@@ -163,7 +163,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         // per batch. Completes synchronously on SQLite, like every other step here.
         var transaction = open!;
         WriteRollups();
-        Quality.LedgerQuality.WriteAsync(connection, transaction, group.Quality.Rows, CancellationToken.None).GetAwaiter().GetResult();
+        Quality.LedgerQuality.WriteAsync(connection, transaction, group.Quality.Rows, time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         transaction.Commit();
         Rollback();
     }

@@ -985,6 +985,35 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("ranking_editions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Indicators.Headline.DeclaredStatistic", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Metric")
+                        .HasColumnType("smallint")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("SourceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("source_date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Month", "Metric");
+
+                    b.ToTable("declared_statistics", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Ledger.Dossier", b =>
                 {
                     b.Property<string>("Code")
@@ -1183,6 +1212,25 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .HasDatabaseName("ix_ledger_quality_day");
 
                     b.ToTable("ledger_quality", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Quality.LedgerWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CommittedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_at_ms");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint")
+                        .HasColumnName("records");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_watermark", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>

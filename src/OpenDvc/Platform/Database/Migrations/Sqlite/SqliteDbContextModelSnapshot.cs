@@ -948,6 +948,35 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("ranking_editions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Indicators.Headline.DeclaredStatistic", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Metric")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("SourceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Month", "Metric");
+
+                    b.ToTable("declared_statistics", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Ledger.Dossier", b =>
                 {
                     b.Property<string>("Code")
@@ -1146,6 +1175,25 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasDatabaseName("ix_ledger_quality_day");
 
                     b.ToTable("ledger_quality", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Quality.LedgerWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CommittedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_at_ms");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_watermark", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Ledger.Quarantine.QuarantinedRecord", b =>

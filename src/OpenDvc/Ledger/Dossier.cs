@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Contract;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Ledger;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
-using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Units;

@@ -47,7 +47,7 @@ internal static class DashboardBenchCommand
                 WrkSeconds = Math.Max(0, parse.GetValue(wrkSeconds)),
                 Seed = parse.GetValue(seed),
             };
-            var started = DateTimeOffset.UtcNow;
+            var started = TimeProvider.System.GetUtcNow();
             var load = BenchCommand.LoadAverage();
             var result = await new DashboardBenchmark(cli, Console.Error).RunAsync(options, ct);
             var path = Path.GetFullPath(parse.GetValue(output)!);

@@ -45,7 +45,7 @@ internal static class BenchCommand
                 throw new CliException("OD-BENCH-SIZE", "Số bản ghi phải dương.", "The number of records must be positive.");
             }
 
-            var started = DateTimeOffset.UtcNow;
+            var started = TimeProvider.System.GetUtcNow();
             var result = await new LedgerBenchmark(cli, Console.Error).RunAsync(options, ct);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var commandLine = "opendvc " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).SkipWhile(a => a != "bench"));

@@ -1,4 +1,5 @@
 using OpenDvc.Ledger.Contract;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Procedures;
 

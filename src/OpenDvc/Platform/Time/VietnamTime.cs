@@ -1,4 +1,4 @@
-namespace OpenDvc.Ledger.Clock;
+namespace OpenDvc.Platform.Time;
 
 /// <summary>Vietnam time: UTC+07:00 all year, no daylight saving (SYNC-CONTRACT.md, "Status and dates").</summary>
 public static class VietnamTime

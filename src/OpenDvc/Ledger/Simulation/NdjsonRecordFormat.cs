@@ -12,7 +12,7 @@ internal interface IRecordFormat : IDisposable
 }
 
 /// <summary>
-/// One JSON object per line, field names and order as SYNC-CONTRACT.md. Optional fields that have no value
+/// One JSON object per line, field names and order as docs/sync-contract.md. Optional fields that have no value
 /// are left out. Vietnamese text is written as UTF-8, not escaped.
 /// </summary>
 internal sealed class NdjsonRecordFormat : IRecordFormat

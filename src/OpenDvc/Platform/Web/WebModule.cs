@@ -40,7 +40,7 @@ public static class WebModule
     public static WebApplication UseWeb(this WebApplication app)
     {
         // Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a browser's
-        // developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        // developer tools, a load test or the `dashboard` benchmark sees server time apart from the network.
         app.Use((context, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -9,7 +9,7 @@ using OpenDvc.Ledger.Rollups;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
 
-namespace OpenDvc.Indicators.Bench;
+namespace OpenDvc.Bench.Indicators;
 
 /// <summary>
 /// The naive way to answer the dashboards' questions, written plainly: one GROUP BY over the dossier table per

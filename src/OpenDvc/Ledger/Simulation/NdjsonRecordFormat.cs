@@ -125,9 +125,9 @@ internal sealed class NdjsonRecordFormat : IRecordFormat
 
         writer.WriteNumber(LoaiDoiTuong, record.ApplicantType);
         writer.WriteNumber(KenhThucHien, record.Channel);
-        if (record.SubmittedAt != 0)
+        if (record.SubmissionPlace != 0)
         {
-            writer.WriteNumber(NoiNopHoSo, record.SubmittedAt);
+            writer.WriteNumber(NoiNopHoSo, record.SubmissionPlace);
         }
 
         writer.WriteNumber(TrangThaiHoSo, record.Status);

@@ -131,7 +131,7 @@ public static class IndicatorDisplay
         };
     }
 
-    /// <summary>Each step of a time and cost saved estimate with its figures, then the total (DOMAIN.md's model).</summary>
+    /// <summary>Each step of a time and cost saved estimate with its figures, then the total (docs/domain.md's model).</summary>
     public static IReadOnlyList<string> SavingsWorking(Savings.SavingsEstimate estimate, Savings.SavingsOptions assumptions, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(estimate);

@@ -75,14 +75,5 @@ public static class IndicatorsModule
     {
         ArgumentNullException.ThrowIfNull(cli);
         cli.Add(ReportCommand.Create(cli));
-
-        // `opendvc bench dashboard`, beside the ledger's `opendvc bench` when it is there.
-        var bench = cli.Root.Subcommands.FirstOrDefault(c => c.Name == "bench");
-        if (bench is null)
-        {
-            cli.Add(bench = new System.CommandLine.Command("bench", "Benchmarks."));
-        }
-
-        bench.Subcommands.Add(Bench.DashboardBenchCommand.Create(cli));
     }
 }

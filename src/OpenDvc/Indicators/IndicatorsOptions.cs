@@ -2,12 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpenDvc.Indicators;
 
-/// <summary>The "Indicators" configuration section: choices of ours, not of the law (DOMAIN.md), validated at start.</summary>
+/// <summary>The "Indicators" configuration section: choices of ours, not of the law (docs/domain.md), validated at start.</summary>
 public sealed class IndicatorsOptions
 {
     public const string Section = "Indicators";
 
-    /// <summary>Satisfaction is shown only with at least this many rated dossiers (DOMAIN.md: configurable, default 30).</summary>
+    /// <summary>Satisfaction is shown only with at least this many rated dossiers (docs/domain.md: configurable, default 30).</summary>
     [Range(1, 1_000_000)]
     public int MinimumRatings { get; set; } = 30;
 

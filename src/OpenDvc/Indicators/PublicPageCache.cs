@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Indicators;
 
@@ -33,5 +34,5 @@ public static class PublicPageCache
 
     // The generation of the data and Vietnam's date: pending dossiers fall overdue when the day changes.
     private static string DataVersion(IServiceProvider services) =>
-        string.Create(CultureInfo.InvariantCulture, $"{services.GetRequiredService<DataChanges>().Generation}@{Ledger.Clock.VietnamTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow()):yyyy-MM-dd}");
+        string.Create(CultureInfo.InvariantCulture, $"{services.GetRequiredService<DataChanges>().Generation}@{VietnamTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow()):yyyy-MM-dd}");
 }

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Contract;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Ledger;
 
 /// <summary>
-/// One dossier (hồ sơ TTHC) in its latest synced state, keyed by its code (<c>MaHoSo</c>, SYNC-CONTRACT.md).
+/// One dossier (hồ sơ TTHC) in its latest synced state, keyed by its code (<c>MaHoSo</c>, docs/sync-contract.md).
 /// Not an audited entity: the ledger is its own record. Written by the ledger writers with raw ADO.NET
 /// (Ledger/Storage); declared here so the migrations create the table. Dates are instants; the clock bucket
 /// and the effective due date are computed at ingest and stored, so rollups never need the catalog again.
@@ -28,7 +29,7 @@ public sealed class Dossier
     /// <summary>MaHoSoGoc: set on an inter-agency (liên thông) copy, which is stored but never counted in rollups.</summary>
     public string? OriginalCode { get; set; }
 
-    /// <summary>The period the dossier belongs to (received date, else submitted date; DOMAIN.md), as yyyyMM; 0 when unknown.</summary>
+    /// <summary>The period the dossier belongs to (received date, else submitted date; docs/domain.md), as yyyyMM; 0 when unknown.</summary>
     public int ReceivedMonth { get; set; }
 
     public DossierChannel Channel { get; set; }
@@ -176,7 +177,7 @@ public enum DossierChannel : short
     Postal = 4,
 }
 
-/// <summary>The stored clock verdict (DOMAIN.md "Dossier clock"); overdue is pending with a past due date.</summary>
+/// <summary>The stored clock verdict (docs/domain.md "Dossier clock"); overdue is pending with a past due date.</summary>
 public enum ClockBucket : short
 {
     /// <summary>Not on the clock: not received, refused, withdrawn or stopped.</summary>

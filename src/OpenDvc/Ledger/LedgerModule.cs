@@ -1,4 +1,3 @@
-using OpenDvc.Ledger.Bench;
 using OpenDvc.Ledger.Demo;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Quarantine;
@@ -41,6 +40,5 @@ public static class LedgerModule
         cli.Add(IngestCommand.Create(cli));
         cli.Add(QuarantineCommand.Create(cli));
         cli.Add(VerifyCommand.Create(cli));
-        cli.Add(BenchCommand.Create(cli));
     }
 }

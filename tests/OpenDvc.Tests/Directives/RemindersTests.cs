@@ -8,8 +8,8 @@ using OpenDvc.Directives;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Reminders;
 using OpenDvc.Directives.Submissions;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 using OpenDvc.Tests.Platform;
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Ledger;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Simulation;
 using OpenDvc.Ledger.Storage;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;

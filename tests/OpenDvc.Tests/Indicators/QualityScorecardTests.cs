@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpenDvc.Indicators.Quality;
 using OpenDvc.Ledger.Quality;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Tests.Directives;
 using OpenDvc.Tests.Ledger;
 using OpenDvc.Tests.Ledger.Contract;
@@ -121,7 +122,7 @@ public abstract class QualityScorecardTests<TFixture>(TFixture fixture, Func<TFi
         await LedgerFiles.IngestAsync(App, LedgerFiles.Ndjson(records.Select(r => r.Line)), batchSize);
         var after = await StoredAsync();
 
-        var day = OpenDvc.Ledger.Clock.VietnamTime.DateOf(Now);
+        var day = VietnamTime.DateOf(Now);
         foreach (var unit in new[] { "01", "79" })
         {
             var added = after[unit];

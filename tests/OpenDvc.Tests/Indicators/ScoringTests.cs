@@ -4,7 +4,7 @@ using OpenDvc.Indicators.Rankings;
 
 namespace OpenDvc.Tests.Indicators;
 
-/// <summary>Golden tests of the target rule, the index and the ranking rule (DOMAIN.md, Indicators).</summary>
+/// <summary>Golden tests of the target rule, the index and the ranking rule (docs/domain.md, Indicators).</summary>
 public sealed class ScoringTests
 {
     [Theory]

@@ -1,4 +1,4 @@
-using OpenDvc.Platform.Database;
+using OpenDvc.Bench;
 
 namespace OpenDvc.Tests.Platform;
 

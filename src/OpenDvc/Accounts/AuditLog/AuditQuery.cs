@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Accounts.AuditLog;
@@ -12,8 +13,6 @@ namespace OpenDvc.Accounts.AuditLog;
 /// </summary>
 public sealed record AuditFilter(string? EntityType, string? EntityKey, string? Unit, string? Actor, DateOnly? From, DateOnly? To)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
     {
         if (!string.IsNullOrWhiteSpace(EntityType))
@@ -40,13 +39,13 @@ public sealed record AuditFilter(string? EntityType, string? EntityKey, string? 
         if (From is { } from && from > DateOnly.MinValue)
         {
             // PostgreSQL's timestamptz takes UTC instants only.
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+            var start = VietnamTime.StartOfDay(from).ToUniversalTime();
             query = query.Where(e => e.At >= start);
         }
 
         if (To is { } to && to < DateOnly.MaxValue)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+            var end = VietnamTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
             query = query.Where(e => e.At < end);
         }
 

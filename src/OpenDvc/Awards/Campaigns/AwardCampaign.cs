@@ -39,7 +39,7 @@ public sealed class AwardCampaign : IAudited
     /// <summary>Letter 3179: satisfaction at least 90 %.</summary>
     public decimal MinSatisfaction { get; set; } = 0.90m;
 
-    /// <summary>DOMAIN.md: satisfaction is shown only with at least this many ratings (default 30).</summary>
+    /// <summary>docs/domain.md: satisfaction is shown only with at least this many ratings (default 30).</summary>
     public int MinRatings { get; set; } = 30;
 
     /// <summary>Our choice: applicant hours saved over the covered years for savings to count as "measurable".</summary>

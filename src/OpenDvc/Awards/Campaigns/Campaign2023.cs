@@ -3,7 +3,7 @@ namespace OpenDvc.Awards.Campaigns;
 /// <summary>
 /// The 2023 campaign of letter 3179/BTTTT-CĐSQG: services of 2022 and 2023, at most 5 for citizens and 5 for
 /// businesses per unit, nominations by 31 August 2023, results on 10 October 2023. No official rubric was published:
-/// the criteria and weights below are the platform's, public with the results (DOMAIN.md).
+/// the criteria and weights below are the platform's, public with the results (docs/domain.md).
 /// </summary>
 public static class Campaign2023
 {

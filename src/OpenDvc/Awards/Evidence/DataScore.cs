@@ -3,7 +3,7 @@ namespace OpenDvc.Awards.Evidence;
 /// <summary>
 /// The data score (0–100) of a nomination: the mean of the service's available ratios — satisfaction (only with the
 /// campaign's minimum number of ratings), on-time rate, online payment rate and online share — times 100.
-/// A ratio without data is left out rather than counted as 0 % or 100 % (DOMAIN.md); no ratio at all scores 0.
+/// A ratio without data is left out rather than counted as 0 % or 100 % (docs/domain.md); no ratio at all scores 0.
 /// Our rule, not the letter's: it is shown with the results.
 /// </summary>
 public static class DataScore

@@ -29,7 +29,7 @@ public sealed record ServiceEvidence(
 {
     public long Rated => RatedVerySatisfied + RatedSatisfied + RatedNotSatisfied;
 
-    /// <summary>DOMAIN.md: (very satisfied + satisfied) ÷ rated dossiers; null without ratings ("no data").</summary>
+    /// <summary>docs/domain.md: (very satisfied + satisfied) ÷ rated dossiers; null without ratings ("no data").</summary>
     public decimal? Satisfaction => Ratio(RatedVerySatisfied + RatedSatisfied, Rated);
 
     /// <summary>Finished early or on time ÷ finished (Decision 766, 2.1 without the pending part).</summary>
@@ -54,7 +54,7 @@ public sealed record YearFigures(int Year, long OnlineDossiers, int Rank, int Se
 }
 
 /// <summary>
-/// DOMAIN.md "Time and cost saved": trips avoided by remote online dossiers, the difference in mean processing time
+/// docs/domain.md "Time and cost saved": trips avoided by remote online dossiers, the difference in mean processing time
 /// between counter and online dossiers, and fee reductions for online dossiers, with every assumption it used.
 /// The rollups hold sums and counts, not medians, so the processing-time part uses means (stated in the working).
 /// </summary>

@@ -66,7 +66,7 @@ public sealed class ServiceEvidenceQuery(OpenDvcDbContext db, TimeProvider time)
             time.GetUtcNow());
     }
 
-    /// <summary>DOMAIN.md "Time and cost saved", with the campaign's assumptions.</summary>
+    /// <summary>docs/domain.md "Time and cost saved", with the campaign's assumptions.</summary>
     private static SavingsEstimate Savings(AwardCampaign campaign, long remoteOnline, IReadOnlyList<Sums> online, IReadOnlyList<Sums> counter)
     {
         var trips = remoteOnline * campaign.TripsPerDossier;

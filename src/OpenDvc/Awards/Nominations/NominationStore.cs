@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Directives.Compliance;

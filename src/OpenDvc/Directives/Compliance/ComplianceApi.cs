@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDvc.Accounts;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 
 namespace OpenDvc.Directives.Compliance;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
-using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Units;
@@ -10,7 +10,7 @@ using OpenDvc.Registry.Units;
 namespace OpenDvc.Directives.Demo;
 
 /// <summary>
-/// The three letters of 2021–2023 (DOMAIN.md, "Directives and deliverables") with their real deadlines, and a
+/// The three letters of 2021–2023 (docs/domain.md, "Directives and deliverables") with their real deadlines, and a
 /// small, declared history of submissions so the compliance views and the "not yet submitted" list have something
 /// to show. The deadlines and letter 3179/BTTTT-CĐSQG are from the sources; the other numbers, the letters' own
 /// dates and the signers' titles are demo values (the sources give none), and say so in their number.

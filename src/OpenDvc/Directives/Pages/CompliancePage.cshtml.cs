@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Directives.Pages;
 

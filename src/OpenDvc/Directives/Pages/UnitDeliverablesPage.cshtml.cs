@@ -5,8 +5,8 @@ using OpenDvc.Accounts;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Reminders;
 using OpenDvc.Directives.Submissions;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Directives.Pages;

@@ -4,8 +4,8 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenDvc.Directives.Compliance;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Directives.Reminders;
 

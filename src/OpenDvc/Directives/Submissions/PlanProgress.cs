@@ -14,7 +14,7 @@ public sealed record TargetProgress(PlanIndicator Indicator, string? SubUnit, st
 
 /// <summary>
 /// An action plan's targets against the live figures: the remote online rate from the ledger's rollups of the
-/// target's month (DOMAIN.md: remote online dossiers ÷ dossiers received), full-process and level-4 coverage from
+/// target's month (docs/domain.md: remote online dossiers ÷ dossiers received), full-process and level-4 coverage from
 /// the registry as it stands today (services ÷ the unit's procedures eligible for full-process). Civil servants
 /// and households have no source in the platform yet. Sub-unit targets are shown without a figure.
 /// </summary>

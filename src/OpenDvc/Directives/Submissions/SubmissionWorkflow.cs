@@ -6,6 +6,7 @@ using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
 
@@ -45,7 +46,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             .SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
         var extension = await db.Set<DeadlineExtension>().AsNoTracking().SingleOrDefaultAsync(e => e.DeliverableId == deliverableId && e.UnitCode == unitCode, ct);
         var versions = submission?.Versions ?? [];
-        var cell = ComplianceRules.Evaluate(deliverable, unitCode, extension, versions, Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow()));
+        var cell = ComplianceRules.Evaluate(deliverable, unitCode, extension, versions, VietnamTime.DateOf(time.GetUtcNow()));
         var fileName = submission?.FileId is { } fileId
             ? await db.Set<StoredFile>().Where(f => f.Id == fileId).Select(f => f.FileName).SingleOrDefaultAsync(ct)
             : null;
@@ -54,7 +55,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             submission?.Status ?? SubmissionStatus.Draft, cell.Status, SubmissionContent.FromJson(submission?.Content), submission?.Note,
             submission?.FileId, fileName, submission?.ReviewComment,
             versions.OrderByDescending(v => v.Number).Select(v => new VersionView(v.Number, v.SubmittedAt, v.SubmittedBy,
-                Ledger.Clock.VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList());
+                VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList());
     }
 
     /// <summary>Saves the draft's content (and, when given, its already stored file); refused once submitted or accepted.</summary>

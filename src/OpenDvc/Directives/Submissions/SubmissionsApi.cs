@@ -10,6 +10,7 @@ using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Transfer;
@@ -227,6 +228,6 @@ public static class SubmissionsApi
             return Problems.Forbidden();
         }
 
-        return TypedResults.Ok(await compliance.ForUnitAsync(unit, Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow()), ct));
+        return TypedResults.Ok(await compliance.ForUnitAsync(unit, VietnamTime.DateOf(time.GetUtcNow()), ct));
     }
 }

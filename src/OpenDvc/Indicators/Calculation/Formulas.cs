@@ -1,6 +1,6 @@
 namespace OpenDvc.Indicators.Calculation;
 
-/// <summary>Why a figure is not shown: never 0 % and never 100 % (DOMAIN.md, Indicators).</summary>
+/// <summary>Why a figure is not shown: never 0 % and never 100 % (docs/domain.md, Indicators).</summary>
 public enum NoData
 {
     /// <summary>The denominator is zero.</summary>

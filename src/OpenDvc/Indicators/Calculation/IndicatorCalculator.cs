@@ -6,6 +6,7 @@ using OpenDvc.Ledger;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Rollups;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
@@ -44,7 +45,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     }
 
     // Today's date is part of the key: pending dossiers fall overdue when the day turns.
-    private (Type, object, DateOnly) CacheKey(object key) => (typeof(IndicatorCalculator), key, Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow()));
+    private (Type, object, DateOnly) CacheKey(object key) => (typeof(IndicatorCalculator), key, VietnamTime.DateOf(time.GetUtcNow()));
 
     /// <summary>Whether the figures of a scope are in memory now, computed since the data behind them last changed (the dashboard's warmer is tested by it).</summary>
     public bool HasComputed(IndicatorQuery query) => cache.TryGetValue(CacheKey(("scope", query)), out _);
@@ -203,7 +204,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             rows = rows.Where(r => r.ApplicantType == applicant);
         }
 
-        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
+        var today = VietnamTime.DateOf(time.GetUtcNow());
         var asOf = (today.Year * 10000) + (today.Month * 100) + today.Day;
         var sums = await rows.GroupBy(key).Select(g => new
         {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Rollups;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Units;

@@ -5,7 +5,7 @@ namespace OpenDvc.Indicators.Calculation;
 
 /// <summary>
 /// A run of whole months, <c>yyyyMM</c> to <c>yyyyMM</c>: a month, a quarter, a year or any range. Rollups are kept
-/// per month of the received date (DOMAIN.md: a dossier belongs to a period by its received date), so a period is
+/// per month of the received date (docs/domain.md: a dossier belongs to a period by its received date), so a period is
 /// whole months.
 /// </summary>
 public readonly partial record struct Period(int FromMonth, int ToMonth)

@@ -16,14 +16,14 @@ public sealed record IndicatorValue(
 /// <summary>Decision 766's index for a scope: the points obtained and the points the available data covers.</summary>
 public sealed record IndexScore(decimal Points, decimal CoveredPoints)
 {
-    /// <summary>Out of the index's 100 points: groups 1 and 5.2–5.3 need data the sync does not carry (DOMAIN.md).</summary>
+    /// <summary>Out of the index's 100 points: groups 1 and 5.2–5.3 need data the sync does not carry (docs/domain.md).</summary>
     public const decimal TotalPoints = 100m;
 
     /// <summary>Share of the 100 points this score covers (0–1).</summary>
     public decimal CoveredShare => CoveredPoints / TotalPoints;
 }
 
-/// <summary>The target rule (DOMAIN.md, Indicators): the maximum if the ratio reaches T, ratio × max ÷ T otherwise.</summary>
+/// <summary>The target rule (docs/domain.md, Indicators): the maximum if the ratio reaches T, ratio × max ÷ T otherwise.</summary>
 public static class Scoring
 {
     /// <summary>The score of a ratio; without a target T is 100 %. Null without data or for an unscored indicator.</summary>

@@ -43,7 +43,7 @@ public sealed class Totals
     public long ProcessingMinutes { get => values[22]; set => values[22] = value; }
     public long ProcessingCount { get => values[23]; set => values[23] = value; }
 
-    // By channel, for the time and cost saved (DOMAIN.md): counter (direct) against remote online dossiers.
+    // By channel, for the time and cost saved (docs/domain.md): counter (direct) against remote online dossiers.
     public long CounterProcessingMinutes { get => values[33]; set => values[33] = value; }
     public long CounterProcessingCount { get => values[34]; set => values[34] = value; }
     public long RemoteProcessingMinutes { get => values[35]; set => values[35] = value; }

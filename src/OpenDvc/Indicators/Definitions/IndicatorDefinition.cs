@@ -7,7 +7,7 @@ namespace OpenDvc.Indicators.Definitions;
 /// One version of an indicator (chỉ số): its code, names, the formula it computes (<see cref="FormulaKey"/>, one of
 /// <see cref="Formulas"/>), its target T and maximum score, and the text it comes from. Definitions are data so that
 /// the 2022 text of Decision 766/QĐ-TTg, later revisions and the programme's own targets stand side by side
-/// (DOMAIN.md, Indicators); a period uses the latest version in force on its last day.
+/// (docs/domain.md, Indicators); a period uses the latest version in force on its last day.
 /// </summary>
 public sealed class IndicatorDefinition
 {

@@ -6,7 +6,7 @@ using OpenDvc.Platform.Database;
 namespace OpenDvc.Indicators.Definitions;
 
 /// <summary>
-/// The definitions of DOMAIN.md (Indicators): Decision 766/QĐ-TTg's index as configured on the national portal and
+/// The definitions of docs/domain.md (Indicators): Decision 766/QĐ-TTg's index as configured on the national portal and
 /// the programme's own figures. Any (code, version) missing from the database is added; existing ones are never
 /// changed, so a published figure keeps the definition it was computed with.
 /// </summary>

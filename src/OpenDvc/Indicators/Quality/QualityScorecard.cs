@@ -4,6 +4,7 @@ using OpenDvc.Indicators.Calculation;
 using OpenDvc.Ledger.Quality;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Indicators.Quality;
@@ -33,7 +34,7 @@ public sealed class QualityQuery(OpenDvcDbContext db, IOptions<IndicatorsOptions
     public static Period DefaultPeriod(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
+        var today = VietnamTime.DateOf(time.GetUtcNow());
         var first = today.AddMonths(-11);
         return new Period((first.Year * 100) + first.Month, (today.Year * 100) + today.Month);
     }

@@ -20,7 +20,7 @@ namespace OpenDvc.Indicators.ReportPack;
 
 /// <summary>
 /// Writes the monthly report packs (issue 4; the monthly report on online service provision the 2021 letter asks each
-/// unit for, DOMAIN.md, Directives): a unit's and the nation's. Everything comes from the calculator, rankings, checks
+/// unit for, docs/domain.md, Directives): a unit's and the nation's. Everything comes from the calculator, rankings, checks
 /// and savings model the indicator pages use, so a pack says what the pages say; rollups only, never the dossier table.
 /// The text depends only on the data, the month and the language (no clock), so the CLI and the endpoint write the same.
 /// </summary>

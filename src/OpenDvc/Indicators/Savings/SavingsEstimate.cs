@@ -5,7 +5,7 @@ namespace OpenDvc.Indicators.Savings;
 /// <summary>
 /// Time and cost saved by online dossiers against counter dossiers, for one scope and period, with its working:
 /// trips avoided by remote online dossiers, their hours and đồng; the difference in mean processing time (rollups
-/// keep sums, so the mean stands in for DOMAIN.md's median); and the fee difference. Averages with no dossiers to
+/// keep sums, so the mean stands in for docs/domain.md's median); and the fee difference. Averages with no dossiers to
 /// average are null, and what depends on them is not estimated.
 /// </summary>
 public sealed record SavingsEstimate(

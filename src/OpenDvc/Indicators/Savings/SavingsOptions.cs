@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OpenDvc.Indicators.Savings;
 
 /// <summary>
-/// The assumptions of the time and cost saved (DOMAIN.md, "Time and cost saved"): choices of ours, not the law's,
+/// The assumptions of the time and cost saved (docs/domain.md, "Time and cost saved"): choices of ours, not the law's,
 /// so they are configuration ("Indicators:Savings"), shown with their defaults and sources on the methodology page
 /// and beside every estimate.
 /// </summary>

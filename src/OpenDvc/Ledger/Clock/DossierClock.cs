@@ -1,10 +1,11 @@
 using OpenDvc.Ledger.Contract;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Procedures;
 
 namespace OpenDvc.Ledger.Clock;
 
-/// <summary>Where a dossier stands against its deadline (DOMAIN.md, "Dossier clock"; Decision 766, indicator 2.1).</summary>
+/// <summary>Where a dossier stands against its deadline (docs/domain.md, "Dossier clock"; Decision 766, indicator 2.1).</summary>
 public enum ClockStatus : byte
 {
     /// <summary>Not received, refused, withdrawn or stopped, or no deadline could be set: outside the clock.</summary>
@@ -72,7 +73,7 @@ public readonly record struct DossierTiming(
 }
 
 /// <summary>
-/// The dossier clock of DOMAIN.md: pure arithmetic over one record, its procedure's statutory time and the working
+/// The dossier clock of docs/domain.md: pure arithmetic over one record, its procedure's statutory time and the working
 /// calendar. No database and no "now": the caller passes "as of" where it matters.
 /// </summary>
 public static class DossierClock
@@ -97,7 +98,7 @@ public static class DossierClock
         TimeSpan? processing = null;
         if (IsFinished(record.Status) && record.FinishedAt is { } finished)
         {
-            // "After subtracting the time the applicant took to complete supplements" (DOMAIN.md).
+            // "After subtracting the time the applicant took to complete supplements" (docs/domain.md).
             var adjusted = finished - record.SupplementTime;
             if (start is { } begun)
             {
@@ -149,7 +150,7 @@ public static class DossierClock
 
     private static ClockStatus FinishedStatus(DateTimeOffset adjustedFinish, DateTimeOffset? due, int supplementCount)
     {
-        // "More than one supplement request makes a dossier late" (DOMAIN.md).
+        // "More than one supplement request makes a dossier late" (docs/domain.md).
         if (supplementCount > 1)
         {
             return ClockStatus.Late;

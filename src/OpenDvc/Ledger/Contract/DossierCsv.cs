@@ -4,7 +4,7 @@ namespace OpenDvc.Ledger.Contract;
 
 /// <summary>
 /// The flat CSV form of the contract: the record's scalar fields under their wire names, with the nested lists
-/// summarised (SYNC-CONTRACT.md: <c>SoLanBoSung</c>, <c>SoNgayBoSung</c>, <c>TongLePhi</c>, <c>CoTaiSuDung</c>,
+/// summarised (docs/sync-contract.md: <c>SoLanBoSung</c>, <c>SoNgayBoSung</c>, <c>TongLePhi</c>, <c>CoTaiSuDung</c>,
 /// <c>CoLayTuKho</c>, <c>CoKetQuaDienTu</c>, <c>MucDoHaiLong</c>). Columns are matched by name in any order;
 /// unknown columns are ignored; a missing column is a missing field.
 /// </summary>

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Quarantine;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Ledger.Contract;
 

@@ -3,7 +3,7 @@ using OpenDvc.Ledger.Quarantine;
 
 namespace OpenDvc.Ledger.Contract;
 
-/// <summary>The forms a dossier record arrives in (SYNC-CONTRACT.md, "Transport").</summary>
+/// <summary>The forms a dossier record arrives in (docs/sync-contract.md, "Transport").</summary>
 public enum DossierFormat : byte
 {
     /// <summary>One JSON record per line, UTF-8.</summary>

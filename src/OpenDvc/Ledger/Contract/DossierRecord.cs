@@ -3,7 +3,7 @@ using OpenDvc.Ledger.Quarantine;
 namespace OpenDvc.Ledger.Contract;
 
 /// <summary>
-/// One dossier (hồ sơ TTHC) as a unit's one-stop system syncs it: a parsed record of SYNC-CONTRACT.md v1
+/// One dossier (hồ sơ TTHC) as a unit's one-stop system syncs it: a parsed record of docs/sync-contract.md
 /// (the national portal's <c>DongBoHoSoMC</c> payload). Nested lists are summarised into counts, sums and flags,
 /// the same figures the CSV form carries, so a record is small and the same whichever form it came in.
 /// Enumerations keep whatever number was sent (0 when absent, 255 when it was not a number from 0 to 254) so the
@@ -112,7 +112,7 @@ public sealed class DossierRecord
     /// <summary>Whether this is an inter-agency copy, not counted again in dossier totals.</summary>
     public bool IsInterAgencyCopy => !string.IsNullOrEmpty(OriginalCode);
 
-    /// <summary>The date that places the dossier in a period: received, else submitted (DOMAIN.md, dossier clock).</summary>
+    /// <summary>The date that places the dossier in a period: received, else submitted (docs/domain.md, dossier clock).</summary>
     public DateTimeOffset? PeriodDate => ReceivedAt ?? SubmittedAt;
 
     internal void AddReadIssue(ReasonCode code, string? field)

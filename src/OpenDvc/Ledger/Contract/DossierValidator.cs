@@ -3,7 +3,7 @@ using OpenDvc.Ledger.Quarantine;
 namespace OpenDvc.Ledger.Contract;
 
 /// <summary>
-/// Every rule of SYNC-CONTRACT.md v1 for one record on its own, each failure a stable <see cref="ReasonCode"/>
+/// Every rule of docs/sync-contract.md for one record on its own, each failure a stable <see cref="ReasonCode"/>
 /// (docs/sync-validation.md). Registry lookups go to an in-memory <see cref="CatalogSnapshot"/>; "now" comes from
 /// <see cref="TimeProvider"/>. Plain code returning reasons, no exceptions: one bad record never stops the others.
 /// Rules that need the stored dossier or the caller (ownership, staleness) belong to the store and the sync API.

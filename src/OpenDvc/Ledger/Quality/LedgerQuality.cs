@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using OpenDvc.Ledger.Clock;
 using OpenDvc.Ledger.Storage;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Ledger.Quality;
 

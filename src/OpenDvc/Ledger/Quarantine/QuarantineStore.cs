@@ -7,6 +7,7 @@ using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Storage;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Ledger.Quarantine;
@@ -62,7 +63,7 @@ public sealed class QuarantineStore(OpenDvcDbContext db, TimeProvider time)
     public Task<int> KeptTodayAsync(string unit, CancellationToken cancellationToken)
     {
         // In UTC: PostgreSQL takes only UTC instants, and SQLite compares stored instants by their ticks in their own offset.
-        var since = Clock.VietnamTime.StartOfDay(Clock.VietnamTime.DateOf(time.GetUtcNow())).ToUniversalTime();
+        var since = VietnamTime.StartOfDay(VietnamTime.DateOf(time.GetUtcNow())).ToUniversalTime();
         return db.Set<QuarantinedRecord>().CountAsync(q => q.UnitCode == unit && q.ReceivedAt >= since, cancellationToken);
     }
 

@@ -5,7 +5,7 @@ namespace OpenDvc.Ledger.Quarantine;
 
 /// <summary>
 /// A record that failed validation (or was refused by the ledger, e.g. another unit's MaHoSo), kept whole as
-/// received with every reason, so it can be listed, downloaded, corrected and sent again (SYNC-CONTRACT.md,
+/// received with every reason, so it can be listed, downloaded, corrected and sent again (docs/sync-contract.md,
 /// "Bad input"). The same raw text is kept once, so re-ingesting a file adds nothing.
 /// </summary>
 public sealed class QuarantinedRecord

@@ -1,7 +1,7 @@
 namespace OpenDvc.Ledger.Quarantine;
 
 /// <summary>
-/// Why a synced dossier record was rejected (SYNC-CONTRACT.md v1, "Bad input"). The numeric values and the
+/// Why a synced dossier record was rejected (docs/sync-contract.md, "Bad input"). The numeric values and the
 /// <see cref="ReasonCodes.Name"/> strings are stable: they are stored with quarantined records and read by units'
 /// one-stop systems. Add new codes at the end; never renumber or rename one.
 /// </summary>

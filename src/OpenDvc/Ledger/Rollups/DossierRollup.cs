@@ -13,14 +13,15 @@ namespace OpenDvc.Ledger.Rollups;
 /// <c>PendingDueDate ≥ D</c>, "overdue as of D" over rows with <c>0 &lt; PendingDueDate &lt; D</c>: an answer for
 /// any day from rollups alone (for the dossiers pending now; past states are not kept). Totals sum over it.
 /// </para>
-/// Inter-agency copies (MaHoSoGoc set) contribute nothing. See docs/decisions/ledger-rollups.md.
+/// Inter-agency copies (MaHoSoGoc set) contribute nothing. Why rollups: docs/decisions/004-rollups-feed-dashboards.md
+/// and docs/ledger-storage.md.
 /// </summary>
 public sealed class DossierRollup
 {
     public required string UnitCode { get; set; }
     public required string ProcedureCode { get; set; }
 
-    /// <summary>yyyyMM of the received date (DOMAIN.md: a dossier belongs to a period by its received date).</summary>
+    /// <summary>yyyyMM of the received date (docs/domain.md: a dossier belongs to a period by its received date).</summary>
     public int Month { get; set; }
     public DossierChannel Channel { get; set; }
     public ApplicantType ApplicantType { get; set; }

@@ -66,7 +66,7 @@ internal sealed class CsvRecordFormat : IRecordFormat
 
         Number(buffer, record.ApplicantType);
         Number(buffer, record.Channel);
-        Number(buffer, record.SubmittedAt == 0 ? null : record.SubmittedAt);
+        Number(buffer, record.SubmissionPlace == 0 ? null : record.SubmissionPlace);
         Number(buffer, record.Status);
         buffer.WriteByte((byte)',');
         if (malformed == MalformedKind.BadTimestamp)

@@ -320,15 +320,15 @@ public sealed class DossierSimulator
                     break;
                 case MalformedKind.BadChannel:
                     record.Channel = 7;
-                    record.SubmittedAt = 0;
+                    record.SubmissionPlace = 0;
                     break;
                 case MalformedKind.MissingNoiNopHoSoForOnline:
                     record.Channel = 2;
-                    record.SubmittedAt = 0;
+                    record.SubmissionPlace = 0;
                     break;
                 case MalformedKind.BadNoiNopHoSo:
                     record.Channel = 2;
-                    record.SubmittedAt = 5;
+                    record.SubmissionPlace = 5;
                     break;
                 case MalformedKind.BadStatus:
                     record.Status = 11;
@@ -408,7 +408,7 @@ public sealed class DossierSimulator
             Channel(d, unit, year);
             var workingDays = simulator.workingDays;
             var day = DateOnly.FromDateTime(around);
-            var counterHours = d.Channel != 2 || d.SubmittedAt == 2;
+            var counterHours = d.Channel != 2 || d.SubmissionPlace == 2;
             if (counterHours)
             {
                 day = workingDays.OnOrAfter(day);
@@ -423,7 +423,7 @@ public sealed class DossierSimulator
             d.Received = d.Channel switch
             {
                 1 => d.Submitted.AddMinutes(random.Next(2, 20)),
-                2 when d.SubmittedAt == 2 => d.Submitted.AddMinutes(random.Next(2, 20)),
+                2 when d.SubmissionPlace == 2 => d.Submitted.AddMinutes(random.Next(2, 20)),
                 2 => Morning(workingDays.AddWorkingDays(d.CodeDay, random.Next(0, 2) + (workingDays.IsWorkingDay(d.CodeDay) ? 0 : 1)), d.Submitted),
                 _ => Morning(workingDays.AddWorkingDays(d.CodeDay, random.Next(1, 4)), d.Submitted),
             };
@@ -580,7 +580,7 @@ public sealed class DossierSimulator
             var remote = NationalShape.RemoteOnlineShare(year) * unit.OnlineFactor;
             var assisted = NationalShape.AssistedOnlineShare(year);
             var draw = random.NextDouble();
-            (d.Channel, d.SubmittedAt) = draw switch
+            (d.Channel, d.SubmissionPlace) = draw switch
             {
                 _ when draw < remote => (2, 1),
                 _ when draw < remote + assisted => (2, 2),

@@ -12,7 +12,7 @@ internal interface IRecordFormat : IDisposable
 }
 
 /// <summary>
-/// One JSON object per line, field names and order as SYNC-CONTRACT.md. Optional fields that have no value
+/// One JSON object per line, field names and order as docs/sync-contract.md. Optional fields that have no value
 /// are left out. Vietnamese text is written as UTF-8, not escaped.
 /// </summary>
 internal sealed class NdjsonRecordFormat : IRecordFormat
@@ -125,9 +125,9 @@ internal sealed class NdjsonRecordFormat : IRecordFormat
 
         writer.WriteNumber(LoaiDoiTuong, record.ApplicantType);
         writer.WriteNumber(KenhThucHien, record.Channel);
-        if (record.SubmittedAt != 0)
+        if (record.SubmissionPlace != 0)
         {
-            writer.WriteNumber(NoiNopHoSo, record.SubmittedAt);
+            writer.WriteNumber(NoiNopHoSo, record.SubmissionPlace);
         }
 
         writer.WriteNumber(TrangThaiHoSo, record.Status);

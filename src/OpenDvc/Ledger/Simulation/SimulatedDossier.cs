@@ -22,7 +22,8 @@ internal sealed class SimulatedDossier
     public SimulatedService Service = null!;
     public int ApplicantType;
     public int Channel;
-    public int SubmittedAt;
+    /// <summary>Where it was submitted, <c>NoiNopHoSo</c>: 1 remote, 2 at the one-stop counter, 0 not sent.</summary>
+    public int SubmissionPlace;
     public int Status;
 
     public DateTime Submitted;
@@ -72,7 +73,7 @@ internal sealed class SimulatedDossier
         Service = other.Service;
         ApplicantType = other.ApplicantType;
         Channel = other.Channel;
-        SubmittedAt = other.SubmittedAt;
+        SubmissionPlace = other.SubmissionPlace;
         Status = other.Status;
         Submitted = other.Submitted;
         Received = other.Received;

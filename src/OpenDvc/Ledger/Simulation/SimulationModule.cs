@@ -4,6 +4,7 @@ using System.IO.Compression;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Ledger.Simulation;
 
@@ -63,7 +64,7 @@ public static class SimulationModule
                 throw new CliException("simulate.invalid_options", $"Tham số không hợp lệ: {problem}", $"Invalid options: {problem}");
             }
 
-            var vietnamToday = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var vietnamToday = VietnamTime.DateOf(TimeProvider.System.GetUtcNow());
             if (options.To > vietnamToday)
             {
                 throw new CliException("simulate.future_range", "Ngày kết thúc --to không được ở tương lai.", "The --to day must not be in the future.");

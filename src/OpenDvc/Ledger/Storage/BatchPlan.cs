@@ -10,7 +10,7 @@ namespace OpenDvc.Ledger.Storage;
 /// What one batch does to the ledger, decided in memory from the batch and the stored rows it touches (read
 /// under the writer's lock): each record's outcome, the final row per dossier, the rollup deltas (old
 /// contribution out, new one in) and the quarantine rows. The writers only carry the plan out, set-based.
-/// Rules (SYNC-CONTRACT.md): a known MaHoSo is an update; an identical re-send is unchanged; an older
+/// Rules (docs/sync-contract.md): a known MaHoSo is an update; an identical re-send is unchanged; an older
 /// ThoiDiemCapNhat is stale; a record without ThoiDiemCapNhat, or against a stored row without one, is taken as
 /// newer; a MaHoSo stored for another unit is refused. Records of the same dossier within a batch apply in order.
 /// </summary>

@@ -10,8 +10,8 @@ namespace OpenDvc.Ledger.Storage;
 /// are written in one transaction, so a crash leaves a batch wholly stored or wholly absent. A writer opened to
 /// group commits may keep several batches in one transaction until <see cref="FlushAsync"/> (or its own limit);
 /// otherwise each batch is committed before <see cref="WriteAsync"/> returns. Two real implementations
-/// (CONVENTIONS.md, "Data"): SQLite prepared statements and PostgreSQL binary COPY. One writer per ingest run or
-/// request; it owns an open connection, and is not thread-safe.
+/// (docs/decisions/002-ef-without-repositories.md): SQLite prepared statements and PostgreSQL binary COPY. One writer
+/// per ingest run or request; it owns an open connection, and is not thread-safe.
 /// </summary>
 public interface IDossierWriter : IAsyncDisposable
 {

@@ -15,7 +15,7 @@ public sealed record RollupDifference(RollupKey Key, string Counter, long Stored
 }
 
 /// <summary>
-/// Proves the rollups (DOMAIN.md: "every figure can be recomputed from the dossiers"): recomputes every rollup
+/// Proves the rollups (docs/domain.md: "every figure can be recomputed from the dossiers"): recomputes every rollup
 /// from the dossier table with the SQL twin of each counter (<see cref="RollupCounter.Sql"/>), and compares with
 /// the stored rows in the database in one set-based statement, so only differences cross the wire: the stored and
 /// the recomputed rows side by side (UNION ALL), grouped by key. A stored row whose counters are all zero equals an

@@ -35,13 +35,13 @@ public static class LocalizationModule
     public static void MapLanguageSwitch(this WebApplication app)
     {
         // GET /language?culture=vi|en&returnUrl=/path: sets the cookie for a year and goes back (local paths only).
-        app.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        app.MapGet("/language", (HttpContext context, TimeProvider time, string? culture, string? returnUrl) =>
         {
             var chosen = culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Cultures[1] : Cultures[0];
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).WithName("SwitchLanguage").ExcludeFromDescription();

@@ -1,6 +1,7 @@
 using System.Text;
 using MiniExcelLibs;
 using OpenDvc.Platform.Pdf;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Platform.Tables;
 
@@ -77,7 +78,7 @@ public static class TableExport
                 using var enumerator = values.GetEnumerator();
                 var first = enumerator.MoveNext() ? enumerator.Current : null;
                 var pdfColumns = columns.Select((c, i) => new PdfColumn(c.Header, first is not null && IsFigure(first[i]))).ToList();
-                var printedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                var printedAt = TimeProvider.System.GetUtcNow().ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 using var report = new PdfReport(title, $"OpenDVC · {printedAt} (UTC+7)", landscape: columns.Count > 6);
                 report.Table(pdfColumns, Rows(first, enumerator).Select(r => (IReadOnlyList<string>)r.Select(PdfText).ToList()));
                 report.Save(output);
@@ -147,7 +148,7 @@ public static class TableExport
     {
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         bool b => b ? "1" : "0",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

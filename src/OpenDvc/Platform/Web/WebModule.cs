@@ -45,7 +45,7 @@ public static class WebModule
         // Headers set as the response starts, so every answer has them, errors too: the exception handler clears the
         // headers before it writes its problem, and status-code pages and short-circuiting middleware never run what
         // follows them. Server-Timing (W3C): the time from the request entering the app to its headers leaving, so a
-        // browser's developer tools, a load test or `opendvc bench dashboard` sees server time apart from the network.
+        // browser's developer tools, a load test or the `dashboard` benchmark sees server time apart from the network.
         var hsts = !app.Environment.IsDevelopment();
         app.Use((context, next) =>
         {

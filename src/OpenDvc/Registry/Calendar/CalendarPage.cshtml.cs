@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Registry.Calendar;
 
@@ -85,7 +86,7 @@ public sealed class CalendarPage(OpenDvcDbContext db, CalendarStore store, TimeP
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        ShownYear = Math.Clamp(Year ?? time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year, CalendarApi.FirstYear, CalendarApi.LastYear);
+        ShownYear = Math.Clamp(Year ?? VietnamTime.DateOf(time.GetUtcNow()).Year, CalendarApi.FirstYear, CalendarApi.LastYear);
         Days = await CalendarEdits.YearAsync(db, ShownYear, ct);
         var calendar = await store.GetAsync(ct);
         var first = new DateOnly(ShownYear, 1, 1);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Transfer;
 using OpenDvc.Resources;
@@ -90,7 +91,7 @@ public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time, IStringLoca
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.DateOf(time.GetUtcNow());
         DateOnly? fullSince = level == ServiceLevel.FullProcess ? current.FullProcessSince ?? (today < current.OnlineSince ? current.OnlineSince : today) : null;
         return await SaveServiceAsync(code, procedure, new ServiceInput(level, current.LegacyLevel, current.OnlineSince, fullSince), ct);
     }

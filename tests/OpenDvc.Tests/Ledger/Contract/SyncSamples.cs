@@ -11,7 +11,7 @@ namespace OpenDvc.Tests.Ledger.Contract;
 /// <summary>Test data for the sync contract: the contract's own example, a catalog that knows it, and reading helpers.</summary>
 public static class SyncSamples
 {
-    /// <summary>The example line of SYNC-CONTRACT.md v1, verbatim.</summary>
+    /// <summary>The example line of docs/sync-contract.md, verbatim.</summary>
     public const string Example =
         """{"MaHoSo":"000.00.01.H26-230315-0042","MaDonVi":"01","MaTTHC":"1.001612","LoaiDoiTuong":1,"""
         + """ "KenhThucHien":2,"NoiNopHoSo":1,"TrangThaiHoSo":10,"""

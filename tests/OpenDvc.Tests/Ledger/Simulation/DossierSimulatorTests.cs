@@ -295,7 +295,7 @@ public sealed class DossierSimulatorTests
         National.Value.Lines.Select(Parse).Where(r => Text(r, "MaHoSoGoc") is null)
             .GroupBy(r => Text(r, "MaHoSo")).Select(g => g.MaxBy(r => ContractCheck.Timestamp(r, "ThoiDiemCapNhat")));
 
-    /// <summary>DOMAIN.md, dossier clock: late when finished after the due date plus the applicant's supplement time, or after more than one supplement.</summary>
+    /// <summary>docs/domain.md, dossier clock: late when finished after the due date plus the applicant's supplement time, or after more than one supplement.</summary>
     private static bool IsLate(JsonElement r)
     {
         var supplements = r.TryGetProperty("DanhSachHoSoBoSung", out var list) ? list.EnumerateArray().ToList() : [];

@@ -17,9 +17,9 @@ using OpenDvc.Ledger.Simulation;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
 
-namespace OpenDvc.Indicators.Bench;
+namespace OpenDvc.Bench.Indicators;
 
-/// <summary>What <c>opendvc bench dashboard</c> runs.</summary>
+/// <summary>What <c>dashboard</c> runs.</summary>
 public sealed record DashboardBenchOptions
 {
     /// <summary>Ledger sizes in simulated records, ascending: the same database grows from one to the next.</summary>

@@ -1,6 +1,6 @@
-namespace OpenDvc.Ledger.Clock;
+namespace OpenDvc.Platform.Time;
 
-/// <summary>Vietnam time: UTC+07:00 all year, no daylight saving (SYNC-CONTRACT.md, "Status and dates").</summary>
+/// <summary>Vietnam time: UTC+07:00 all year, no daylight saving (docs/sync-contract.md, "Status and dates").</summary>
 public static class VietnamTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);

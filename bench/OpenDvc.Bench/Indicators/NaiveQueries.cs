@@ -7,8 +7,9 @@ using OpenDvc.Ledger;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Rollups;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Time;
 
-namespace OpenDvc.Indicators.Bench;
+namespace OpenDvc.Bench.Indicators;
 
 /// <summary>
 /// The naive way to answer the dashboards' questions, written plainly: one GROUP BY over the dossier table per
@@ -74,7 +75,7 @@ internal sealed class NaiveQueries(WebApplication app, DashboardBenchOptions opt
 
     private static string Query(Period period, string? groupBy, string? where = null)
     {
-        var today = Ledger.Clock.VietnamTime.DateOf(DateTimeOffset.UtcNow);
+        var today = VietnamTime.DateOf(TimeProvider.System.GetUtcNow());
         var asOf = (today.Year * 10000) + (today.Month * 100) + today.Day;
         var (remote, assisted, counter) = ((int)DossierChannel.OnlineRemote, (int)DossierChannel.OnlineAssisted, (int)DossierChannel.Direct);
         var sums = RollupCounters.All.Select(c => $"SUM({c.Sql}) AS {c.Column}").Concat(

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 using System.Text;
 using OpenDvc.Platform.Cli;
 
-namespace OpenDvc.Ledger.Bench;
+namespace OpenDvc.Bench.Ledger;
 
 /// <summary>
-/// <c>opendvc bench</c>: runs <see cref="LedgerBenchmark"/> and writes its tables into docs/benchmarks.md between
-/// the generated-section markers, so the text around them (reading of the figures) survives a re-run.
+/// <c>ledger</c>: runs <see cref="LedgerBenchmark"/> and writes its tables into docs/benchmarks.md between the
+/// generated-section markers, so the text around them (reading of the figures) survives a re-run.
 /// </summary>
-internal static class BenchCommand
+internal static class LedgerBenchCommand
 {
     public const string Begin = "<!-- opendvc bench: begin (generated, do not edit) -->";
     public const string End = "<!-- opendvc bench: end -->";
@@ -25,7 +25,7 @@ internal static class BenchCommand
         streamOn.AcceptOnlyFromAmong("postgres", "sqlite");
         var slice = new Option<long>("--slice") { Description = "Growth slice of the stream, in records.", DefaultValueFactory = _ => 1_000_000 };
         var output = new Option<string>("--output") { Description = "Markdown file to write.", DefaultValueFactory = _ => "docs/benchmarks.md" };
-        var command = new Command("bench", "Measure ingest against the databases' raw load speed on one simulated file; write a Markdown report.")
+        var command = new Command("ledger", "Measure ingest against the databases' raw load speed on one simulated file; write a Markdown report.")
         {
             records, seed, noPostgres, stream, streamOn, slice, output,
         };
@@ -45,15 +45,19 @@ internal static class BenchCommand
                 throw new CliException("OD-BENCH-SIZE", "Số bản ghi phải dương.", "The number of records must be positive.");
             }
 
-            var started = DateTimeOffset.UtcNow;
+            var started = TimeProvider.System.GetUtcNow();
             var result = await new LedgerBenchmark(cli, Console.Error).RunAsync(options, ct);
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            var commandLine = "opendvc " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).SkipWhile(a => a != "bench"));
+            var commandLine = CommandLine(parse);
             await WriteAsync(path, Report(result, started, commandLine), ct);
             Console.WriteLine($"wrote {path}");
         }));
         return command;
     }
+
+    /// <summary>How to run this benchmark again, as the report prints it.</summary>
+    internal static string CommandLine(ParseResult parse) =>
+        "dotnet run -c Release --project bench/OpenDvc.Bench -- " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 
     /// <summary>Replaces the generated section of <paramref name="path"/> (appends it when the file has none).</summary>
     public static Task WriteAsync(string path, string section, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OpenDvc.Ledger;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Simulation;
@@ -12,9 +13,9 @@ using OpenDvc.Registry;
 using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Demo;
 
-namespace OpenDvc.Ledger.Bench;
+namespace OpenDvc.Bench.Ledger;
 
-/// <summary>What <c>opendvc bench</c> runs: the file's size, and the optional large stream.</summary>
+/// <summary>What <c>ledger</c> runs: the file's size, and the optional large stream.</summary>
 public sealed record BenchOptions
 {
     public long Records { get; init; } = 200_000;
@@ -287,10 +288,12 @@ public sealed class LedgerBenchmark(CliApp cli, TextWriter log)
         await (await cli.OpenAsync(database, demo: true, NoDemoLedger, cancellationToken)).DisposeAsync();
         var options = result.Options;
         log.WriteLine($"streaming {options.StreamRecords:N0} records into opendvc ingest - on {database.Describe()}");
-        // This very program: its app host when running as one, else the dotnet host with opendvc.dll (dotnet run, tests).
-        var program = typeof(LedgerBenchmark).Assembly.Location;
-        var appHost = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == Path.GetFileNameWithoutExtension(program);
-        var start = new ProcessStartInfo(appHost ? Environment.ProcessPath! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // The product's program (its runtime settings are the ingest's): its app host beside opendvc.dll when there is
+        // one, else the dotnet host with opendvc.dll.
+        var program = typeof(global::Program).Assembly.Location;
+        var appHostPath = Path.ChangeExtension(program, OperatingSystem.IsWindows() ? ".exe" : null);
+        var appHost = File.Exists(appHostPath);
+        var start = new ProcessStartInfo(appHost ? appHostPath : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

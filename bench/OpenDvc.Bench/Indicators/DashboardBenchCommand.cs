@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using OpenDvc.Indicators.Calculation;
-using OpenDvc.Ledger.Bench;
+using OpenDvc.Bench.Ledger;
 using OpenDvc.Platform.Cli;
 
-namespace OpenDvc.Indicators.Bench;
+namespace OpenDvc.Bench.Indicators;
 
 /// <summary>
-/// <c>opendvc bench dashboard</c>: runs <see cref="DashboardBenchmark"/> and writes its tables into docs/benchmarks.md
+/// <c>dashboard</c>: runs <see cref="DashboardBenchmark"/> and writes its tables into docs/benchmarks.md
 /// between its own markers (the ledger benchmark's section and the text around both are kept).
 /// </summary>
 internal static class DashboardBenchCommand
@@ -47,11 +47,11 @@ internal static class DashboardBenchCommand
                 WrkSeconds = Math.Max(0, parse.GetValue(wrkSeconds)),
                 Seed = parse.GetValue(seed),
             };
-            var started = DateTimeOffset.UtcNow;
-            var load = BenchCommand.LoadAverage();
+            var started = TimeProvider.System.GetUtcNow();
+            var load = LedgerBenchCommand.LoadAverage();
             var result = await new DashboardBenchmark(cli, Console.Error).RunAsync(options, ct);
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            var commandLine = "opendvc " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).SkipWhile(a => a != "bench"));
+            var commandLine = LedgerBenchCommand.CommandLine(parse);
             await GeneratedSection.WriteAsync(path, Begin, End, Report(result, started, load, commandLine), ct);
             Console.WriteLine($"wrote {path}");
         }));
@@ -91,7 +91,7 @@ internal static class DashboardBenchCommand
         var text = new StringBuilder();
         text.AppendLine(c, $"Run `{commandLine}` on {started:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine();
-        text.AppendLine(c, $"- Machine: {BenchCommand.Machine()}; load average when the run started: {loadAverage}");
+        text.AppendLine(c, $"- Machine: {LedgerBenchCommand.Machine()}; load average when the run started: {loadAverage}");
         text.AppendLine(c, $"- .NET {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
         text.AppendLine(c, $"- Every endpoint asked for period {o.Period}; unit {result.Unit}, service {result.Unit} × {result.Procedure} (the busiest in the period at the first size)");
         text.AppendLine(c, $"- Server time: the Server-Timing header (request in → headers out), {o.Requests} requests per endpoint after {o.Warmup} unmeasured; round trip: HttpClient on loopback, body read");

@@ -1,17 +1,15 @@
 using System.Text.Json;
-using OpenDvc.Ledger;
-using OpenDvc.Ledger.Bench;
-using OpenDvc.Platform.Cli;
-using OpenDvc.Platform.Database;
+using OpenDvc.Bench;
+using OpenDvc.Bench.Ledger;
 
-namespace OpenDvc.Tests.Ledger.Bench;
+namespace OpenDvc.Tests.Bench;
 
 /// <summary>
-/// <c>opendvc bench</c> at a tiny size: it runs every phase (both providers when PostgreSQL's binaries are here, and
+/// The <c>ledger</c> benchmark at a tiny size: it runs every phase (both providers when PostgreSQL's binaries are here, and
 /// the stream through a child <c>opendvc ingest -</c>) and writes its tables into the report, keeping the text
 /// around the generated section. Its numbers are not checked: a benchmark, not a timed test.
 /// </summary>
-public sealed class BenchCommandTests : IDisposable
+public sealed class LedgerBenchCommandTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("opendvc-bench-test-").FullName;
 
@@ -33,17 +31,14 @@ public sealed class BenchCommandTests : IDisposable
     public async Task Bench_writes_its_tables_between_the_markers_and_keeps_the_text_around_them()
     {
         var report = Path.Combine(directory, "benchmarks.md");
-        await File.WriteAllTextAsync(report, $"# Benchmarks\n\nReading of the figures.\n\n{BenchCommand.Begin}\nold figures\n{BenchCommand.End}\n\nMore text.\n",
+        await File.WriteAllTextAsync(report, $"# Benchmarks\n\nReading of the figures.\n\n{LedgerBenchCommand.Begin}\nold figures\n{LedgerBenchCommand.End}\n\nMore text.\n",
             TestContext.Current.CancellationToken);
-        var cli = new CliApp(Program.Compose);
-        cli.AddLedgerCommands();
-
-        var exit = await cli.InvokeAsync(["bench", "--dossiers", "1500", "--stream", "2000", "--stream-on", "sqlite", "--output", report]);
+        var exit = await BenchProgram.Main(["ledger", "--dossiers", "1500", "--stream", "2000", "--stream-on", "sqlite", "--output", report]);
 
         Assert.Equal(0, exit);
         var text = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
-        Assert.StartsWith("# Benchmarks\n\nReading of the figures.\n\n" + BenchCommand.Begin, text, StringComparison.Ordinal);
-        Assert.EndsWith(BenchCommand.End + "\nMore text.\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# Benchmarks\n\nReading of the figures.\n\n" + LedgerBenchCommand.Begin, text, StringComparison.Ordinal);
+        Assert.EndsWith(LedgerBenchCommand.End + "\nMore text.\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("old figures", text, StringComparison.Ordinal);
         Assert.Contains("| bare SQLite prepared-insert loop, no index | 1,4", text, StringComparison.Ordinal);
         Assert.Contains("| ours: first load | 1,500 |", text, StringComparison.Ordinal);

@@ -1,13 +1,12 @@
-using OpenDvc.Indicators;
-using OpenDvc.Indicators.Bench;
-using OpenDvc.Ledger;
-using OpenDvc.Ledger.Bench;
+using OpenDvc.Bench;
+using OpenDvc.Bench.Indicators;
+using OpenDvc.Bench.Ledger;
 using OpenDvc.Platform.Cli;
 
-namespace OpenDvc.Tests.Indicators.Bench;
+namespace OpenDvc.Tests.Bench;
 
 /// <summary>
-/// <c>opendvc bench dashboard</c> at a tiny size on SQLite: it loads two growing sizes through the ingest, asks every
+/// The <c>dashboard</c> benchmark at a tiny size on SQLite: it loads two growing sizes through the ingest, asks every
 /// endpoint, times the naive queries and writes its tables between its own markers, keeping the ledger benchmark's
 /// section and the text around both. Its numbers are not checked: a benchmark, not a timed test.
 /// </summary>
@@ -19,14 +18,10 @@ public sealed class DashboardBenchCommandTests : IDisposable
     public async Task Bench_dashboard_writes_a_row_per_endpoint_and_size_between_its_own_markers()
     {
         var report = Path.Combine(directory, "benchmarks.md");
-        var ledgerSection = $"{BenchCommand.Begin}\nledger figures\n{BenchCommand.End}\n";
+        var ledgerSection = $"{LedgerBenchCommand.Begin}\nledger figures\n{LedgerBenchCommand.End}\n";
         await File.WriteAllTextAsync(report, $"# Benchmarks\n\nReading.\n\n{ledgerSection}\n{DashboardBenchCommand.Begin}\nold dashboard figures\n{DashboardBenchCommand.End}\n\n## Against the targets\n",
             TestContext.Current.CancellationToken);
-        var cli = new CliApp(Program.Compose);
-        cli.AddLedgerCommands();
-        cli.AddIndicatorsCommands();
-
-        var exit = await cli.InvokeAsync(["bench", "dashboard", "--dossiers", "1500,3000", "--on", "sqlite", "--requests", "3", "--warmup", "1",
+        var exit = await BenchProgram.Main(["dashboard", "--dossiers", "1500,3000", "--on", "sqlite", "--requests", "3", "--warmup", "1",
             "--naive-runs", "1", "--wrk-seconds", "0", "--output", report]);
 
         Assert.Equal(0, exit);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace OpenDvc.Platform.Database;
+namespace OpenDvc.Bench;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb + pg_ctl on a free loopback port in a temp directory, without

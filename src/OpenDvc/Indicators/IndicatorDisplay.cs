@@ -36,7 +36,7 @@ public static class IndicatorDisplay
 
     /// <summary>"14:05 07/12/2026" in Vietnam time, the form the data's date is given in.</summary>
     public static string VietnamDateTime(DateTimeOffset instant) =>
-        instant.ToOffset(Ledger.Clock.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+        instant.ToOffset(Platform.Time.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A published edition's rate: a percentage, or "no data".</summary>
     public static string Rate(decimal? value, IStringLocalizer text)

@@ -47,7 +47,7 @@ internal sealed class DemoDeclaredStatistics(IServiceScopeFactory scopes, TimePr
             return;
         }
 
-        var today = Ledger.Clock.VietnamTime.DateOf(time.GetUtcNow());
+        var today = Platform.Time.VietnamTime.DateOf(time.GetUtcNow());
         db.AddRange(Series(new DateOnly(today.Year, today.Month, 1)));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -13,14 +13,14 @@ namespace OpenDvc.Registry.Units.Timeline;
 public sealed record UnitChange(
     DateOnly Day,
     UnitChangeKind Change,
-    [property: Required, MaxLength(16)] string Code,
-    [property: MaxLength(16)] string? Successor = null,
+    [Required, MaxLength(16)] string Code,
+    [MaxLength(16)] string? Successor = null,
     UnitKind? Kind = null,
-    [property: MaxLength(256)] string? Name = null,
-    [property: MaxLength(128)] string? ShortName = null,
-    [property: MaxLength(128)] string? Region = null,
-    [property: MaxLength(256)] string? FocalPointAgency = null,
-    [property: MaxLength(512)] string? Note = null);
+    [MaxLength(256)] string? Name = null,
+    [MaxLength(128)] string? ShortName = null,
+    [MaxLength(128)] string? Region = null,
+    [MaxLength(256)] string? FocalPointAgency = null,
+    [MaxLength(512)] string? Note = null);
 
 public enum UnitChangeKind
 {
@@ -30,7 +30,7 @@ public enum UnitChangeKind
 }
 
 /// <summary>The changes of one request; all are recorded, or none.</summary>
-public sealed record UnitChangesInput([property: Required] IReadOnlyList<UnitChange> Changes);
+public sealed record UnitChangesInput([Required] IReadOnlyList<UnitChange> Changes);
 
 /// <summary>A rule the change at <see cref="Index"/> (0-based, in the order given) breaks.</summary>
 public sealed record UnitChangeViolation(int Index, RuleViolation Violation);

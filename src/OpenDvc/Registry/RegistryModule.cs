@@ -11,6 +11,7 @@ using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Transfer;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Registry;
 
@@ -23,6 +24,8 @@ public static class RegistryModule
         builder.Services.AddScoped<IUnitDirectory, UnitDirectory>();
         builder.Services.AddSingleton<IDatabaseSeeder, RegistrySeeder>();
         builder.Services.AddScoped<RegistryImport>();
+        builder.Services.AddScoped<UnitChanges>();
+        builder.Services.AddHostedService<UnitDayService>();
         builder.Services
             .AddNavLink(new NavLink("/units", typeof(Site), "Nav.Units", 10))
             .AddNavLink(new NavLink("/procedures", typeof(Site), "Nav.Procedures", 20))
@@ -56,7 +59,7 @@ internal sealed class RegistrySeeder(IServiceScopeFactory scopes) : IDatabaseSee
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
-        await ReferenceData.LoadIfEmptyAsync(db, cancellationToken);
+        await ReferenceData.LoadAsync(db, scope.ServiceProvider.GetRequiredService<UnitChanges>(), cancellationToken);
         if (settings.Demo)
         {
             await DemoRegistry.LoadIfEmptyAsync(db, cancellationToken);

@@ -16,6 +16,15 @@ public static class RegistryProblems
                 ["violations"] = violations.Select(v => new { field = v.Field, code = v.Code, message_vi = v.Vietnamese, message_en = v.English }).ToList(),
             });
 
+    /// <summary>422 for unit changes of which none was recorded: each broken rule with the change's index (0-based).</summary>
+    public static ProblemHttpResult InvalidChanges(IReadOnlyList<Units.Timeline.UnitChangeViolation> violations) =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-UNIT-CHANGES-INVALID",
+            $"Có {violations.Count} lỗi; không ghi thay đổi nào.", $"{violations.Count} rule(s) broken; no change was recorded.",
+            new Dictionary<string, object?>
+            {
+                ["violations"] = violations.Select(v => new { index = v.Index, field = v.Violation.Field, code = v.Violation.Code, message_vi = v.Violation.Vietnamese, message_en = v.Violation.English }).ToList(),
+            });
+
     /// <summary>422 for a file that imported nothing, with the row-by-row report.</summary>
     public static ProblemHttpResult ImportFailed(ImportReport report) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-IMPORT-INVALID",

@@ -1,4 +1,5 @@
 using OpenDvc.Ledger.Quarantine;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Ledger.Contract;
 
@@ -67,9 +68,15 @@ public sealed class DossierValidator(CatalogSnapshot catalog, TimeProvider time)
         {
             found.Add(ReasonCode.UnitMissing, "MaDonVi");
         }
-        else if (!catalog.HasUnit(record.UnitCode))
+        else if (!catalog.TryGetUnit(record.UnitCode, out var span))
         {
             found.Add(ReasonCode.UnitUnknown, "MaDonVi");
+        }
+        else if (record.PeriodDate is { } date && !span.Covers(Platform.Time.VietnamTime.DateOf(date)))
+        {
+            // The ledger counts a dossier under the unit in force on its received date; a merged unit's later
+            // dossiers are refused, never moved to its successor (docs/sync-validation.md, "Units over time").
+            found.Add(ReasonCode.UnitNotInForce, "MaDonVi");
         }
 
         if (record.AgencyCode?.Length > MaxCodeLength)

@@ -24,6 +24,7 @@ public enum ReasonCode : short
     UnitMissing = 12,
     UnitUnknown = 13,
     FieldTooLong = 14,
+    UnitNotInForce = 15,
 
     // Procedure and applicant.
     ProcedureMissing = 20,
@@ -107,6 +108,9 @@ public static class ReasonCodes
         new(ReasonCode.UnitUnknown, "UNIT_UNKNOWN",
             "Mã đơn vị (MaDonVi) không có trong danh mục đơn vị.",
             "The unit code (MaDonVi) is not in the unit registry."),
+        new(ReasonCode.UnitNotInForce, "UNIT_NOT_IN_FORCE",
+            "Đơn vị (MaDonVi) không có hiệu lực vào ngày tiếp nhận (hoặc ngày nộp) của hồ sơ: đơn vị đã sáp nhập hoặc chưa thành lập; gửi hồ sơ dưới mã của đơn vị kế thừa.",
+            "The unit (MaDonVi) is not in force on the dossier's received (else submitted) date: it has merged or did not exist yet; send the dossier under its successor's code."),
         new(ReasonCode.FieldTooLong, "FIELD_TOO_LONG",
             "Trường mã dài quá 64 ký tự.",
             "A code field is longer than 64 characters."),

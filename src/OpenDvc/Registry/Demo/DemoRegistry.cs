@@ -3,11 +3,12 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Registry.Demo;
 
 /// <summary>
-/// A deterministic demo registry of national shape: focal points for all 86 units, a few hundred procedures
+/// A deterministic demo registry of national shape: focal points for every unit and each of its versions, a few hundred procedures
 /// across the main fields with realistic audiences, fees and levels, and each unit's online services.
 /// The same seed always gives the same registry, so demo figures and tests are repeatable.
 /// </summary>
@@ -24,6 +25,11 @@ public static class DemoRegistry
 
         var units = await db.Set<Unit>().OrderBy(u => u.Code).ToListAsync(cancellationToken);
         AddFocalPoints(units);
+        foreach (var version in await db.Set<UnitVersion>().ToListAsync(cancellationToken))
+        {
+            version.FocalPointAgency = FocalPointAgency(version.Kind is UnitKind.Province or UnitKind.City, version.Name, version.ShortName);
+        }
+
         var procedures = Procedures().ToList();
         db.Set<Procedure>().AddRange(procedures);
         db.Set<OnlineService>().AddRange(Services(units, procedures));
@@ -37,14 +43,15 @@ public static class DemoRegistry
         var random = new Random(Seed);
         foreach (var unit in units)
         {
-            unit.FocalPointAgency = unit.IsProvince
-                ? $"Sở Thông tin và Truyền thông {unit.ShortName}"
-                : $"Trung tâm Công nghệ thông tin, {unit.Name}";
+            unit.FocalPointAgency = FocalPointAgency(unit.IsProvince, unit.Name, unit.ShortName);
             unit.ContactName = $"{surnames[random.Next(surnames.Length)]} {given[random.Next(given.Length)]}";
             unit.ContactEmail = $"daumoi.{unit.Code.ToLowerInvariant()}@example.gov.vn";
             unit.ContactPhone = $"024 3{random.Next(100, 999)} {random.Next(1000, 9999)}";
         }
     }
+
+    private static string FocalPointAgency(bool province, string name, string shortName) =>
+        province ? $"Sở Thông tin và Truyền thông {shortName}" : $"Trung tâm Công nghệ thông tin, {name}";
 
     /// <summary>Fields of the national catalog with the ministry that manages each and sample procedure names.</summary>
     private static readonly (string Ministry, string Field, ProcedureTier Tier, Audience Audience, string[] Names)[] Catalog =

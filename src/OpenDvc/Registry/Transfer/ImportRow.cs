@@ -50,10 +50,10 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
         return value;
     }
 
-    public T? Enum<T>(string column)
+    public T? Enum<T>(string column, bool required = true)
         where T : struct, System.Enum
     {
-        var value = Text(column, 64);
+        var value = Text(column, 64, required);
         if (value is null)
         {
             return null;

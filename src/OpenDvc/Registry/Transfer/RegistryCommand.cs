@@ -6,7 +6,7 @@ using OpenDvc.Platform.Tables;
 namespace OpenDvc.Registry.Transfer;
 
 /// <summary>
-/// <c>opendvc registry import procedures|services FILE [--dry-run]</c> and
+/// <c>opendvc registry import procedures|services|unit-changes FILE [--dry-run]</c> and
 /// <c>opendvc registry export procedures|services|units --format xlsx|csv --output FILE</c>.
 /// </summary>
 internal static class RegistryCommand
@@ -21,8 +21,8 @@ internal static class RegistryCommand
 
     private static Command Import(CliApp cli)
     {
-        var table = new Argument<string>("table") { Description = "procedures or services" };
-        table.AcceptOnlyFromAmong(RegistryImport.ProceduresTable, RegistryImport.ServicesTable);
+        var table = new Argument<string>("table") { Description = "procedures, services or unit-changes (the registry's timeline)" };
+        table.AcceptOnlyFromAmong(RegistryImport.ProceduresTable, RegistryImport.ServicesTable, RegistryImport.UnitChangesTable);
         var file = new Argument<FileInfo>("file") { Description = "An Excel (.xlsx) or CSV file laid out as the export writes it." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report, write nothing." };
         var command = new Command("import", "Import a file: all rows, or nothing and a report of every wrong cell.") { table, file, dryRun };
@@ -38,9 +38,12 @@ internal static class RegistryCommand
             await using var scope = app.Services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<RegistryImport>();
             await using var stream = path.OpenRead();
-            var report = parse.GetValue(table) == RegistryImport.ProceduresTable
-                ? await import.ImportProceduresAsync(stream, path.Name, parse.GetValue(dryRun), ct)
-                : await import.ImportServicesAsync(stream, path.Name, parse.GetValue(dryRun), _ => true, ct);
+            var report = parse.GetValue(table) switch
+            {
+                RegistryImport.ProceduresTable => await import.ImportProceduresAsync(stream, path.Name, parse.GetValue(dryRun), ct),
+                RegistryImport.UnitChangesTable => await import.ImportUnitChangesAsync(stream, path.Name, parse.GetValue(dryRun), ct),
+                _ => await import.ImportServicesAsync(stream, path.Name, parse.GetValue(dryRun), _ => true, ct),
+            };
             if (!report.Succeeded)
             {
                 await Console.Error.WriteLineAsync("row\tcolumn\tvalue\tcode\tmessage");

@@ -4,6 +4,7 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Registry.Transfer;
 
@@ -12,10 +13,11 @@ namespace OpenDvc.Registry.Transfer;
 /// checked first against the same rules as the API; a file with any wrong cell writes nothing and reports each
 /// one. A good file is written in one transaction (existing rows are updated by key, new ones added), audited.
 /// </summary>
-public sealed class RegistryImport(OpenDvcDbContext db)
+public sealed class RegistryImport(OpenDvcDbContext db, UnitChanges unitChanges)
 {
     public const string ProceduresTable = "procedures";
     public const string ServicesTable = "services";
+    public const string UnitChangesTable = "unit-changes";
 
     public async Task<ImportReport> ImportProceduresAsync(Stream content, string fileName, bool dryRun, CancellationToken ct)
     {
@@ -140,6 +142,51 @@ public sealed class RegistryImport(OpenDvcDbContext db)
         }
 
         return await FinishAsync(ServicesTable, rows.Rows.Count, dryRun, ct);
+    }
+
+    /// <summary>A timeline file (one change a row, <see cref="UnitChangeColumns"/>): all changes recorded, or none and the report.</summary>
+    public async Task<ImportReport> ImportUnitChangesAsync(Stream content, string fileName, bool dryRun, CancellationToken ct)
+    {
+        var (rows, failure) = Open(UnitChangesTable, UnitChangeColumns.All, content, fileName);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var parsed = new List<(ImportRow Row, UnitChange Change)>();
+        foreach (var row in rows.Rows)
+        {
+            var day = row.Date(UnitChangeColumns.Day);
+            var change = row.Enum<UnitChangeKind>(UnitChangeColumns.Change);
+            var code = row.Text(UnitChangeColumns.Code, 16);
+            var successor = row.Text(UnitChangeColumns.Successor, 16, required: false);
+            var kind = row.Enum<UnitKind>(UnitChangeColumns.Kind, required: false);
+            var name = row.Text(UnitChangeColumns.Name, 256, required: false);
+            var shortName = row.Text(UnitChangeColumns.ShortName, 128, required: false);
+            var region = row.Text(UnitChangeColumns.Region, 128, required: false);
+            var focalPoint = row.Text(UnitChangeColumns.FocalPointAgency, 256, required: false);
+            var note = row.Text(UnitChangeColumns.Note, 512, required: false);
+            if (day is not null && change is not null && code is not null)
+            {
+                parsed.Add((row, new UnitChange(day.Value, change.Value, code, successor, kind, name, shortName, region, focalPoint, note)));
+            }
+        }
+
+        // The timeline's rules run only on a file whose every cell reads, over all of its rows at once.
+        if (rows.Errors.Count > 0)
+        {
+            return ImportReport.Failed(UnitChangesTable, rows.Rows.Count, rows.Errors);
+        }
+
+        var result = await unitChanges.RecordAsync(parsed.Select(p => p.Change).ToList(), dryRun, ct);
+        foreach (var group in result.Violations.GroupBy(v => v.Index))
+        {
+            parsed[group.Key].Row.Report(group.Select(v => v.Violation));
+        }
+
+        return rows.Errors.Count > 0
+            ? ImportReport.Failed(UnitChangesTable, rows.Rows.Count, rows.Errors.OrderBy(e => e.Row).ToList())
+            : new ImportReport(UnitChangesTable, rows.Rows.Count, result.Created, result.Updated, Math.Max(0, rows.Rows.Count - result.Created - result.Updated), dryRun, []);
     }
 
     internal static (ImportRows Rows, ImportReport? Failure) Open(string table, IReadOnlyList<string> headers, Stream content, string fileName)

@@ -8,17 +8,25 @@ using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Transfer;
+using OpenDvc.Registry.Units.Timeline;
 using OpenDvc.Resources;
 
 namespace OpenDvc.Registry.Units;
 
 /// <summary>
-/// /units/{code}: a unit, its focal point (contact only for those who may read the unit) and its online services.
+/// /units/{code}: a unit as on a day (today by default) with its versions, predecessors and successor, its focal point (contact only for those who may read the unit) and its online services.
 /// An admin or the unit's own focal point edits the contact and the services here; anyone else gets 403.
 /// </summary>
 public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time, IStringLocalizer<RegistryText> text) : PageModel
 {
-    public Unit Unit { get; private set; } = null!;
+    /// <summary>The unit as it was on <see cref="Day"/>, with its versions, predecessors and successors.</summary>
+    public UnitView Unit { get; private set; } = null!;
+
+    /// <summary>The day the unit is shown as of; today when absent.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? On { get; set; }
+
+    public DateOnly Day { get; private set; }
 
     public bool CanReadContact { get; private set; }
 
@@ -51,7 +59,7 @@ public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time, IStringLoca
             return Forbid();
         }
 
-        if (ModelState.IsValid && await UnitQueries.SaveContactAsync(db, code, contact, ct))
+        if (ModelState.IsValid && await UnitQueries.SaveContactAsync(db, code, contact, Platform.Time.VietnamTime.DateOf(time.GetUtcNow()), ct))
         {
             return Redirect($"/units/{Uri.EscapeDataString(code)}?saved=true");
         }
@@ -128,8 +136,9 @@ public sealed class UnitPage(OpenDvcDbContext db, TimeProvider time, IStringLoca
             return false;
         }
 
-        Unit = unit;
         CanReadContact = UnitAccess.CanRead(User, code);
+        Day = On ?? Platform.Time.VietnamTime.DateOf(time.GetUtcNow());
+        Unit = UnitView.WithHistory(unit, await UnitTimeline.LoadAsync(db, ct), Day, CanReadContact);
         CanEdit = UnitAccess.CanEdit(User, code);
         var services = await new ServiceFilter(code, null, Level).Apply(db.Set<OnlineService>().AsNoTracking()).OrderBy(s => s.ProcedureCode).ToListAsync(ct);
         Services = await ServiceCatalog.WithNamesAsync(db, services, ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using OpenDvc.Ledger.Contract;
+using Microsoft.Extensions.Time.Testing;
 using OpenDvc.Ledger.Quarantine;
 using static OpenDvc.Tests.Ledger.Contract.SyncSamples;
 
@@ -68,17 +69,31 @@ public sealed class DossierValidatorTests
     public void Every_record_rule_has_a_case()
     {
         // Reading codes for whole lines are tested with the readers; ownership codes belong to the store, the quota to
-        // the sync API (SyncLimitsTests).
+        // the sync API (SyncLimitsTests); a unit's span needs a timeline (Refuses_a_unit_not_in_force_on_the_received_day).
         var elsewhere = new[]
         {
             "JSON_MALFORMED", "CSV_MALFORMED", "LINE_TOO_LONG", "GZIP_INVALID", "UTF8_INVALID", "DATES_MISSING", "UNIT_NOT_ALLOWED",
-            "DOSSIER_OWNED_BY_OTHER_UNIT", "QUARANTINE_QUOTA_EXCEEDED",
+            "DOSSIER_OWNED_BY_OTHER_UNIT", "QUARANTINE_QUOTA_EXCEEDED", "UNIT_NOT_IN_FORCE",
         };
         var covered = Rules.Select(row => (string)row.Data.Item3).Concat(elsewhere).ToHashSet();
 
         var uncovered = ReasonCodes.All.Select(r => r.Name).Where(name => !covered.Contains(name)).ToList();
 
         Assert.True(uncovered.Count == 0, "codes without a case: " + string.Join(", ", uncovered));
+    }
+
+    [Fact]
+    public void Refuses_a_unit_not_in_force_on_the_received_day()
+    {
+        // Issue 15: the example's unit 01 as if it had ended on 14 March 2023, the day before the example was received.
+        var ended = new CatalogSnapshot([KeyValuePair.Create("01", new UnitSpan(new DateOnly(2008, 8, 1), new DateOnly(2023, 3, 14), "79"))], [KeyValuePair.Create("1.001612", default(ProcedureFacts))], Vietnam);
+        var endsThatDay = new CatalogSnapshot([KeyValuePair.Create("01", new UnitSpan(new DateOnly(2008, 8, 1), new DateOnly(2023, 3, 15), "79"))], [KeyValuePair.Create("1.001612", default(ProcedureFacts))], Vietnam);
+        var issues = new List<DossierIssue>();
+
+        Assert.False(new DossierValidator(ended, new FakeTimeProvider(Now)).Validate(ReadAll(Example).Single(), issues));
+        Assert.Equal([ReasonCode.UnitNotInForce], issues.Select(i => i.Code));
+        var lastDay = new List<DossierIssue>();
+        Assert.True(new DossierValidator(endsThatDay, new FakeTimeProvider(Now)).Validate(ReadAll(Example).Single(), lastDay), string.Join(", ", lastDay));
     }
 
     [Fact]

@@ -1656,6 +1656,77 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("online_services", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitSuccession", b =>
+                {
+                    b.Property<string>("PredecessorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("PredecessorCode", "SuccessorCode");
+
+                    b.HasIndex("SuccessorCode");
+
+                    b.ToTable("unit_successions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitVersion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FocalPointAgency")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Code", "ValidFrom");
+
+                    b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.ToTable("unit_versions", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Registry.Units.Unit", b =>
                 {
                     b.Property<string>("Code")
@@ -1951,6 +2022,30 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasOne("OpenDvc.Registry.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitSuccession", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitVersion", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

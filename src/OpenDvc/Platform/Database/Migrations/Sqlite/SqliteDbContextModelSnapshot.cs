@@ -1613,6 +1613,77 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("online_services", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitSuccession", b =>
+                {
+                    b.Property<string>("PredecessorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PredecessorCode", "SuccessorCode");
+
+                    b.HasIndex("SuccessorCode");
+
+                    b.ToTable("unit_successions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitVersion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocalPointAgency")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code", "ValidFrom");
+
+                    b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.ToTable("unit_versions", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Registry.Units.Unit", b =>
                 {
                     b.Property<string>("Code")
@@ -1908,6 +1979,30 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.HasOne("OpenDvc.Registry.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitSuccession", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Registry.Units.Timeline.UnitVersion", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -9,6 +9,7 @@ using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
+using OpenDvc.Surveys;
 
 // The table of contents: every capability is added and mapped here, in the order the arrows go.
 var cli = new CliApp(Program.Compose);
@@ -53,6 +54,7 @@ public static partial class Program
         builder.AddIndicators();
         builder.AddAwards();
         builder.AddDirectives();
+        builder.AddSurveys();
         settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -64,6 +66,7 @@ public static partial class Program
         app.MapIndicators();
         app.MapAwards();
         app.MapDirectives();
+        app.MapSurveys();
         return app;
     }
 }

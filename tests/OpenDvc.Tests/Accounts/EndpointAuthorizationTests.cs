@@ -32,7 +32,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     /// - the published results of the excellent online services awards (published campaigns only: winners, their
     ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
     /// - published directives and their signed letters, as the agency publishes them (drafts answer 404 to the public
-    ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests).
+    ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests);
+    /// - a public survey's questionnaire and its answer form, found only through the survey's unguessable link (drafts
+    ///   answer 404; one answer per token, rate-limited per address, see Surveys/SurveyAnswersTests).
     /// </summary>
     public static readonly (string Method, string Template)[] PublicEndpoints =
     [
@@ -83,6 +85,10 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/directives/export"),
         ("GET", "/api/v1/directives/{id:int}"),
         ("GET", "/api/v1/directives/{id:int}/letter"),
+        ("GET", "/surveys/answer/{key}"),
+        ("POST", "/surveys/answer/{key}"),
+        ("GET", "/api/v1/surveys/public/{key}"),
+        ("POST", "/api/v1/surveys/public/{key}/answers"),
         ("GET", "/healthz"),
         ("GET", "/openapi/*"),
         ("GET", "/scalar*"),

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenDvc.Platform.Database;
+
+namespace OpenDvc.Surveys.Questionnaire;
+
+/// <summary>Writes surveys: an admin builds the questionnaire while it is a draft, then opens and closes it.</summary>
+public sealed partial class SurveyBook(OpenDvcDbContext db)
+{
+    public Task<Survey?> FindAsync(int id, CancellationToken ct) =>
+        db.Set<Survey>().Include(s => s.Questions).ThenInclude(q => q.Options).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, ct);
+
+    public Task<Survey?> FindPublicAsync(string key, CancellationToken ct) =>
+        db.Set<Survey>().Include(s => s.Questions).ThenInclude(q => q.Options).AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.PublicKey == key && s.Audience == SurveyAudience.Public, ct);
+
+    /// <summary>Creates a draft (id null) or replaces a draft's round and questionnaire.</summary>
+    public async Task<(int? Id, IReadOnlyList<SurveyViolation> Violations, SurveyError? Error)> SaveAsync(int? id, SurveyInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var violations = Check(input);
+        if (violations.Count > 0)
+        {
+            return (null, violations, null);
+        }
+
+        Survey survey;
+        if (id is null)
+        {
+            survey = new Survey { Series = input.Series, Quarter = input.Quarter, TitleVi = input.TitleVi, TitleEn = input.TitleEn };
+            db.Add(survey);
+        }
+        else
+        {
+            if (await FindAsync(id.Value, ct) is not { } found)
+            {
+                return (null, [], SurveyError.Unknown);
+            }
+
+            if (found.State != SurveyState.Draft)
+            {
+                return (null, [], SurveyError.NotDraft);
+            }
+
+            survey = found;
+            survey.Questions.Clear();
+        }
+
+        (survey.Series, survey.Quarter, survey.TitleVi, survey.TitleEn) = (input.Series.Trim(), input.Quarter, input.TitleVi.Trim(), input.TitleEn.Trim());
+        (survey.Audience, survey.OpensOn, survey.ClosesOn) = (input.Audience, input.OpensOn, input.ClosesOn);
+        survey.PublicKey = input.Audience == SurveyAudience.Public ? survey.PublicKey ?? NewPublicKey() : null;
+        survey.Questions.AddRange((input.Questions ?? []).Select((q, i) => new SurveyQuestion
+        {
+            Position = i + 1, Code = q.Code, Kind = q.Kind, Required = q.Required, TextVi = q.TextVi.Trim(), TextEn = q.TextEn.Trim(),
+            PersonalDataPurpose = string.IsNullOrWhiteSpace(q.PersonalDataPurpose) ? null : q.PersonalDataPurpose.Trim(),
+            Options = [.. (q.Options ?? []).Select((o, j) => new SurveyOption { Position = j + 1, Code = o.Code, TextVi = o.TextVi.Trim(), TextEn = o.TextEn.Trim() })],
+        }));
+        await db.SaveChangesAsync(ct);
+        return (survey.Id, [], null);
+    }
+
+    /// <summary>Opens a draft for answers (or closes an open survey): the questionnaire is then fixed.</summary>
+    public async Task<SurveyError?> SetStateAsync(int id, SurveyState state, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } survey)
+        {
+            return SurveyError.Unknown;
+        }
+
+        if (state == SurveyState.Open && survey.Questions.Count == 0)
+        {
+            return SurveyError.NoQuestions;
+        }
+
+        survey.State = state;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>128 random bits, URL-safe: the link is the only thing that lets the public in.</summary>
+    public static string NewPublicKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public static IReadOnlyList<SurveyViolation> Check(SurveyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var violations = new List<SurveyViolation>();
+        if (input.ClosesOn < input.OpensOn)
+        {
+            violations.Add(new("closesOn", "OD-SURVEY-PERIOD", "Ngày kết thúc phải sau ngày bắt đầu.", "The last day must not come before the first."));
+        }
+
+        var questions = input.Questions ?? [];
+        foreach (var code in questions.GroupBy(q => q.Code, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            violations.Add(new(code, "OD-SURVEY-DUPLICATE-CODE", $"Mã câu hỏi '{code}' bị trùng.", $"Question code '{code}' is used twice."));
+        }
+
+        foreach (var q in questions)
+        {
+            if (!CodePattern().IsMatch(q.Code) || (q.Options ?? []).Any(o => !CodePattern().IsMatch(o.Code)))
+            {
+                violations.Add(new(q.Code, "OD-SURVEY-CODE", "Mã chỉ gồm chữ thường, số, '_' và '-'.", "Codes hold lower-case letters, digits, '_' and '-' only."));
+            }
+
+            var options = q.Options ?? [];
+            var isChoice = q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
+            if (isChoice && (options.Count < 2 || options.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != options.Count))
+            {
+                violations.Add(new(q.Code, "OD-SURVEY-OPTIONS", $"Câu '{q.Code}' cần ít nhất hai phương án với mã khác nhau.", $"Question '{q.Code}' needs at least two options with distinct codes."));
+            }
+
+            if (!isChoice && options.Count > 0)
+            {
+                violations.Add(new(q.Code, "OD-SURVEY-OPTIONS", $"Câu '{q.Code}' không có phương án lựa chọn.", $"Question '{q.Code}' takes no options."));
+            }
+
+            if (!Enum.IsDefined(q.Kind))
+            {
+                violations.Add(new(q.Code, "OD-SURVEY-KIND", $"Loại câu hỏi của '{q.Code}' không hợp lệ.", $"The kind of question '{q.Code}' is not valid."));
+            }
+        }
+
+        return violations;
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
+    private static partial Regex CodePattern();
+}

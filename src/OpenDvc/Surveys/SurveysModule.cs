@@ -1,0 +1,44 @@
+using OpenDvc.Accounts.Users;
+using OpenDvc.Platform;
+using OpenDvc.Platform.Web;
+using OpenDvc.Resources;
+using OpenDvc.Surveys.Answers;
+using OpenDvc.Surveys.Demo;
+using OpenDvc.Surveys.Questionnaire;
+using OpenDvc.Surveys.Results;
+
+namespace OpenDvc.Surveys;
+
+/// <summary>
+/// Quarterly surveys of the programme (issue 16): questionnaires an admin builds and opens, answered by each unit's
+/// focal point or by the public through a link, and their results, cross-tabs and quarter-on-quarter comparison.
+/// </summary>
+public static class SurveysModule
+{
+    /// <summary>People who take part in surveys: staff and focal points (not API keys).</summary>
+    public const string ReadPolicy = "surveys";
+
+    public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SurveysOptions>().Bind(builder.Configuration.GetSection(SurveysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SurveyBook>();
+        services.AddScoped<ResponseBook>();
+        services.AddScoped<SurveyResults>();
+        services.AddScoped<NonResponders>();
+        services.AddSingleton<PublicTokens>();
+        services.AddSingleton<PublicAnswerLimits>();
+        services.AddSingleton<IDatabaseSeeder, SurveysSeeder>();
+        services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer, Roles.FocalPoint));
+        services.AddNavLink(new NavLink("/surveys", typeof(SurveysText), "Nav.Surveys", 58, ReadPolicy));
+        return builder;
+    }
+
+    public static WebApplication MapSurveys(this WebApplication app)
+    {
+        app.MapSurveysApi();
+        app.MapAnswersApi();
+        app.MapResultsApi();
+        return app;
+    }
+}

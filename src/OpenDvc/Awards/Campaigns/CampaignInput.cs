@@ -73,5 +73,7 @@ public sealed record CampaignInput(
     }
 }
 
-/// <summary>An admin's extension of the deadline for one unit.</summary>
-public sealed record ExtensionInput(DateOnly Until, [StringLength(512)] string? Reason);
+/// <summary>An admin's extension of a campaign's nomination deadline for one unit.</summary>
+/// <param name="Until">The unit's last day to nominate (Vietnam calendar day); required.</param>
+/// <param name="Reason">Why the unit gets more time.</param>
+public sealed record CampaignExtensionInput([Required] DateOnly? Until, [StringLength(512)] string? Reason);

@@ -108,6 +108,26 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     }
 
     [Fact]
+    public async Task Percentages_round_like_the_indicator_pages_so_22_of_24_is_91_7_issue_18()
+    {
+        const string unit = "37";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinRatings = 20 }));
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(24, i => Dossier(unit, procedure, 202303, DossierChannel.Direct, rating: (short)(i < 22 ? 2 : 3))));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        var fields = new Dictionary<string, string> { ["Procedure"] = procedure, ["Category"] = nameof(NominationCategory.CitizenServices) };
+
+        var check = await CheckAsync(campaign, unit, procedure);
+        var page = await TestApp.PostFormAsync(admin, $"/awards/nominate?handler=Check&campaign={campaign}&unit={unit}", fields, $"/awards/nominate?campaign={campaign}&unit={unit}");
+        var html = await page.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("(91.7 %)", Criterion(check, Eligibility.Satisfaction).FiguresEn, StringComparison.Ordinal);
+        Assert.Contains("(91,7 %)", Criterion(check, Eligibility.Satisfaction).FiguresVi, StringComparison.Ordinal);
+        Assert.Contains("91,7 %", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("91,6 %", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partial_service_is_not_eligible_whatever_its_figures_and_cannot_be_submitted()
     {
         const string unit = "15";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
+using OpenDvc.Indicators;
 using OpenDvc.Registry.Services;
 
 namespace OpenDvc.Awards.Nominations;
@@ -58,6 +59,7 @@ public static class Eligibility
     private static string Since(ServiceEvidence evidence, CultureInfo culture) =>
         evidence.FullProcessSince is { } since ? string.Format(culture, culture == Vi ? " từ {0:dd/MM/yyyy}" : " since {0:dd/MM/yyyy}", since) : "";
 
+    // Rounded as the indicator pages round; the verdict itself compares whole numbers of ratings, never this text.
     private static string Percent(decimal? ratio, CultureInfo culture) =>
-        ratio is { } r ? (Math.Floor(r * 1000) / 10).ToString("0.0", culture) + " %" : culture == Vi ? "chưa có dữ liệu" : "no data";
+        ratio is null ? culture == Vi ? "chưa có dữ liệu" : "no data" : IndicatorDisplay.PercentIn(ratio, culture);
 }

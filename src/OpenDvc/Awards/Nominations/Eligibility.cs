@@ -31,8 +31,12 @@ public static class Eligibility
 
         var highest = evidence.Years.Count > 0 && evidence.Years.All(y => y.IsHighest);
         var b1 = new CriterionVerdict(HighestOnline, highest,
-            string.Join("; ", evidence.Years.Select(y => string.Format(Vi, "{0}: {1:N0} hồ sơ trực tuyến, hạng {2}/{3} của đơn vị (cao nhất {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".",
-            string.Join("; ", evidence.Years.Select(y => string.Format(En, "{0}: {1:N0} online dossiers, rank {2}/{3} in the unit (highest {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".");
+            string.Join("; ", evidence.Years.Select(y => string.Format(Vi, y.Rank is null
+                ? "{0}: {1:N0} hồ sơ trực tuyến, không xếp hạng ({3:N0} dịch vụ của đơn vị có hồ sơ trực tuyến, cao nhất {4:N0})"
+                : "{0}: {1:N0} hồ sơ trực tuyến, hạng {2} trong {3:N0} dịch vụ của đơn vị (cao nhất {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".",
+            string.Join("; ", evidence.Years.Select(y => string.Format(En, y.Rank is null
+                ? "{0}: {1:N0} online dossiers, no rank ({3:N0} of the unit's services have online dossiers, highest {4:N0})"
+                : "{0}: {1:N0} online dossiers, rank {2} of {3:N0} in the unit (highest {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".");
 
         var satisfied = evidence.RatedVerySatisfied + evidence.RatedSatisfied;
         var enoughRatings = evidence.Rated >= campaign.MinRatings;

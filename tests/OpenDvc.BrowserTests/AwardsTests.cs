@@ -74,6 +74,9 @@ public sealed class AwardsTests(Browser browser, SqliteApp app) : BrowserTests(b
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Chọn tôn vinh {procedure}" }).ClickAsync();
         await ArrivedAsync(admin, $"**/awards/results/{campaign}");
         await ScreenshotAsync(admin, "awards-results-admin-vi");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Công bố kết quả" }).ClickAsync();
+        await ArrivedAsync(admin, $"**/awards/results/{campaign}/publish");
+        await admin.GetByRole(AriaRole.Checkbox).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Công bố kết quả" }).ClickAsync();
         await ArrivedAsync(admin, $"**/awards/results/{campaign}");
 

@@ -6,6 +6,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
+using OpenDvc.Ledger.Clock;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Web;
@@ -50,7 +51,7 @@ public static class AwardsModule
     }
 }
 
-/// <summary>The 2023 campaign of letter 3179/BTTTT-CĐSQG, with the demo registry.</summary>
+/// <summary>A campaign under letter 3179/BTTTT-CĐSQG's rules, open on the day the demo data is loaded.</summary>
 internal sealed class AwardsSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
 {
     public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ internal sealed class AwardsSeeder(IServiceScopeFactory scopes) : IDatabaseSeede
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
         if (!await db.Set<AwardCampaign>().AnyAsync(cancellationToken))
         {
-            db.Add(Campaign2023.Create());
+            db.Add(Campaign2023.OpenOn(VietnamTime.DateOf(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow())));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

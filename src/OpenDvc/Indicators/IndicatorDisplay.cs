@@ -10,7 +10,10 @@ public static class IndicatorDisplay
 {
     public static bool IsVietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
 
-    public static string Percent(decimal? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "";
+    public static string Percent(decimal? ratio) => PercentIn(ratio, CultureInfo.CurrentCulture);
+
+    /// <summary>A ratio as a percentage to one decimal, rounded half away from zero (22/24 = 91.7 %), in a given language.</summary>
+    public static string PercentIn(decimal? ratio, IFormatProvider culture) => ratio is { } r ? (r * 100).ToString("0.0", culture) + " %" : "";
 
     public static string Points(decimal points) => points.ToString("0.00", CultureInfo.CurrentCulture);
 

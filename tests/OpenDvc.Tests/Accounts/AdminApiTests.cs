@@ -67,6 +67,39 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : AppTests<TFixt
         Assert.Contains(page.Items, e => e.Action == "create");
     }
 
+    private static readonly string[] VietnameseWords = ["<td>Tạo mới</td>", "<td>Vai trò tài khoản</td>", "<td>Tài khoản</td>", "Tên đăng nhập (chuẩn hóa)"];
+
+    private static readonly string[] EnglishWords = ["<td>Created</td>", "<td>User account</td>", "User name (normalised)"];
+
+    private static readonly string[] CodeNames = ["<td>create</td>", "<td>UserRole</td>", "NormalizedUserName"];
+
+    [Fact]
+    public async Task Audit_page_names_actions_entities_and_fields_in_words_and_hides_rows_with_nothing_changed_issue_18()
+    {
+        await App.CreateUserAsync("audit-words", Roles.Viewer);
+        using var admin = await AdminAsync();
+        await TestApp.ReadAsync<UserView>(await admin.PostAsJsonAsync("/api/v1/admin/users/audit-words/role", new RoleChange(Roles.Reviewer, null), Ct));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // Identity's UpdateAsync marks every column modified: an audit row whose before and after are the same.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            await users.UpdateAsync((await users.FindByNameAsync("audit-words"))!);
+        }
+
+        var api = await TestApp.ReadAsync<Page<AuditEntryView>>(await admin.GetAsync("/api/v1/audit?entityKey=audit-words", Ct));
+        var page = await admin.GetStringAsync("/admin/audit?entityKey=audit-words", Ct);
+        var english = await admin.GetStringAsync("/admin/audit?entityKey=audit-words&culture=en-GB", Ct);
+        var everything = await admin.GetStringAsync("/admin/audit?entityKey=audit-words&unchanged=true", Ct);
+
+        Assert.Contains(api.Items, e => e.Action == "update" && e.EntityType == nameof(User) && e.Before is { } before && before.GetRawText() == e.After?.GetRawText());
+        Assert.All(VietnameseWords, word => Assert.Contains(word, page, StringComparison.Ordinal));
+        Assert.All(EnglishWords, word => Assert.Contains(word, english, StringComparison.Ordinal));
+        Assert.All(CodeNames, name => Assert.DoesNotContain(name, page + english, StringComparison.Ordinal));
+
+        Assert.DoesNotContain("<summary>0 ", page, StringComparison.Ordinal);
+        Assert.Contains("<summary>0 ", everything, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Audit_log_never_holds_password_hashes_security_stamps_or_key_hashes()
     {

@@ -110,7 +110,7 @@ public sealed class AdminPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fix
         var page = await admin.GetStringAsync("/admin/audit?entityType=UserRole&entityKey=promoted", Ct);
 
         Assert.Contains("<tr class=\"changed\">", page, StringComparison.Ordinal);
-        Assert.Contains("1 trường thay đổi: Role", page, StringComparison.Ordinal);
+        Assert.Contains("1 trường thay đổi: Vai trò", page, StringComparison.Ordinal);
         Assert.Contains("reviewer", page, StringComparison.Ordinal);
     }
 

@@ -157,6 +157,37 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
         Assert.Contains(audit, e => e.EntityType == nameof(Nomination) && e.Action == "update" && e.After!.Contains("\"Selected\":true", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.EntityType == nameof(AwardCampaign) && e.Action == "update" && e.After!.Contains("\"PublishedAt\":\"20", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task Publishing_asks_for_confirmation_and_the_winners_page_names_the_unit_issue_18()
+    {
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        using var anonymous = App.Anonymous();
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, Name = "Đợt xác nhận công bố" }));
+        var nomination = (await NominateAsync(admin, campaign, "22", 1))[0];
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/awards/nominations/{nomination.Id}/decision", new DecisionInput(true, true), Ct)).StatusCode);
+        var confirm = $"/awards/results/{campaign}/publish";
+
+        var results = await admin.GetStringAsync($"/awards/results/{campaign}", Ct);
+        var confirmation = await admin.GetStringAsync(confirm, Ct);
+        var unconfirmed = await TestApp.PostFormAsync(admin, confirm, []);
+        var oldButton = await TestApp.PostFormAsync(admin, $"/awards/results/{campaign}?handler=Publish", [], $"/awards/results/{campaign}");
+        var stillUnpublished = await anonymous.GetStringAsync("/awards/winners", Ct);
+        var confirmed = await TestApp.PostFormAsync(admin, confirm, new() { ["Confirm"] = "true" });
+        var winners = await anonymous.GetStringAsync("/awards/winners", Ct);
+
+        Assert.Contains($"href=\"{confirm}\"", results, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Publish", results, StringComparison.Ordinal);
+        Assert.Contains(nomination.ProcedureCode, confirmation, StringComparison.Ordinal);
+        Assert.Contains("Tỉnh Quảng Ninh", confirmation, StringComparison.Ordinal);
+        Assert.Contains("name=\"Confirm\"", confirmation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, oldButton.StatusCode);
+        Assert.DoesNotContain("Đợt xác nhận công bố", stillUnpublished, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var section = winners[winners.IndexOf("Đợt xác nhận công bố", StringComparison.Ordinal)..];
+        Assert.Contains("<a href=\"/units/22\">Tỉnh Quảng Ninh</a>", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"/units/22\">22</a>", section, StringComparison.Ordinal);
+    }
 }
 
 public sealed class AppraisalTestsOnSqlite(SqliteApp fixture) : AppraisalTests<SqliteApp>(fixture);

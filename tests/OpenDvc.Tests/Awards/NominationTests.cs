@@ -73,7 +73,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     [InlineData("11", 4, false)]
     public async Task Highest_online_dossiers_must_hold_in_every_year_and_a_tie_shares_first_place(string unit, int ownIn2023, bool highest)
     {
-        var campaign = await CreateCampaignAsync(App, Campaign());
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { TopOnlineServices = 1 }));
         var procedures = await FullProcessServicesAsync(App, unit, 2);
         await WriteAsync(App, Many(5, _ => Dossier(unit, procedures[0], 202204, DossierChannel.OnlineAssisted))
             .Concat(Many(ownIn2023, _ => Dossier(unit, procedures[0], 202304, DossierChannel.OnlineAssisted)))
@@ -105,6 +105,73 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         Assert.Equal(measurable, Criterion(check, Eligibility.Savings).Passed);
         Assert.False(Criterion(check, Eligibility.HighestOnline).Passed);
         Assert.Equal(measurable, check.Verdict.Eligible);
+    }
+
+    [Fact]
+    public async Task Percentages_round_like_the_indicator_pages_so_22_of_24_is_91_7_issue_18()
+    {
+        const string unit = "37";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinRatings = 20 }));
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(24, i => Dossier(unit, procedure, 202303, DossierChannel.Direct, rating: (short)(i < 22 ? 2 : 3))));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        var fields = new Dictionary<string, string> { ["Procedure"] = procedure, ["Category"] = nameof(NominationCategory.CitizenServices) };
+
+        var check = await CheckAsync(campaign, unit, procedure);
+        var page = await TestApp.PostFormAsync(admin, $"/awards/nominate?handler=Check&campaign={campaign}&unit={unit}", fields, $"/awards/nominate?campaign={campaign}&unit={unit}");
+        var html = await page.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("(91.7 %)", Criterion(check, Eligibility.Satisfaction).FiguresEn, StringComparison.Ordinal);
+        Assert.Contains("(91,7 %)", Criterion(check, Eligibility.Satisfaction).FiguresVi, StringComparison.Ordinal);
+        Assert.Contains("91,7 %", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("91,6 %", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_without_online_dossiers_has_no_rank_and_no_rank_exceeds_the_count_issue_18()
+    {
+        const string unit = "38";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedures = await FullProcessServicesAsync(App, unit, 3);
+        await WriteAsync(App, Many(5, _ => Dossier(unit, procedures[1], 202204, DossierChannel.OnlineRemote))
+            .Concat(Many(3, _ => Dossier(unit, procedures[2], 202204, DossierChannel.OnlineRemote)))
+            .Concat(Many(4, _ => Dossier(unit, procedures[1], 202304, DossierChannel.OnlineRemote))));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+
+        var response = await admin.GetAsync($"/api/v1/awards/campaigns/{campaign}/check?unit={unit}&procedure={procedures[0]}", Ct);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var years = json.RootElement.GetProperty("evidence").GetProperty("years").EnumerateArray().ToList();
+        var ranked = await CheckAsync(campaign, unit, procedures[2]);
+
+        Assert.All(years, y => Assert.Equal(System.Text.Json.JsonValueKind.Null, y.GetProperty("rank").ValueKind));
+        Assert.Equal([2, 1], years.Select(y => y.GetProperty("servicesInUnit").GetInt32()));
+        var figures = Criterion(await CheckAsync(campaign, unit, procedures[0]), Eligibility.HighestOnline).FiguresEn;
+        Assert.Contains("2022: 0 online dossiers, no rank", figures, StringComparison.Ordinal);
+        Assert.Contains("2023: 0 online dossiers, no rank", figures, StringComparison.Ordinal);
+        Assert.Contains("2022: 3 online dossiers, rank 2 of 2", Criterion(ranked, Eligibility.HighestOnline).FiguresEn, StringComparison.Ordinal);
+        Assert.Contains("2023: 0 online dossiers, no rank", Criterion(ranked, Eligibility.HighestOnline).FiguresEn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(10, false)]
+    public async Task Most_online_dossiers_means_among_the_units_top_services_in_every_year_not_only_first_issue_18(int index, bool passes)
+    {
+        var unit = passes ? "40" : "45";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedures = await FullProcessServicesAsync(App, unit, 12);
+
+        // Service i has 20 − i online dossiers in each year: ranks 1 to 12.
+        await WriteAsync(App, procedures.SelectMany((procedure, i) =>
+            Many(20 - i, _ => Dossier(unit, procedure, 202206, DossierChannel.OnlineRemote)).Concat(Many(20 - i, _ => Dossier(unit, procedure, 202306, DossierChannel.OnlineAssisted)))));
+
+        var check = await CheckAsync(campaign, unit, procedures[index]);
+
+        Assert.Equal([index + 1, index + 1], check.Evidence.Years.Select(y => (int)y.Rank!));
+        Assert.Equal(passes, Criterion(check, Eligibility.HighestOnline).Passed);
+        Assert.Equal(passes, check.Verdict.Eligible);
+        Assert.Contains("top 10", Criterion(check, Eligibility.HighestOnline).FiguresEn, StringComparison.Ordinal);
+        Assert.Contains("10 dịch vụ", Criterion(check, Eligibility.HighestOnline).FiguresVi, StringComparison.Ordinal);
     }
 
     [Fact]

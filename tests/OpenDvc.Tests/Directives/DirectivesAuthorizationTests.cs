@@ -69,7 +69,7 @@ public abstract class DirectivesAuthorizationTests<TFixture>(TFixture fixture) :
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"{own}/accept", null, Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await DirectivesData.PostJsonAsync(client, $"{own}/return", new ReviewInput("x"))).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await DirectivesData.PostJsonAsync(client, "/api/v1/deliverables/1/extensions", new ExtensionInput("01", new DateOnly(2030, 1, 1), "x"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await DirectivesData.PostJsonAsync(client, "/api/v1/deliverables/1/extensions", new DeliverableExtensionInput("01", new DateOnly(2030, 1, 1), "x"))).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await DirectivesData.PostJsonAsync(client, "/api/v1/directives",
                 new DirectiveInput("1/X", new DateOnly(2024, 1, 1), "x", "x", RecipientScope.AllUnits, null, true))).StatusCode);
         }

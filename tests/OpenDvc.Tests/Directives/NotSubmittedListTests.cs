@@ -74,6 +74,20 @@ public abstract class NotSubmittedListTests<TFixture>(TFixture fixture) : AppTes
     }
 
     [Fact]
+    public async Task The_page_links_the_pdf_and_no_longer_says_there_is_none_issue_18()
+    {
+        using var staff = await App.SignInAsync("notsub-viewer", Roles.Viewer);
+        var deliverable = await DirectivesData.DemoCatalogAsync(App);
+
+        var vietnamese = await staff.GetStringAsync($"/compliance/not-submitted?deliverable={deliverable}&date=2023-04-22", Ct);
+        var english = await staff.GetStringAsync($"/compliance/not-submitted?deliverable={deliverable}&date=2023-04-22&culture=en-GB", Ct);
+
+        Assert.Contains($"/api/v1/deliverables/{deliverable}/not-submitted/export?date=2023-04-22&amp;format=pdf", vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bản PDF: chưa có", vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("PDF: not available", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pdf_prints_as_the_letters_annex_with_numbered_groups_and_their_counts()
     {
         using var staff = await App.SignInAsync("notsub-viewer", Roles.Viewer);

@@ -20,16 +20,17 @@ namespace OpenDvc.Tests.Directives;
 /// extension), a day and a week after; never to a unit that has submitted; never twice; logged, and in development
 /// kept in the outbox. A focal point sees only its own unit's.
 /// </summary>
-public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedSqliteApp>(fixture)
+public abstract class RemindersTests<TFixture>(TFixture fixture, Func<TFixture, Microsoft.Extensions.Time.Testing.FakeTimeProvider> clockOf) : AppTests<TFixture>(fixture)
+    where TFixture : AppFixture
 {
-    private readonly ClockedSqliteApp fixture = fixture;
+    private readonly TFixture fixture = fixture;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Reminders_go_before_and_after_the_due_date_to_units_that_have_not_submitted_once_each()
     {
-        var clock = fixture.Clock;
+        var clock = clockOf(fixture);
         using var admin = await App.SignInAsync("reminders-admin", Roles.Admin);
         using var hanoi = await App.SignInAsync("reminders-fp-01", Roles.FocalPoint, "01");
         var directive = await TestApp.ReadAsync<DirectiveView>(await DirectivesData.PostJsonAsync(admin, "/api/v1/directives",
@@ -42,12 +43,12 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
         var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()), "file", "chinh-sach.pdf" } };
         Assert.Equal(HttpStatusCode.NoContent, (await hanoi.PostAsync($"{DirectivesData.Submission(deliverable.Id, "01")}/file", pdf, Ct)).StatusCode);
         await TestApp.ReadAsync<SubmissionView>(await hanoi.PostAsync($"{DirectivesData.Submission(deliverable.Id, "01")}/submit", null, Ct));
-        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 19)).AddHours(10));
+        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 19)).AddHours(10).ToUniversalTime());
         var dayBefore = await SendAsync();
-        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 21)).AddHours(10));
+        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 21)).AddHours(10).ToUniversalTime());
         var dayAfter = await SendAsync();
         await GrantAsync(deliverable.Id, "79", new DateOnly(2024, 3, 30));
-        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 29)).AddHours(10));
+        clock.SetUtcNow(VietnamTime.StartOfDay(new DateOnly(2024, 3, 29)).AddHours(10).ToUniversalTime());
         var later = await SendAsync();
         var log = await LogAsync(deliverable.Id);
 
@@ -66,6 +67,28 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
         Assert.Equal(expected.Order(), log.Select(r => (r.UnitCode, r.OffsetDays, r.DueDate)).Order());
         Assert.All(log, r => Assert.Equal(ReminderDelivery.Outbox, r.Delivery));
         Assert.All(log, r => Assert.Contains($"/submissions/{deliverable.Id}/{r.UnitCode}", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reminder_caught_up_after_the_due_date_says_how_many_days_overdue_never_days_left_issue_18()
+    {
+        using var admin = await App.SignInAsync("reminders-admin", Roles.Admin);
+        var directive = await TestApp.ReadAsync<DirectiveView>(await DirectivesData.PostJsonAsync(admin, "/api/v1/directives",
+            new DirectiveInput($"{Guid.NewGuid():N}"[..8] + "/BTTTT-CĐSQG", new DateOnly(2024, 11, 20), "Báo cáo khảo sát", "Cục trưởng", RecipientScope.ChosenUnits, ["BTP"], true)));
+        var deliverable = await TestApp.ReadAsync<DeliverableView>(await DirectivesData.PostJsonAsync(admin, $"/api/v1/directives/{directive.Id}/deliverables",
+            new DeliverableInput(DeliverableKind.Document, "Phiếu khảo sát", new DateOnly(2024, 12, 6), null, null)));
+
+        // The reminders did not run from the 3rd to the 7th; on the 8th they catch up the day before and the day after.
+        // Their own clock, so the other tests' clock never has to go back.
+        var caughtUp = await SendAsync(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(VietnamTime.StartOfDay(new DateOnly(2024, 12, 8)).AddHours(10).ToUniversalTime()));
+        var log = await LogAsync(deliverable.Id);
+
+        Assert.Equal([-1, 1], log.Select(r => r.OffsetDays).Order());
+        Assert.All(log, r => Assert.Contains("đã quá hạn 06/12/2024 2 ngày", r.Subject, StringComparison.Ordinal));
+        Assert.All(log, r => Assert.Contains("2 day(s) past its due date 06/12/2024", r.Body, StringComparison.Ordinal));
+        Assert.All(log, r => Assert.DoesNotContain("còn", r.Body, StringComparison.Ordinal));
+        Assert.All(log, r => Assert.DoesNotContain("due in", r.Body, StringComparison.Ordinal));
+        Assert.True(caughtUp.Created >= 2);
     }
 
     [Fact]
@@ -104,7 +127,7 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
     [Fact]
     public async Task The_hosted_service_sends_on_start_and_at_each_tick_of_its_clock()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(fixture.Clock.GetUtcNow());
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(clockOf(fixture).GetUtcNow());
         var options = App.Services.GetRequiredService<IOptions<DirectivesOptions>>();
         var runs = 0;
         using var service = new ReminderService(App.Services.GetRequiredService<IServiceScopeFactory>(), options, clock,
@@ -136,6 +159,16 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
         return await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendDueAsync(Ct);
     }
 
+    /// <summary>A run on a clock of its own.</summary>
+    private async Task<ReminderRun> SendAsync(TimeProvider time)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var sender = new ReminderSender(services.GetRequiredService<OpenDvcDbContext>(), services.GetRequiredService<OpenDvc.Directives.Compliance.ComplianceQuery>(),
+            services.GetRequiredService<IReminderMailer>(), services.GetRequiredService<IOptions<DirectivesOptions>>(), time, services.GetRequiredService<ILogger<ReminderSender>>());
+        return await sender.SendDueAsync(Ct);
+    }
+
     private async Task GrantAsync(int deliverable, string unit, DateOnly due)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -148,6 +181,10 @@ public sealed class RemindersTests(ClockedSqliteApp fixture) : AppTests<ClockedS
         return await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<ReminderLog>().Where(r => r.DeliverableId == deliverable).ToListAsync(Ct);
     }
 }
+
+public sealed class RemindersTestsOnSqlite(ClockedSqliteApp fixture) : RemindersTests<ClockedSqliteApp>(fixture, f => f.Clock);
+
+public sealed class RemindersTestsOnPostgres(ClockedPostgresApp fixture) : RemindersTests<ClockedPostgresApp>(fixture, f => f.Clock);
 
 /// <summary><c>opendvc reminders send</c> against a running app's database, on the real clock.</summary>
 [Collection(nameof(ConsoleUsers))]

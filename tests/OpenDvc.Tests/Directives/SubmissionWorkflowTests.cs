@@ -47,7 +47,7 @@ public abstract class SubmissionWorkflowTests<TFixture>(TFixture fixture, Func<T
         var second = await TestApp.ReadAsync<SubmissionView>(await hanoi.PostAsync($"{path}/submit", null, Ct));
         var editWhileSubmitted = await DirectivesData.PutJsonAsync(hanoi, path, new DraftInput(new SubmissionContent { Report = Figures }, null));
         Assert.Equal(HttpStatusCode.NoContent, (await DirectivesData.PostJsonAsync(adminLater, $"/api/v1/deliverables/{deliverable.Id}/extensions",
-            new ExtensionInput("79", new DateOnly(2024, 3, 20), "Thay đổi hệ thống một cửa"))).StatusCode);
+            new DeliverableExtensionInput("79", new DateOnly(2024, 3, 20), "Thay đổi hệ thống một cửa"))).StatusCode);
         var listLater = await ListAsync(adminLater, deliverable.Id, "2024-03-16");
         var accepted = await TestApp.ReadAsync<SubmissionView>(await adminLater.PostAsync($"{path}/accept", null, Ct));
         hanoi.Dispose();
@@ -64,6 +64,41 @@ public abstract class SubmissionWorkflowTests<TFixture>(TFixture fixture, Func<T
         Assert.Equal([ReviewOutcome.Accepted, ReviewOutcome.Returned], accepted.Versions.Select(v => v.Review));
         Assert.Equal([true, false], accepted.Versions.Select(v => v.Late));
         Assert.Equal(1000, accepted.Content.Report!.OnTime);
+    }
+
+    [Fact]
+    public async Task An_extension_without_a_date_is_refused_and_each_extension_has_its_own_api_description_issue_18()
+    {
+        using var admin = await App.SignInAsync("workflow-admin", Roles.Admin);
+        var deliverable = await DirectivesData.DemoCatalogAsync(App);
+        var withoutDate = new StringContent("""{"unit":"24","reason":"Chưa ghi ngày"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var refused = await admin.PostAsync($"/api/v1/deliverables/{deliverable}/extensions", withoutDate, Ct);
+        var extended = await ExtensionsOfAsync(deliverable, "24");
+        using var document = System.Text.Json.JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json", Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("DueDate", await refused.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, extended);
+        Assert.Equal(["dueDate", "reason", "unit"], RequestFields(document, "/api/v1/deliverables/{deliverable}/extensions", "post"));
+        Assert.Equal(["reason", "until"], RequestFields(document, "/api/v1/awards/campaigns/{id}/extensions/{unit}", "put"));
+    }
+
+    /// <summary>The property names of an operation's JSON request body, as the OpenAPI document describes it.</summary>
+    private static List<string> RequestFields(System.Text.Json.JsonDocument document, string path, string method)
+    {
+        var root = document.RootElement;
+        var schema = root.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var name = schema.GetProperty("$ref").GetString()!.Split('/')[^1];
+        return [.. root.GetProperty("components").GetProperty("schemas").GetProperty(name).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<int> ExtensionsOfAsync(int deliverable, string unit)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvc.Platform.Database.OpenDvcDbContext>();
+        return db.Set<DeadlineExtension>().Count(e => e.DeliverableId == deliverable && e.UnitCode == unit);
     }
 
     [Fact]

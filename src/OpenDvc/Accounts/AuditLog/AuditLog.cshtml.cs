@@ -34,6 +34,10 @@ public sealed class AuditLogModel(OpenDvcDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
+    /// <summary>Also list the rows where no field changed (e.g. Identity saving a user as it was); the API and export always have them.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Unchanged { get; set; }
+
     public Page<AuditEntry> Entries { get; private set; } = new([], null);
 
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
@@ -43,7 +47,8 @@ public sealed class AuditLogModel(OpenDvcDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         EntityTypes = await db.Set<AuditEntry>().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        Entries = await Filter.PageAsync(db.Set<AuditEntry>(), After, Keyset.DefaultLimit, ct);
+        var entries = db.Set<AuditEntry>();
+        Entries = await Filter.PageAsync(Unchanged ? entries : entries.Where(e => e.Before == null || e.After == null || e.Before != e.After), After, Keyset.DefaultLimit, ct);
     }
 
     /// <summary>The current filters as a query string, plus one extra parameter (the export format or the cursor).</summary>
@@ -57,6 +62,7 @@ public sealed class AuditLogModel(OpenDvcDbContext db) : PageModel
             ["actor"] = Actor,
             ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["unchanged"] = Unchanged ? "true" : null,
             [extraName] = extraValue,
         };
         return QueryHelpers.AddQueryString(path, query.Where(p => !string.IsNullOrWhiteSpace(p.Value)));

@@ -42,6 +42,13 @@ public sealed class AwardCampaign : IAudited
     /// <summary>docs/domain.md: satisfaction is shown only with at least this many ratings (default 30).</summary>
     public int MinRatings { get; set; } = 30;
 
+    /// <summary>
+    /// Letter 3179 (b): "the most online dossiers in 2022 and 2023", read as the letter means it: among the unit's
+    /// services with the most online dossiers, i.e. in its top this-many by online dossiers in every covered year
+    /// (our reading and default 10; 1 is the strictest reading, the highest only).
+    /// </summary>
+    public int TopOnlineServices { get; set; } = 10;
+
     /// <summary>Our choice: applicant hours saved over the covered years for savings to count as "measurable".</summary>
     public int MinSavedHours { get; set; } = 1000;
 

@@ -30,4 +30,23 @@ public static class Campaign2023
         campaign.SetCriteria(Rubric);
         return campaign;
     }
+
+    /// <summary>
+    /// The demo data's campaign: letter 3179's rules for the year the app first starts in (that year and the one
+    /// before), open that day, so a newcomer can nominate without an extension. Deadline 31 August, or 30 days on when
+    /// that has passed; results on 10 October, or 40 days after the deadline when that comes later.
+    /// </summary>
+    public static AwardCampaign OpenOn(DateOnly today)
+    {
+        var campaign = Create();
+        var deadline = new DateOnly(today.Year, 8, 31);
+        deadline = deadline >= today ? deadline : today.AddDays(30);
+        var announcement = new DateOnly(today.Year, 10, 10);
+        campaign.Name = $"Tôn vinh dịch vụ công trực tuyến tiêu biểu năm {today.Year}";
+        campaign.FirstYear = today.Year - 1;
+        campaign.LastYear = today.Year;
+        campaign.NominationDeadline = deadline;
+        campaign.AnnouncementDate = announcement > deadline.AddDays(40) ? announcement : deadline.AddDays(40);
+        return campaign;
+    }
 }

@@ -24,12 +24,13 @@ public sealed record CampaignInput(
     [Range(1, 100)] int ScaleMax,
     [Range(1, 20)] int ReviewersPerNomination,
     [Range(0, 1)] decimal DataWeight,
-    bool NormaliseReviewers)
+    bool NormaliseReviewers,
+    [Range(1, 1000)] int TopOnlineServices = 10)
 {
     public static CampaignInput From(AwardCampaign c) => new(
         c.Name, c.Letter, c.FirstYear, c.LastYear, c.NominationDeadline, c.AnnouncementDate, c.CitizenQuota, c.BusinessQuota, c.SolutionQuota,
         c.MinSatisfaction, c.MinRatings, c.MinSavedHours, c.TripsPerDossier, c.HoursPerTrip, c.CostPerTrip, c.ValueOfHour,
-        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers);
+        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices);
 
     /// <summary>Rules across fields; null when the input is sound.</summary>
     public AwardError? Check()
@@ -70,8 +71,11 @@ public sealed record CampaignInput(
         c.ReviewersPerNomination = ReviewersPerNomination;
         c.DataWeight = DataWeight;
         c.NormaliseReviewers = NormaliseReviewers;
+        c.TopOnlineServices = TopOnlineServices;
     }
 }
 
-/// <summary>An admin's extension of the deadline for one unit.</summary>
-public sealed record ExtensionInput(DateOnly Until, [StringLength(512)] string? Reason);
+/// <summary>An admin's extension of a campaign's nomination deadline for one unit.</summary>
+/// <param name="Until">The unit's last day to nominate (Vietnam calendar day); required.</param>
+/// <param name="Reason">Why the unit gets more time.</param>
+public sealed record CampaignExtensionInput([Required] DateOnly? Until, [StringLength(512)] string? Reason);

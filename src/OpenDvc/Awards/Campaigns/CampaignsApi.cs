@@ -16,7 +16,8 @@ public static class CampaignsApi
         var admin = group.MapGroup("").RequireAuthorization(AccountsModule.AdminPolicy);
         admin.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign)).WithSummary("Open a campaign (admin).");
         admin.MapPut("/{id:int}", UpdateCampaign).WithName(nameof(UpdateCampaign)).WithSummary("Change a campaign's configuration (admin).");
-        admin.MapPut("/{id:int}/extensions/{unit}", GrantCampaignExtension).WithName(nameof(GrantCampaignExtension)).WithSummary("Let one unit submit until a later day (admin; audited).");
+        admin.MapPut("/{id:int}/extensions/{unit}", GrantCampaignExtension).WithName(nameof(GrantCampaignExtension)).WithSummary("Let one unit submit until a later day (admin; audited).")
+            .WithDescription("Body: until (yyyy-MM-dd, required) and reason; the unit is in the path. Without a day, 400 with the validation errors.");
     }
 
     public static async Task<Ok<List<CampaignView>>> ListCampaigns(OpenDvcDbContext db, CancellationToken ct) =>
@@ -53,8 +54,8 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignView.From(campaign));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> GrantCampaignExtension(int id, string unit, ExtensionInput input, NominationStore store, CancellationToken ct) =>
-        await store.GrantExtensionAsync(id, unit, input.Until, input.Reason, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
+    public static async Task<Results<NoContent, ProblemHttpResult>> GrantCampaignExtension(int id, string unit, CampaignExtensionInput input, NominationStore store, CancellationToken ct) =>
+        await store.GrantExtensionAsync(id, unit, input.Until!.Value, input.Reason, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 }
 
 /// <summary>A campaign as the API shows it.</summary>

@@ -45,9 +45,11 @@ public sealed record ServiceEvidence(
 }
 
 /// <summary>One covered year: the service's online dossiers and its place among the unit's services.</summary>
-/// <param name="Rank">1 + the number of the unit's services with strictly more online dossiers (ties share a rank).</param>
+/// <param name="Rank">1 + the number of the unit's services with strictly more online dossiers (ties share a rank); none
+/// without online dossiers, so a rank never exceeds <paramref name="ServicesInUnit"/>.</param>
+/// <param name="ServicesInUnit">The unit's services with online dossiers that year.</param>
 /// <param name="UnitHighest">The most online dossiers any service of the unit had that year.</param>
-public sealed record YearFigures(int Year, long OnlineDossiers, int Rank, int ServicesInUnit, long UnitHighest)
+public sealed record YearFigures(int Year, long OnlineDossiers, int? Rank, int ServicesInUnit, long UnitHighest)
 {
     /// <summary>Highest in the unit (shared first place counts) and not zero.</summary>
     public bool IsHighest => OnlineDossiers > 0 && OnlineDossiers == UnitHighest;

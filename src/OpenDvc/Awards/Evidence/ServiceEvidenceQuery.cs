@@ -39,7 +39,8 @@ public sealed class ServiceEvidenceQuery(OpenDvcDbContext db, TimeProvider time)
                 .GroupBy(s => s.ProcedureCode)
                 .ToDictionary(g => g.Key, g => g.Sum(s => s.Dossiers), StringComparer.Ordinal);
             var mine = perService.GetValueOrDefault(procedureCode);
-            return new YearFigures(year, mine, 1 + perService.Values.Count(v => v > mine), perService.Count, perService.Count == 0 ? 0 : perService.Values.Max());
+            int? rank = mine > 0 ? 1 + perService.Values.Count(v => v > mine) : null;
+            return new YearFigures(year, mine, rank, perService.Count, perService.Count == 0 ? 0 : perService.Values.Max());
         }).ToList();
 
         var online = own.Where(s => IsOnline(s.Channel)).ToList();

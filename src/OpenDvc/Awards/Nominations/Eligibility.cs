@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
+using OpenDvc.Indicators;
 using OpenDvc.Registry.Services;
 
 namespace OpenDvc.Awards.Nominations;
@@ -28,10 +29,16 @@ public static class Eligibility
             fullProcess ? $"Mức độ: toàn trình{Since(evidence, Vi)}." : evidence.Level is null ? "Đơn vị không cung cấp dịch vụ này trực tuyến." : "Mức độ: một phần.",
             fullProcess ? $"Level: full-process{Since(evidence, En)}." : evidence.Level is null ? "The unit does not provide this service online." : "Level: partial.");
 
-        var highest = evidence.Years.Count > 0 && evidence.Years.All(y => y.IsHighest);
+        // "The most online dossiers in 2022 and 2023": in the unit's top N services by online dossiers in every year.
+        var top = campaign.TopOnlineServices;
+        var highest = evidence.Years.Count > 0 && evidence.Years.All(y => y.Rank <= top);
         var b1 = new CriterionVerdict(HighestOnline, highest,
-            string.Join("; ", evidence.Years.Select(y => string.Format(Vi, "{0}: {1:N0} hồ sơ trực tuyến, hạng {2}/{3} của đơn vị (cao nhất {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".",
-            string.Join("; ", evidence.Years.Select(y => string.Format(En, "{0}: {1:N0} online dossiers, rank {2}/{3} in the unit (highest {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".");
+            string.Format(Vi, "Trong {0:N0} dịch vụ có nhiều hồ sơ trực tuyến nhất của đơn vị ở mỗi năm. ", top) + string.Join("; ", evidence.Years.Select(y => string.Format(Vi, y.Rank is null
+                ? "{0}: {1:N0} hồ sơ trực tuyến, không xếp hạng ({3:N0} dịch vụ của đơn vị có hồ sơ trực tuyến, cao nhất {4:N0})"
+                : "{0}: {1:N0} hồ sơ trực tuyến, hạng {2} trong {3:N0} dịch vụ của đơn vị (cao nhất {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".",
+            string.Format(En, "Among the unit's top {0:N0} services by online dossiers in every year. ", top) + string.Join("; ", evidence.Years.Select(y => string.Format(En, y.Rank is null
+                ? "{0}: {1:N0} online dossiers, no rank ({3:N0} of the unit's services have online dossiers, highest {4:N0})"
+                : "{0}: {1:N0} online dossiers, rank {2} of {3:N0} in the unit (highest {4:N0})", y.Year, y.OnlineDossiers, y.Rank, y.ServicesInUnit, y.UnitHighest))) + ".");
 
         var satisfied = evidence.RatedVerySatisfied + evidence.RatedSatisfied;
         var enoughRatings = evidence.Rated >= campaign.MinRatings;
@@ -58,6 +65,7 @@ public static class Eligibility
     private static string Since(ServiceEvidence evidence, CultureInfo culture) =>
         evidence.FullProcessSince is { } since ? string.Format(culture, culture == Vi ? " từ {0:dd/MM/yyyy}" : " since {0:dd/MM/yyyy}", since) : "";
 
+    // Rounded as the indicator pages round; the verdict itself compares whole numbers of ratings, never this text.
     private static string Percent(decimal? ratio, CultureInfo culture) =>
-        ratio is { } r ? (Math.Floor(r * 1000) / 10).ToString("0.0", culture) + " %" : culture == Vi ? "chưa có dữ liệu" : "no data";
+        ratio is null ? culture == Vi ? "chưa có dữ liệu" : "no data" : IndicatorDisplay.PercentIn(ratio, culture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenDvc.Awards.Nominations;
+using OpenDvc.Indicators;
 
 namespace OpenDvc.Awards.Pages;
 
@@ -10,8 +11,8 @@ public static class AwardsPages
 
     public static string Figures(CriterionVerdict verdict) => IsVietnamese ? verdict.FiguresVi : verdict.FiguresEn;
 
-    public static string Percent(decimal? ratio) =>
-        ratio is { } r ? (Math.Floor(r * 1000) / 10).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "–";
+    /// <summary>Rounded as the indicator pages round (<see cref="IndicatorDisplay.Percent(decimal?)"/>), so both show the same figure.</summary>
+    public static string Percent(decimal? ratio) => ratio is null ? "–" : IndicatorDisplay.Percent(ratio);
 
     public static string Number(decimal? value, string format = "N0") => value?.ToString(format, CultureInfo.CurrentCulture) ?? "–";
 

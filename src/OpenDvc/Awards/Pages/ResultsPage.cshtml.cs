@@ -13,10 +13,11 @@ namespace OpenDvc.Awards.Pages;
 
 /// <summary>
 /// /awards/results/{id} (admin): assign reviewers, see the spread between reviewers, switch per-reviewer normalisation,
-/// rank per category, shortlist and select, publish. Every decision is audited through the entities it changes.
+/// rank per category, shortlist and select; publishing is confirmed on its own page (<see cref="PublishPage"/>).
+/// Every decision is audited through the entities it changes.
 /// </summary>
 [Authorize(Policy = AccountsModule.AdminPolicy)]
-public sealed class ResultsPage(NominationStore nominations, AppraisalStore appraisal, ResultsStore results, OpenDvcDbContext db, TimeProvider time) : PageModel
+public sealed class ResultsPage(NominationStore nominations, AppraisalStore appraisal, ResultsStore results, OpenDvcDbContext db) : PageModel
 {
     public AwardCampaign? Campaign { get; private set; }
 
@@ -61,9 +62,6 @@ public sealed class ResultsPage(NominationStore nominations, AppraisalStore appr
         await db.SaveChangesAsync(ct);
         return await AfterAsync(id, null, null, ct);
     }
-
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        await AfterAsync(id, await results.PublishAsync(id, time.GetUtcNow(), ct), null, ct);
 
     private async Task<IActionResult> AfterAsync(int id, AwardError? error, string? message, CancellationToken ct)
     {

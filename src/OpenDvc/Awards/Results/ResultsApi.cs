@@ -91,11 +91,10 @@ public static class ResultsApi
                 $"No certificate for nomination {id} (not selected, or not published).").ToProblem();
         }
 
-        var unit = await db.Set<Registry.Units.Unit>().Where(u => u.Code == found.Winner.UnitCode).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? found.Winner.UnitCode;
         var years = await db.Set<AwardCampaign>().Where(c => c.Id == found.Campaign.CampaignId).Select(c => new { c.FirstYear, c.LastYear }).SingleAsync(ct);
         var span = years.FirstYear == years.LastYear ? $"{years.FirstYear}" : $"{years.FirstYear}–{years.LastYear}";
         using var output = new MemoryStream();
-        Certificate.Write(found.Campaign, found.Winner, unit, span, output);
+        Certificate.Write(found.Campaign, found.Winner, found.Winner.UnitName, span, output);
         return TypedResults.File(output.ToArray(), System.Net.Mime.MediaTypeNames.Application.Pdf, $"certificate-{id}.pdf");
     }
 }

@@ -4,6 +4,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Awards.Results;
 
@@ -11,7 +12,8 @@ namespace OpenDvc.Awards.Results;
 public sealed record PublishedResults(int CampaignId, string Name, string? Letter, DateOnly AnnouncementDate, DateTimeOffset PublishedAt,
     string Rule, string DataRule, IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<PublishedWinner> Winners);
 
-public sealed record PublishedWinner(int Rank, NominationCategory Category, string UnitCode, string ProcedureCode, string ProcedureName,
+/// <param name="UnitName">The unit's full name ("Tỉnh Quảng Ninh"), as the public reads it; the code where the registry has none.</param>
+public sealed record PublishedWinner(int Rank, NominationCategory Category, string UnitCode, string UnitName, string ProcedureCode, string ProcedureName,
     decimal DataScore, decimal? PanelScore, decimal FinalScore, NominationView Nomination);
 
 /// <summary>Ranking, the admin's shortlist and selection, and publication (every decision audited through the entities).</summary>
@@ -25,6 +27,14 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
                              select new RankingEntry(n.Id, n.Category, n.UnitCode, n.ProcedureCode, p.Name, n.DataScore, n.SubmittedAt, n.Shortlisted, n.Selected))
             .ToListAsync(ct);
         return Ranking.Rank(entries, await appraisal.TotalsAsync(campaign, ct), RankingRules.Of(campaign));
+    }
+
+    /// <summary>The units' full names by code, for pages that show a unit to people; a code the registry lacks maps to itself.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
+        var names = await db.Set<Unit>().AsNoTracking().Where(u => wanted.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, ct);
+        return wanted.ToDictionary(c => c, c => names.GetValueOrDefault(c, c), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<ReviewerSpread>> SpreadAsync(AwardCampaign campaign, CancellationToken ct) =>
@@ -88,9 +98,10 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             var ids = winners.Select(w => w.Entry.NominationId).ToList();
             var views = (await db.Set<Nomination>().AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct))
                 .ToDictionary(n => n.Id);
+            var units = await UnitNamesAsync(winners.Select(w => w.Entry.UnitCode), ct);
             results.Add(new PublishedResults(campaign.Id, campaign.Name, campaign.Letter, campaign.AnnouncementDate, campaign.PublishedAt!.Value,
                 RankingRules.Of(campaign).Describe(vietnamese), vietnamese ? Evidence.DataScore.RuleVi : Evidence.DataScore.RuleEn, campaign.Criteria(),
-                winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, w.Entry.ProcedureCode, w.Entry.ProcedureName,
+                winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, units[w.Entry.UnitCode], w.Entry.ProcedureCode, w.Entry.ProcedureName,
                     w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationStore.View(views[w.Entry.NominationId], w.Entry.ProcedureName)))).ToList()));
         }
 

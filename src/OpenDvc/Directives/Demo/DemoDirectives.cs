@@ -12,8 +12,9 @@ namespace OpenDvc.Directives.Demo;
 /// <summary>
 /// The three letters of 2021–2023 (docs/domain.md, "Directives and deliverables") with their real deadlines, and a
 /// small, declared history of submissions so the compliance views and the "not yet submitted" list have something
-/// to show. The deadlines and letter 3179/BTTTT-CĐSQG are from the sources; the other numbers, the letters' own
-/// dates and the signers' titles are demo values (the sources give none), and say so in their number.
+/// to show. The deadlines, letters 2664/BTTTT-THH (21/7/2021) and 3179/BTTTT-CĐSQG (7/8/2023) with their dates are
+/// from the sources; the 2023 catalog letter's number and date and the signers' titles are demo values (the sources
+/// give none), and its number says so.
 /// </summary>
 public static class DemoDirectives
 {
@@ -93,7 +94,7 @@ public static class DemoDirectives
         yield return new Directive
         {
             Number = Level4Plan2021,
-            Date = new DateOnly(2021, 7, 16),
+            Date = new DateOnly(2021, 7, 21),
             Subject = "Xây dựng kế hoạch cung cấp 100% dịch vụ công trực tuyến mức độ 4 trong năm 2021",
             Signer = "KT. Bộ trưởng, Thứ trưởng",
             Recipients = RecipientScope.AllUnits,
@@ -135,7 +136,7 @@ public static class DemoDirectives
         yield return new Directive
         {
             Number = Honouring2023,
-            Date = new DateOnly(2023, 8, 10),
+            Date = new DateOnly(2023, 8, 7),
             Subject = "Tôn vinh dịch vụ công trực tuyến tiêu biểu năm 2023",
             Signer = "KT. Bộ trưởng, Thứ trưởng",
             Recipients = RecipientScope.AllUnits,

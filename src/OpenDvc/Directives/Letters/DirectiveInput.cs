@@ -24,8 +24,14 @@ public sealed record DeliverableInput(
     [property: StringLength(4000)] string? Instructions,
     DateOnly? ReportMonth);
 
-/// <summary>An extension as an admin grants it.</summary>
-public sealed record ExtensionInput([property: Required, StringLength(16)] string Unit, DateOnly DueDate, [property: Required, StringLength(1000)] string Reason);
+/// <summary>A later due date for one unit and one deliverable, as an admin grants it.</summary>
+/// <param name="Unit">The unit's code.</param>
+/// <param name="DueDate">The unit's new due date (Vietnam calendar day); required: a missing date is refused, never read as 0001-01-01.</param>
+/// <param name="Reason">Why the unit gets more time.</param>
+public sealed record DeliverableExtensionInput(
+    [property: Required, StringLength(16)] string Unit,
+    [property: Required] DateOnly? DueDate,
+    [property: Required, StringLength(1000)] string Reason);
 
 /// <summary>A directive as the API and pages show it.</summary>
 public sealed record DirectiveView(int Id, string Number, DateOnly Date, string Subject, string Signer, RecipientScope Recipients,

@@ -33,7 +33,8 @@ public static class DirectivesApi
 
         var deliverables = app.MapGroup("/api/v1/deliverables").WithTags("Directives").RequireAuthorization(AccountsModule.AdminPolicy);
         deliverables.MapPost("/{deliverable:int}/extensions", GrantDeliverableExtension).WithName(nameof(GrantDeliverableExtension))
-            .WithSummary("Grant one unit a later due date for a deliverable (admin).");
+            .WithSummary("Grant one unit a later due date for a deliverable (admin).")
+            .WithDescription("Body: unit (code), dueDate (yyyy-MM-dd, required) and reason; without a due date, 400 with the validation errors.");
     }
 
     public static async Task<Ok<IReadOnlyList<DirectiveView>>> ListDirectives(ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
@@ -141,8 +142,8 @@ public static class DirectivesApi
         return TypedResults.Ok(DeliverableView.From(await db.Set<Deliverable>().AsNoTracking().SingleAsync(d => d.Id == saved, ct)));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> GrantDeliverableExtension(int deliverable, ExtensionInput input, SubmissionWorkflow workflow, CancellationToken ct) =>
-        await workflow.GrantExtensionAsync(deliverable, input.Unit, input.DueDate, input.Reason, ct) is { } error
+    public static async Task<Results<NoContent, ProblemHttpResult>> GrantDeliverableExtension(int deliverable, DeliverableExtensionInput input, SubmissionWorkflow workflow, CancellationToken ct) =>
+        await workflow.GrantExtensionAsync(deliverable, input.Unit, input.DueDate!.Value, input.Reason, ct) is { } error
             ? DirectivesProblems.Outcome(error)
             : TypedResults.NoContent();
 }

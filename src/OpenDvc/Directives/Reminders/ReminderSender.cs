@@ -73,7 +73,7 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
                         continue;
                     }
 
-                    var (subject, body) = Text(deliverable, cell, offset);
+                    var (subject, body) = Text(deliverable, cell, today);
                     var reminder = new ReminderLog
                     {
                         DeliverableId = deliverable.Id, UnitCode = unit.Code, OffsetDays = offset, DueDate = cell.DueDate, CreatedAt = now,
@@ -106,11 +106,16 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
             created.Count(r => r.Delivery == ReminderDelivery.InAppOnly), created.Count(r => r.Delivery == ReminderDelivery.Failed));
     }
 
-    private static (string Subject, string Body) Text(Letters.Deliverable deliverable, ComplianceCell cell, int offset)
+    /// <summary>
+    /// Says where the due date stands on the day the reminder goes, not on the day it was planned for: a reminder
+    /// planned before the due date but caught up after it says how many days overdue, never "days left".
+    /// </summary>
+    private static (string Subject, string Body) Text(Letters.Deliverable deliverable, ComplianceCell cell, DateOnly today)
     {
         var due = cell.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var when = offset < 0 ? $"còn {-offset} ngày đến hạn {due}" : offset == 0 ? $"hôm nay là hạn {due}" : $"đã quá hạn {due} {offset} ngày";
-        var whenEn = offset < 0 ? $"due in {-offset} day(s), on {due}" : offset == 0 ? $"due today, {due}" : $"{offset} day(s) past its due date {due}";
+        var late = today.DayNumber - cell.DueDate.DayNumber;
+        var when = late < 0 ? $"còn {-late} ngày đến hạn {due}" : late == 0 ? $"hôm nay là hạn {due}" : $"đã quá hạn {due} {late} ngày";
+        var whenEn = late < 0 ? $"due in {-late} day(s), on {due}" : late == 0 ? $"due today, {due}" : $"{late} day(s) past its due date {due}";
         var state = cell.Status == ComplianceStatus.Returned ? "Báo cáo đã bị trả lại và chưa gửi lại. / Your submission was returned and not sent again." : "";
         var subject = $"[OpenDVC] {deliverable.Directive!.Number}: {when}";
         var body = $"Văn bản {deliverable.Directive.Number}: \"{deliverable.Title}\" — {when}. {state}\n"

@@ -60,7 +60,7 @@ public abstract class AuditInterceptorTests<TFixture>(TFixture fixture) : AppTes
         var deliverable = await TestApp.ReadAsync<DeliverableView>(await admin.PostAsJsonAsync($"/api/v1/directives/{directive.Id}/deliverables",
             new DeliverableInput(DeliverableKind.Document, "Báo cáo", new DateOnly(2024, 7, 1), null, null), Json.Options, Ct));
         var extended = await admin.PostAsJsonAsync($"/api/v1/deliverables/{deliverable.Id}/extensions",
-            new OpenDvc.Directives.Letters.ExtensionInput("02", new DateOnly(2024, 7, 15), "Sự cố hệ thống"), Json.Options, Ct);
+            new OpenDvc.Directives.Letters.DeliverableExtensionInput("02", new DateOnly(2024, 7, 15), "Sự cố hệ thống"), Json.Options, Ct);
         var directiveLogged = await CreationAsync(admin, nameof(Directive), $"{directive.Id}");
         var recipientLogged = await CreationAsync(admin, nameof(DirectiveRecipient), $"{directive.Id}|02");
         var deliverableLogged = await CreationAsync(admin, nameof(Deliverable), $"{deliverable.Id}");

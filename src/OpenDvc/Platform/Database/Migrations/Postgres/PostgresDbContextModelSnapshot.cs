@@ -414,6 +414,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Property<int>("SolutionQuota")
                         .HasColumnType("integer");
 
+                    b.Property<int>("TopOnlineServices")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("TripsPerDossier")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");

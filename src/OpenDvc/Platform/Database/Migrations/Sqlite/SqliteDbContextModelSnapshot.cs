@@ -397,6 +397,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<int>("SolutionQuota")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TopOnlineServices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("TripsPerDossier")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");

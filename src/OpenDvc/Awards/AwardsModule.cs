@@ -6,7 +6,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
-using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Web;

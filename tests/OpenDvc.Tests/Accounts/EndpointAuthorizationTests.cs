@@ -68,6 +68,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/indicators"),
         ("GET", "/api/v1/indicators/trend"),
         ("GET", "/api/v1/indicators/definitions"),
+        ("GET", "/api/v1/indicators/headline"),
+        ("GET", "/api/v1/indicators/declared"),
         ("GET", "/api/v1/indicators/units/{unit}/services"),
         ("GET", "/api/v1/indicators/units/{unit}/quality"),
         ("GET", "/api/v1/indicators/rankings"),

@@ -5,7 +5,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Directives.Demo;
 using OpenDvc.Directives.Letters;
-using OpenDvc.Ledger.Clock;
+using OpenDvc.Platform.Time;
 using OpenDvc.Tests.Directives;
 using OpenDvc.Tests.Platform;
 using static OpenDvc.Tests.Awards.AwardsData;

@@ -104,12 +104,13 @@ public abstract class SurveyAnswersTests<TFixture>(TFixture fixture) : AppTests<
     public async Task A_required_question_left_out_refuses_the_sending_but_not_the_draft()
     {
         var id = await OpenSurveyAsync(SurveyAudience.Units);
-        using var client = await FocalPointAsync("02");
+        // 48 (Đà Nẵng) is in force before and after the 2025 reorganisations, whatever day the tests run.
+        using var client = await FocalPointAsync("48");
         var partial = new AnswersInput(new() { ["many"] = new(["a"]) });
 
-        var draft = await client.PutAsJsonAsync(Answers(id, "02"), partial, Json.Options, Ct);
-        var send = await client.PostAsJsonAsync($"{Answers(id, "02")}/submit", partial, Json.Options, Ct);
-        var wrong = await client.PutAsJsonAsync(Answers(id, "02"), new AnswersInput(new() { ["one"] = new(["a", "b"]), ["scale"] = new(Number: 6) }), Json.Options, Ct);
+        var draft = await client.PutAsJsonAsync(Answers(id, "48"), partial, Json.Options, Ct);
+        var send = await client.PostAsJsonAsync($"{Answers(id, "48")}/submit", partial, Json.Options, Ct);
+        var wrong = await client.PutAsJsonAsync(Answers(id, "48"), new AnswersInput(new() { ["one"] = new(["a", "b"]), ["scale"] = new(Number: 6) }), Json.Options, Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, draft.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, send.StatusCode);

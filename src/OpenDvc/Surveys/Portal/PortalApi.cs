@@ -170,7 +170,7 @@ public static class PortalApi
             return TableExport.UnsupportedFormat();
         }
 
-        var (from, to) = (Platform.Time.VietnamTime.StartOfDay(q.FirstDay), Platform.Time.VietnamTime.StartOfDay(q.LastDay.AddDays(1)));
+        var (from, to) = ProbeHistory.Bounds(q);
         var rows = db.Set<PortalProbeResult>().AsNoTracking().Where(r => r.UnitCode == unit && r.At >= from && r.At < to).OrderBy(r => r.At).AsAsyncEnumerable();
         var vi = RegistryPages.IsVietnamese;
         ExportColumn<PortalProbeResult>[] columns =

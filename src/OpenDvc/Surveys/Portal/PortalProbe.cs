@@ -188,11 +188,15 @@ public sealed class ProbeHistory(OpenDvcDbContext db)
     /// <summary>Each unit's figures for the quarter (Vietnam time), for the units that have probes in it.</summary>
     public async Task<IReadOnlyDictionary<string, ProbeStats>> QuarterAsync(Quarter quarter, string? unit, CancellationToken ct)
     {
-        var (from, to) = (VietnamTime.StartOfDay(quarter.FirstDay), VietnamTime.StartOfDay(quarter.LastDay.AddDays(1)));
+        var (from, to) = Bounds(quarter);
         var rows = await db.Set<PortalProbeResult>().AsNoTracking().Where(r => r.At >= from && r.At < to && (unit == null || r.UnitCode == unit))
             .Select(r => new { r.UnitCode, r.Outcome, r.Milliseconds }).ToListAsync(ct);
         return rows.GroupBy(r => r.UnitCode).ToDictionary(g => g.Key, g => ProbeStats.Of(quarter.ToString(), g.Select(r => (r.Outcome, r.Milliseconds)).ToList()));
     }
+
+    /// <summary>The quarter's first and last instants (Vietnam days), in UTC as PostgreSQL takes them.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Bounds(Quarter quarter) =>
+        (VietnamTime.StartOfDay(quarter.FirstDay).ToUniversalTime(), VietnamTime.StartOfDay(quarter.LastDay.AddDays(1)).ToUniversalTime());
 
     public async Task<IReadOnlyList<PortalProbeResult>> LatestAsync(string unit, int count, CancellationToken ct) =>
         await db.Set<PortalProbeResult>().AsNoTracking().Where(r => r.UnitCode == unit).OrderByDescending(r => r.At).Take(count).ToListAsync(ct);

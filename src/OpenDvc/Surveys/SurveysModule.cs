@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Web;
 using OpenDvc.Resources;
 using OpenDvc.Surveys.Answers;
 using OpenDvc.Surveys.Demo;
+using OpenDvc.Surveys.Portal;
 using OpenDvc.Surveys.Questionnaire;
 using OpenDvc.Surveys.Results;
 
@@ -31,6 +33,7 @@ public static class SurveysModule
         services.AddSingleton<IDatabaseSeeder, SurveysSeeder>();
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer, Roles.FocalPoint));
         services.AddNavLink(new NavLink("/surveys", typeof(SurveysText), "Nav.Surveys", 58, ReadPolicy));
+        AddPortalChecklist(builder);
         return builder;
     }
 
@@ -39,6 +42,33 @@ public static class SurveysModule
         app.MapSurveysApi();
         app.MapAnswersApi();
         app.MapResultsApi();
+        app.MapPortalApi();
         return app;
+    }
+
+    /// <summary>The portal checklist and probe (Surveys/Portal, docs/surveys.md).</summary>
+    private static void AddPortalChecklist(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PortalCriteria>();
+        services.AddScoped<AssessmentBook>();
+        services.AddScoped<PortalCompliance>();
+        services.AddScoped<ProbeHistory>();
+        services.AddSingleton<PortalProber>();
+        services.AddHttpClient(PortalProber.Client, c =>
+            {
+                c.Timeout = Timeout.InfiniteTimeSpan; // the prober's own timeout applies
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("OpenDVC-portal-probe/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => PortalProber.Handler(sp.GetRequiredService<IOptions<PortalOptions>>().Value.AllowPrivateAddresses));
+        services.AddSingleton<IDatabaseSeeder, PortalCriteriaSeeder>();
+        services.AddSingleton<IDatabaseSeeder, DemoPortalSeeder>();
+        if (builder.Configuration.GetSection(PortalOptions.Section).GetValue<TimeSpan>(nameof(PortalOptions.ProbeEvery)) > TimeSpan.Zero)
+        {
+            services.AddHostedService<PortalProbeService>();
+        }
+
+        services.AddNavLink(new NavLink("/portal-assessments", typeof(SurveysText), "Nav.Portal", 59, ReadPolicy));
     }
 }

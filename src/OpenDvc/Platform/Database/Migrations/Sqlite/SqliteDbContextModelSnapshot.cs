@@ -1745,6 +1745,189 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CopiedFrom")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.HasIndex("UnitCode", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("portal_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalAssessmentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("AssessmentId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("portal_assessment_items", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextVi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("portal_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalProbeResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Milliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode", "At");
+
+                    b.ToTable("portal_probe_results", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.UnitPortal", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Probe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitCode");
+
+                    b.ToTable("unit_portals", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -2201,6 +2384,48 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalAssessment", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalAssessmentItem", b =>
+                {
+                    b.HasOne("OpenDvc.Surveys.Portal.PortalAssessment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Surveys.Portal.PortalCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalProbeResult", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.UnitPortal", b =>
+                {
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDvc.Surveys.SurveyOption", b =>
                 {
                     b.HasOne("OpenDvc.Surveys.SurveyQuestion", null)
@@ -2243,6 +2468,11 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("OpenDvc.Directives.Submissions.Submission", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenDvc.Surveys.Portal.PortalAssessment", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OpenDvc.Surveys.Survey", b =>

@@ -61,13 +61,13 @@ public sealed class CatalogTests(Browser browser, SqliteApp app) : BrowserTests(
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await ArrivedAsync(page, "**/units/52?level=FullProcess");
-        var firstRow = page.Locator("tbody tr").First;
+        var firstRow = page.Locator("#service-table tbody tr").First;
         var code = await firstRow.Locator("td a").First.InnerTextAsync();
         await firstRow.GetByRole(AriaRole.Button, new() { Name = $"Đổi mức {code}: Một phần" }).ClickAsync();
         await ArrivedAsync(page, "**/units/52?saved=true");
         await page.Locator("details summary").First.ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "unit-page-focal-point-vi.png") });
-        var row = page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/procedures/{code}']") });
+        var row = page.Locator("#service-table tbody tr", new() { Has = page.Locator($"a[href='/procedures/{code}']") });
 
         Assert.Equal("Một phần", await row.Locator(".badge").InnerTextAsync());
         Assert.Equal("Đã lưu.", await page.Locator("[role=status]").InnerTextAsync());

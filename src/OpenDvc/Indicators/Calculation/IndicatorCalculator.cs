@@ -10,11 +10,15 @@ using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Indicators.Calculation;
 
-/// <summary>What to compute: a unit (or all), a procedure (with a unit: one online service), a period and an audience.</summary>
-public sealed record IndicatorQuery(Period Period, string? UnitCode = null, string? ProcedureCode = null, AudienceFilter Audience = AudienceFilter.Both);
+/// <summary>
+/// What to compute: a unit (or all), a procedure (with a unit: one online service), a period, an audience, and
+/// whether a unit's figures include the units merged into it (<see cref="UnitLineage.Successor"/>).
+/// </summary>
+public sealed record IndicatorQuery(Period Period, string? UnitCode = null, string? ProcedureCode = null, AudienceFilter Audience = AudienceFilter.Both, UnitLineage Lineage = UnitLineage.AsItStood);
 
 /// <summary>Every indicator for one scope and period, and its index score.</summary>
 public sealed record ScopeIndicators(string? UnitCode, string? ProcedureCode, Period Period, Totals Totals, IReadOnlyList<IndicatorValue> Values, IndexScore Index)
@@ -66,28 +70,48 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, totals.GetValueOrDefault("") ?? new Totals(), definitions);
     }
 
-    /// <summary>The indicators of every unit in one pass over the period's rollups (rankings, the dashboard's table).</summary>
-    public Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, CancellationToken ct) =>
-        CachedAsync(("units", period, audience), () => ComputeUnitsUncachedAsync(period, audience, ct));
+    /// <summary>
+    /// The indicators of every unit in force on <paramref name="unitsOn"/>, each with the units merged into it by then
+    /// folded in, in one pass over the period's rollups (rankings, the dashboard's table). A period's rankings ask for
+    /// its last day; the previous period's ranks ask for the same day, so both rank the same units.
+    /// </summary>
+    public Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsAsync(Period period, AudienceFilter audience, DateOnly unitsOn, CancellationToken ct) =>
+        CachedAsync(("units", period, audience, unitsOn), () => ComputeUnitsUncachedAsync(period, audience, unitsOn, ct));
 
-    private async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsUncachedAsync(Period period, AudienceFilter audience, CancellationToken ct)
+    private async Task<IReadOnlyList<ScopeIndicators>> ComputeUnitsUncachedAsync(Period period, AudienceFilter audience, DateOnly unitsOn, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(period, ct);
-        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => pair.Unit, ct);
-        var units = await db.Set<Unit>().AsNoTracking().Select(u => u.Code).ToListAsync(ct);
-        return units.Order(StringComparer.Ordinal)
-            .Select(u => Evaluate(u, null, period, byUnit.GetValueOrDefault(u) ?? new Totals(), definitions))
+        var timeline = await TimelineAsync(ct);
+        var into = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Into(string code) => into.TryGetValue(code, out var unit) ? unit : into[code] = timeline.SuccessorOn(code, unitsOn) ?? code;
+        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => Into(pair.Unit), ct);
+        return timeline.InForceOn(unitsOn)
+            .Select(v => Evaluate(v.Code, null, period, byUnit.GetValueOrDefault(v.Code) ?? new Totals(), definitions))
             .ToList();
     }
 
-    /// <summary>The indicators of each service (procedure) of a unit: those it carries out and those it has dossiers for.</summary>
-    public Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct) =>
-        CachedAsync(("services", unitCode, period, audience), () => ComputeServicesUncachedAsync(unitCode, period, audience, ct));
+    private UnitTimeline? timeline;
 
-    private async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesUncachedAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct)
+    /// <summary>The units over time, read once per scope (a request).</summary>
+    public async Task<UnitTimeline> TimelineAsync(CancellationToken ct) => timeline ??= await UnitTimeline.LoadAsync(db, ct);
+
+    /// <summary>The unit codes whose rollups a query sums: none (every unit), the unit's, or with its lineage the codes merged into it.</summary>
+    private async Task<IReadOnlyList<string>?> CodesAsync(IndicatorQuery query, CancellationToken ct) => query.UnitCode switch
     {
+        null => null,
+        { } unit when query.Lineage == UnitLineage.Successor => Lineage.FoldOf(await TimelineAsync(ct), unit),
+        { } unit => [unit],
+    };
+
+    /// <summary>The indicators of each service (procedure) of a unit: those it carries out and those it has dossiers for.</summary>
+    public Task<IReadOnlyList<ScopeIndicators>> ComputeServicesAsync(string unitCode, Period period, AudienceFilter audience, CancellationToken ct, UnitLineage lineage = UnitLineage.AsItStood) =>
+        CachedAsync(("services", unitCode, period, audience, lineage), () => ComputeServicesUncachedAsync(new IndicatorQuery(period, unitCode, Audience: audience, Lineage: lineage), ct));
+
+    private async Task<IReadOnlyList<ScopeIndicators>> ComputeServicesUncachedAsync(IndicatorQuery query, CancellationToken ct)
+    {
+        var (unitCode, period) = (query.UnitCode!, query.Period);
         var definitions = await DefinitionsAsync(period, ct);
-        var byProcedure = await AggregateAsync(new IndicatorQuery(period, unitCode, Audience: audience), pair => pair.Procedure, ct);
+        var byProcedure = await AggregateAsync(query, pair => pair.Procedure, ct);
         return byProcedure.Select(p => Evaluate(unitCode, p.Key, period, p.Value, definitions))
             .OrderBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .ToList();
@@ -188,9 +212,14 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     {
         var (from, to) = (query.Period.FromMonth, query.Period.ToMonth);
         var rows = db.Set<DossierRollup>().AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
-        if (query.UnitCode is { } unit)
+        var codes = await CodesAsync(query, ct);
+        if (codes is [var unit])
         {
             rows = rows.Where(r => r.UnitCode == unit);
+        }
+        else if (codes is not null)
+        {
+            rows = rows.Where(r => codes.Contains(r.UnitCode));
         }
 
         if (query.ProcedureCode is { } procedure)
@@ -284,19 +313,20 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     private sealed record Catalog(List<Unit> Units, List<Procedure> Procedures, List<OnlineService> Services);
 
     /// <summary>Catalogs already read in this scope (a request): a dashboard asks for the same one several times.</summary>
-    private readonly Dictionary<(string?, string?, AudienceFilter), Catalog> catalogs = [];
+    private readonly Dictionary<(string?, string?, AudienceFilter, UnitLineage), Catalog> catalogs = [];
 
     private async Task<Catalog> CatalogAsync(IndicatorQuery query, CancellationToken ct)
     {
-        var key = (query.UnitCode, query.ProcedureCode, query.Audience);
+        var key = (query.UnitCode, query.ProcedureCode, query.Audience, query.Lineage);
         if (catalogs.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var units = await db.Set<Unit>().AsNoTracking()
-            .Where(u => query.UnitCode == null || u.Code == query.UnitCode)
-            .ToListAsync(ct);
+        var codes = await CodesAsync(query, ct);
+        var units = (await db.Set<Unit>().AsNoTracking().ToListAsync(ct))
+            .Where(u => codes is null || codes.Contains(u.Code, StringComparer.Ordinal))
+            .ToList();
         var procedures = await db.Set<Procedure>().AsNoTracking()
             .Where(p => query.ProcedureCode == null || p.Code == query.ProcedureCode)
             .ToListAsync(ct);
@@ -306,14 +336,15 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             AudienceFilter.Businesses => procedures.Where(p => p.Audience is Audience.Businesses or Audience.Both).ToList(),
             _ => procedures,
         };
-        var services = await db.Set<OnlineService>().AsNoTracking()
-            .Where(s => (query.UnitCode == null || s.UnitCode == query.UnitCode) && (query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode))
-            .ToListAsync(ct);
-        return catalogs[key] = new Catalog(units, procedures, services);
+        var services = db.Set<OnlineService>().AsNoTracking()
+            .Where(s => query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode);
+        services = codes is null ? services : services.Where(s => codes.Contains(s.UnitCode));
+        return catalogs[key] = new Catalog(units, procedures, await services.ToListAsync(ct));
     }
 
     /// <summary>
-    /// Adds the catalog facts of <paramref name="day"/> for each unit × procedure to <paramref name="at"/>: procedures
+    /// Adds the catalog facts of <paramref name="day"/> for each unit in force that day × procedure to <paramref name="at"/>
+    /// (a unit merged away, or not yet begun, carries nothing out): procedures
     /// the unit carries out, those online (online since then), full-process (since then), level 4, fee-bearing ones
     /// and whether they are paid online, and (given <paramref name="withDossiers"/>) online services with dossiers.
     /// </summary>
@@ -322,7 +353,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         var services = catalog.Services.Where(s => s.OnlineSince <= day).ToDictionary(s => (s.UnitCode, s.ProcedureCode));
         var central = catalog.Procedures.Where(p => p.Tier == ProcedureTier.Central).ToLookup(p => p.ManagingUnitCode, StringComparer.Ordinal);
         var local = catalog.Procedures.Where(p => p.Tier != ProcedureTier.Central).ToList();
-        foreach (var unit in catalog.Units)
+        foreach (var unit in catalog.Units.Where(u => u.IsValidOn(day)))
         {
             foreach (var procedure in unit.IsProvince ? local.Concat(central[unit.Code]) : central[unit.Code])
             {

@@ -9,10 +9,13 @@ using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Indicators.Calculation;
 
-/// <summary>The query string every indicator endpoint and page reads: period, unit, procedure, audience.</summary>
-public sealed record IndicatorRequest(string? Period, string? Unit, string? Procedure, AudienceFilter? Audience)
+/// <summary>
+/// The query string every indicator endpoint and page reads: period, unit, procedure, audience, and lineage
+/// (<c>successor</c>: the unit's figures include the dossiers of every unit merged into it).
+/// </summary>
+public sealed record IndicatorRequest(string? Period, string? Unit, string? Procedure, AudienceFilter? Audience, string? Lineage = null)
 {
-    /// <summary>The query, or the problem with it (bad period 400, unknown unit or procedure 404).</summary>
+    /// <summary>The query, or the problem with it (bad period or lineage 400, unknown unit or procedure 404).</summary>
     public async Task<(IndicatorQuery? Query, ProblemHttpResult? Problem)> ResolveAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -26,6 +29,11 @@ public sealed record IndicatorRequest(string? Period, string? Unit, string? Proc
             return (null, IndicatorProblems.BadPeriod(Period));
         }
 
+        if (!Calculation.Lineage.TryParse(Lineage, out var lineage))
+        {
+            return (null, IndicatorProblems.BadLineage(Lineage));
+        }
+
         if (Unit is not null && !await db.Set<Unit>().AnyAsync(u => u.Code == Unit, ct))
         {
             return (null, Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{Unit}'.", $"No unit with code '{Unit}'."));
@@ -37,7 +45,7 @@ public sealed record IndicatorRequest(string? Period, string? Unit, string? Proc
             return (null, Problems.NotFound("OD-PROCEDURE-UNKNOWN", $"Không có thủ tục mã '{Procedure}'.", $"No procedure with code '{Procedure}'."));
         }
 
-        return (new IndicatorQuery(period, Unit, Procedure, Audience ?? AudienceFilter.Both), null);
+        return (new IndicatorQuery(period, Unit, Procedure, Audience ?? AudienceFilter.Both, lineage), null);
     }
 
     /// <summary>Without a period: the latest year with dossiers (one index lookup), else the current year in Vietnam.</summary>
@@ -55,4 +63,8 @@ public static class IndicatorProblems
     public static ProblemHttpResult BadPeriod(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-PERIOD-INVALID",
         $"Kỳ '{text}' không hợp lệ: dùng 2023, 2023-Q2, 2023-05 hoặc 2023-01..2023-06.",
         $"Period '{text}' is not valid: use 2023, 2023-Q2, 2023-05 or 2023-01..2023-06.");
+
+    public static ProblemHttpResult BadLineage(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-LINEAGE-INVALID",
+        $"Giá trị lineage '{text}' không hợp lệ: bỏ trống (đơn vị như trong kỳ) hoặc dùng 'successor' (gộp các đơn vị đã sáp nhập vào).",
+        $"Lineage '{text}' is not valid: leave it out (the unit as it stood in the period) or use 'successor' (units merged into it included).");
 }

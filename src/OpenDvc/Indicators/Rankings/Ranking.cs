@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Indicators.Rankings;
 
@@ -12,8 +13,11 @@ public enum PeerGroup
     Provinces = 2,
 }
 
-/// <summary>A unit's place: its index score, rank in its peer group, and rank in the previous period of the same length.</summary>
-public sealed record RankedUnit(string UnitCode, string Name, string ShortName, PeerGroup Group, ScopeIndicators Indicators, int? Rank, int? PreviousRank)
+/// <summary>
+/// A unit's place: its index score, rank in its peer group, and rank in the previous period of the same length; its
+/// name on <paramref name="UnitsOn"/> (the period's last day) and the units merged into it by then whose figures it holds.
+/// </summary>
+public sealed record RankedUnit(string UnitCode, string Name, string ShortName, PeerGroup Group, ScopeIndicators Indicators, int? Rank, int? PreviousRank, DateOnly UnitsOn, IReadOnlyList<string> Predecessors)
 {
     /// <summary>Places gained since the previous period (positive = up); null when either period is unranked.</summary>
     public int? Change => Rank is { } now && PreviousRank is { } before ? before - now : null;
@@ -40,24 +44,29 @@ public static class Ranking
         indicators.Index.CoveredPoints > 0 ? indicators.Index.Points : null;
 }
 
-/// <summary>Ranks every unit in its peer group for a period, with the change since the previous period.</summary>
-public sealed class RankingQuery(OpenDvcDbContext db, IndicatorCalculator calculator)
+/// <summary>
+/// Ranks every unit in its peer group for a period, with the change since the previous period: the units in force on
+/// the period's last day, named as they were then, each with the units merged into it by then folded in (so the
+/// rankings of 2023 list the 63 provinces, those of 2026 the 34), and the previous period folded the same way.
+/// </summary>
+public sealed class RankingQuery(IndicatorCalculator calculator)
 {
     public async Task<IReadOnlyList<RankedUnit>> RankAsync(Period period, AudienceFilter audience, CancellationToken ct)
     {
-        var units = (await db.Set<Unit>().AsNoTracking().ToListAsync(ct))
-            .Where(u => u.ValidFrom <= period.LastDay && (u.ValidTo is null || u.ValidTo >= period.FirstDay))
-            .ToList();
-        var current = Ranks(units, await calculator.ComputeUnitsAsync(period, audience, ct));
-        var previous = Ranks(units, await calculator.ComputeUnitsAsync(period.Previous(), audience, ct));
+        var day = period.LastDay;
+        var timeline = await calculator.TimelineAsync(ct);
+        var units = timeline.InForceOn(day);
+        var current = Ranks(units, await calculator.ComputeUnitsAsync(period, audience, day, ct));
+        var previous = Ranks(units, await calculator.ComputeUnitsAsync(period.Previous(), audience, day, ct));
         return units
             .Select(u => (Unit: u, Now: current[u.Code]))
             .OrderBy(x => Ranking.GroupOf(x.Unit.Kind)).ThenBy(x => x.Now.Rank ?? int.MaxValue).ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
-            .Select(x => new RankedUnit(x.Unit.Code, x.Unit.Name, x.Unit.ShortName, Ranking.GroupOf(x.Unit.Kind), x.Now.Indicators, x.Now.Rank, previous[x.Unit.Code].Rank))
+            .Select(x => new RankedUnit(x.Unit.Code, x.Unit.Name, x.Unit.ShortName, Ranking.GroupOf(x.Unit.Kind), x.Now.Indicators, x.Now.Rank, previous[x.Unit.Code].Rank,
+                day, Lineage.FoldOf(timeline, x.Unit.Code).Skip(1).Where(c => timeline.SuccessorOn(c, day) == x.Unit.Code).ToList()))
             .ToList();
     }
 
-    private static Dictionary<string, (ScopeIndicators Indicators, int? Rank)> Ranks(IReadOnlyList<Unit> units, IReadOnlyList<ScopeIndicators> computed)
+    private static Dictionary<string, (ScopeIndicators Indicators, int? Rank)> Ranks(IReadOnlyList<UnitVersion> units, IReadOnlyList<ScopeIndicators> computed)
     {
         var byCode = computed.ToDictionary(c => c.UnitCode!, StringComparer.Ordinal);
         var result = new Dictionary<string, (ScopeIndicators, int?)>(StringComparer.Ordinal);

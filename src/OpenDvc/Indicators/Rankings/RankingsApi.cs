@@ -5,13 +5,18 @@ using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Indicators.Rankings;
 
-/// <summary>One row of a ranking as the API and the exports give it.</summary>
-public sealed record RankingRow(PeerGroup Group, int? Rank, int? PreviousRank, int? Change, string Unit, string Name, IndexScore Index, IReadOnlyDictionary<string, decimal?> Values)
+/// <summary>
+/// One row of a ranking as the API and the exports give it. <paramref name="UnitsOn"/>: the day whose units are
+/// ranked (the period's last day; the name is the unit's name then); <paramref name="Predecessors"/>: the codes merged
+/// into the unit by then, whose dossiers its figures include. Both null in editions published before they existed.
+/// </summary>
+public sealed record RankingRow(PeerGroup Group, int? Rank, int? PreviousRank, int? Change, string Unit, string Name, IndexScore Index, IReadOnlyDictionary<string, decimal?> Values,
+    DateOnly? UnitsOn = null, IReadOnlyList<string>? Predecessors = null)
 {
     public static RankingRow From(RankedUnit u)
     {
         ArgumentNullException.ThrowIfNull(u);
-        return new(u.Group, u.Rank, u.PreviousRank, u.Change, u.UnitCode, u.Name, u.Indicators.Index, u.Indicators.Values.ToDictionary(v => v.Code, v => v.Value));
+        return new(u.Group, u.Rank, u.PreviousRank, u.Change, u.UnitCode, u.Name, u.Indicators.Index, u.Indicators.Values.ToDictionary(v => v.Code, v => v.Value), u.UnitsOn, u.Predecessors);
     }
 }
 
@@ -22,7 +27,7 @@ public static class RankingsApi
     {
         var group = app.MapGroup("/api/v1/indicators/rankings").WithTags("Indicators").CacheOutput(PublicPageCache.Policy);
         group.MapGet("/", ListRankings).WithName(nameof(ListRankings))
-            .WithSummary("Ministries and provinces ranked within their group by Decision 766 index points (ties share a rank), with the rank in the previous period of the same length.");
+            .WithSummary("Ministries and provinces ranked within their group by Decision 766 index points (ties share a rank), with the rank in the previous period of the same length: the units in force on the period's last day (unitsOn), named as then, each with the units merged into it by then folded in (predecessors).");
         group.MapGet("/export", ExportRankings).WithName(nameof(ExportRankings))
             .WithSummary("The rankings (same filters) as an Excel or CSV file.");
     }

@@ -19,6 +19,10 @@ public sealed class ServiceIndicatorsPage(OpenDvcDbContext db, IndicatorCalculat
     [BindProperty(SupportsGet = true)]
     public AudienceFilter Audience { get; set; }
 
+    /// <summary><c>successor</c>: the service's figures include those of the units merged into the unit.</summary>
+    [BindProperty(SupportsGet = true, Name = "lineage")]
+    public string? LineageText { get; set; }
+
     public Unit Unit { get; private set; } = null!;
 
     public string ProcedureName { get; private set; } = "";
@@ -36,14 +40,15 @@ public sealed class ServiceIndicatorsPage(OpenDvcDbContext db, IndicatorCalculat
     public async Task<IActionResult> OnGetAsync(string code, string procedure, CancellationToken ct)
     {
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
-        var (query, problem) = await new IndicatorRequest(PeriodText, code, procedure, Audience).ResolveAsync(db, time, ct);
+        var (query, problem) = await new IndicatorRequest(PeriodText, code, procedure, Audience, LineageText).ResolveAsync(db, time, ct);
         if (unit is null || (problem is not null && problem.StatusCode == StatusCodes.Status404NotFound))
         {
             return NotFound();
         }
 
         Unit = unit;
-        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, procedure, Audience);
+        var lineage = Lineage.TryParse(LineageText, out var asked) ? asked : UnitLineage.AsItStood;
+        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, procedure, Audience, lineage);
         PeriodText = query.Period.ToString();
         ProcedureName = await db.Set<Procedure>().Where(p => p.Code == procedure).Select(p => p.Name).SingleOrDefaultAsync(ct) ?? procedure;
         Indicators = await calculator.ComputeAsync(query, ct);

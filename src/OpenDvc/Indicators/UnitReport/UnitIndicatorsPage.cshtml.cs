@@ -27,7 +27,19 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
     [BindProperty(SupportsGet = true)]
     public AudienceFilter Audience { get; set; }
 
+    /// <summary><c>successor</c>: the unit's figures include those of the units merged into it; else the unit as it stood in the period.</summary>
+    [BindProperty(SupportsGet = true, Name = "lineage")]
+    public string? LineageText { get; set; }
+
+    public UnitLineage Lineage { get; private set; }
+
     public Unit Unit { get; private set; } = null!;
+
+    /// <summary>The unit's name on the period's last day (15 is Yên Bái in 2023, Lào Cai from 1/7/2025); today's name when it had none then.</summary>
+    public string UnitName { get; private set; } = "";
+
+    /// <summary>With <see cref="UnitLineage.Successor"/>: the codes merged into the unit whose figures are included, with their names.</summary>
+    public IReadOnlyList<(string Code, string Name)> Folded { get; private set; } = [];
 
     public ScopeIndicators Indicators { get; private set; } = null!;
 
@@ -65,13 +77,21 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         }
 
         Unit = unit;
-        var (query, problem) = await new IndicatorRequest(PeriodText, code, null, Audience).ResolveAsync(db, time, ct);
+        var (query, problem) = await new IndicatorRequest(PeriodText, code, null, Audience, LineageText).ResolveAsync(db, time, ct);
         BadPeriod = problem is not null;
-        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, Audience: Audience);
+        var lineage = Calculation.Lineage.TryParse(LineageText, out var asked) ? asked : UnitLineage.AsItStood;
+        query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, Audience: Audience, Lineage: lineage);
         PeriodText = query.Period.ToString();
+        Lineage = query.Lineage;
+        LineageText = Lineage == UnitLineage.Successor ? "successor" : null;
+        var timeline = await calculator.TimelineAsync(ct);
+        var lastDay = query.Period.LastDay;
+        UnitName = timeline.VersionOn(code, lastDay)?.Name ?? unit.Name;
+        var fold = Lineage == UnitLineage.Successor ? Calculation.Lineage.FoldOf(timeline, code) : [code];
+        Folded = fold.Skip(1).Select(c => (c, timeline.VersionsOf(c) is [.., var last] ? last.Name : c)).ToList();
 
         var names = await db.Set<Procedure>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        Services = (await calculator.ComputeServicesAsync(code, query.Period, query.Audience, ct))
+        Services = (await calculator.ComputeServicesAsync(code, query.Period, query.Audience, ct, query.Lineage))
             .Select(s => new ServiceRow(s.ProcedureCode!, names.GetValueOrDefault(s.ProcedureCode!, s.ProcedureCode!), s,
                 OpenDvc.Indicators.Savings.SavingsEstimate.From(s.Totals, options.Value.Savings).HoursSaved))
             .OrderByDescending(s => s.Indicators.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
@@ -82,8 +102,13 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             return new EmptyResult();
         }
 
+        // The ranking folds in the units merged into this one by the period's last day: its figures are this page's
+        // when both hold the same units among those in force at some time in the period.
         var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
-        Ranked = ranked.SingleOrDefault(r => r.UnitCode == code);
+        var firstDay = query.Period.FirstDay;
+        HashSet<string> InPeriod(IEnumerable<string> codes) =>
+            codes.Where(c => timeline.VersionsOf(c).Any(v => v.ValidFrom <= lastDay && (v.ValidTo is null || firstDay <= v.ValidTo))).ToHashSet(StringComparer.Ordinal);
+        Ranked = ranked.SingleOrDefault(r => r.UnitCode == code && InPeriod(r.Predecessors).SetEquals(InPeriod(fold.Skip(1))));
         Indicators = Ranked?.Indicators ?? await calculator.ComputeAsync(query, ct);
         var group = Ranking.GroupOf(unit.Kind);
         Comparison = new PeerComparison(

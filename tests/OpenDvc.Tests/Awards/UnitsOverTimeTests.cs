@@ -9,8 +9,9 @@ using static OpenDvc.Tests.Awards.AwardsData;
 namespace OpenDvc.Tests.Awards;
 
 /// <summary>
-/// Issue 15: a campaign's eligible units are those in force on its nomination deadline: 10 (the old Lào Cai, ended
-/// 30/6/2025) neither nominates nor gets an extension in a campaign closing later; 15, the new Lào Cai, does.
+/// Issue 15: a campaign's eligible units are those in force on its last day (its deadline, or the end of its last
+/// covered year if earlier): 10 (the old Lào Cai, ended 30/6/2025) neither nominates nor gets an extension in a
+/// 2024–2025 campaign; 15, the new Lào Cai, does; in a 2022–2023 campaign 10 still does.
 /// </summary>
 public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<TFixture>(fixture)
     where TFixture : AppFixture
@@ -21,9 +22,9 @@ public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<
         new(unit, procedure, NominationCategory.CitizenServices, "Dịch vụ được người dân sử dụng nhiều.", "Nguyễn Văn An", "an@example.gov.vn", "024 3000 0000", Draft: true);
 
     [Fact]
-    public async Task Only_units_in_force_on_the_deadline_nominate_and_get_extensions()
+    public async Task Only_units_in_force_on_the_campaigns_last_day_nominate_and_get_extensions()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign());
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { FirstYear = 2024, LastYear = 2025 }));
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         var oldLaoCai = (await FullProcessServicesAsync(App, "10", 1))[0];
         var laoCai = (await FullProcessServicesAsync(App, "15", 1))[0];
@@ -42,9 +43,9 @@ public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<
     }
 
     [Fact]
-    public async Task A_unit_that_ended_after_a_campaigns_deadline_was_eligible_in_it()
+    public async Task A_unit_that_ended_after_a_campaigns_years_is_eligible_in_it()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { NominationDeadline = new DateOnly(2025, 6, 30), AnnouncementDate = new DateOnly(2025, 10, 10) }));
+        var campaign = await CreateCampaignAsync(App, Campaign());
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
 
         var extension = await admin.PutAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/extensions/10",

@@ -219,13 +219,15 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     }
 
     /// <summary>
-    /// A campaign's eligible units are those in force on its nomination deadline: a unit that ended before (10, the old
-    /// Lào Cai, for a campaign closing after 30/6/2025) nominates no more, its successor does; nor does one not yet begun.
+    /// A campaign's eligible units are those in force on its last day: its nomination deadline, or the end of its last
+    /// covered year when that comes first. A unit that ended before (10, the old Lào Cai, in a 2024–2025 campaign
+    /// closing 31/8/2025) nominates no more, its successor does; nor does one not yet begun.
     /// </summary>
     private async Task<AwardError?> NotInForceAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
     {
         var timeline = await UnitTimeline.LoadAsync(db, ct);
-        var day = campaign.NominationDeadline;
+        var endOfYears = new DateOnly(campaign.LastYear, 12, 31);
+        var day = campaign.NominationDeadline < endOfYears ? campaign.NominationDeadline : endOfYears;
         if (!timeline.Knows(unitCode) || timeline.VersionOn(unitCode, day) is not null)
         {
             return null;
@@ -233,8 +235,8 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
 
         var successor = timeline.SuccessorOn(unitCode, day);
         return new AwardError(422, "OD-AWARD-UNIT-NOT-IN-FORCE",
-            $"Đơn vị {unitCode} không hoạt động vào ngày hết hạn đề xuất ({day:dd/MM/yyyy}){(successor is null ? "" : $"; đơn vị kế thừa {successor} đề xuất thay")}.",
-            $"Unit {unitCode} is not in force on the nomination deadline ({day:dd/MM/yyyy}){(successor is null ? "" : $"; its successor {successor} nominates instead")}.");
+            $"Đơn vị {unitCode} không hoạt động vào ngày cuối của đợt tôn vinh ({day:dd/MM/yyyy}){(successor is null ? "" : $"; đơn vị kế thừa {successor} đề xuất thay")}.",
+            $"Unit {unitCode} is not in force on the campaign's last day ({day:dd/MM/yyyy}){(successor is null ? "" : $"; its successor {successor} nominates instead")}.");
     }
 
     /// <summary>

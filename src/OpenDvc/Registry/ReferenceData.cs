@@ -69,6 +69,34 @@ public static class ReferenceData
         }
     }
 
+    /// <summary>
+    /// The units as the registry holds them once the reference timeline is recorded, without a database: the 86 units
+    /// of 2023 and the codes the 2025 reorganisations add, each with its span and successor (what the simulator needs
+    /// to sync the old codes before the days and the new ones after). Names and kinds are each code's first.
+    /// </summary>
+    public static IReadOnlyList<Unit> UnitsOverTime()
+    {
+        var units = Units2023().ToDictionary(u => u.Code, StringComparer.Ordinal);
+        var versions = units.Values.Select(u => new UnitVersion { Code = u.Code, ValidFrom = u.ValidFrom, Kind = u.Kind, Name = u.Name, ShortName = u.ShortName });
+        foreach (var change in Timeline2025(new UnitTimeline(versions, [])))
+        {
+            if (change.Change == UnitChangeKind.Merger)
+            {
+                units[change.Code].ValidTo = change.Day.AddDays(-1);
+                units[change.Code].SuccessorCode = change.Successor;
+            }
+            else if (!units.ContainsKey(change.Code))
+            {
+                units[change.Code] = new Unit
+                {
+                    Code = change.Code, Kind = change.Kind!.Value, Name = change.Name!, ShortName = change.ShortName!, Region = change.Region, ValidFrom = change.Day,
+                };
+            }
+        }
+
+        return units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
     public static IEnumerable<Unit> Units2023() =>
         ReadEmbeddedCsv("OpenDvc.units-2023.csv").Select(r => new Unit
         {

@@ -9,6 +9,7 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Awards.Nominations;
 
@@ -206,10 +207,36 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return AwardError.Published;
         }
 
+        if (await NotInForceAsync(campaign, unitCode, ct) is { } ended)
+        {
+            return ended;
+        }
+
         var (today, lastDay) = await DeadlineAsync(campaign, unitCode, ct);
         return today > lastDay
             ? new AwardError(409, "OD-AWARD-DEADLINE-PASSED", $"Đã quá hạn đề xuất ({lastDay:dd/MM/yyyy}).", $"The nomination deadline ({lastDay:dd/MM/yyyy}) has passed.")
             : null;
+    }
+
+    /// <summary>
+    /// A campaign's eligible units are those in force on its last day: its nomination deadline, or the end of its last
+    /// covered year when that comes first. A unit that ended before (10, the old Lào Cai, in a 2024–2025 campaign
+    /// closing 31/8/2025) nominates no more, its successor does; nor does one not yet begun.
+    /// </summary>
+    private async Task<AwardError?> NotInForceAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
+    {
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        var endOfYears = new DateOnly(campaign.LastYear, 12, 31);
+        var day = campaign.NominationDeadline < endOfYears ? campaign.NominationDeadline : endOfYears;
+        if (!timeline.Knows(unitCode) || timeline.VersionOn(unitCode, day) is not null)
+        {
+            return null;
+        }
+
+        var successor = timeline.SuccessorOn(unitCode, day);
+        return new AwardError(422, "OD-AWARD-UNIT-NOT-IN-FORCE",
+            $"Đơn vị {unitCode} không hoạt động vào ngày cuối của đợt tôn vinh ({day:dd/MM/yyyy}){(successor is null ? "" : $"; đơn vị kế thừa {successor} đề xuất thay")}.",
+            $"Unit {unitCode} is not in force on the campaign's last day ({day:dd/MM/yyyy}){(successor is null ? "" : $"; its successor {successor} nominates instead")}.");
     }
 
     /// <summary>
@@ -344,7 +371,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     /// <summary>An admin lets a unit submit until a later day; the change is audited (CampaignExtension).</summary>
     public async Task<AwardError?> GrantExtensionAsync(int campaignId, string unitCode, DateOnly until, string? reason, CancellationToken ct)
     {
-        if (await CampaignAsync(campaignId, ct) is null)
+        if (await CampaignAsync(campaignId, ct) is not { } campaign)
         {
             return AwardError.CampaignNotFound(campaignId);
         }
@@ -352,6 +379,11 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         if (!await db.Set<Registry.Units.Unit>().AnyAsync(u => u.Code == unitCode, ct))
         {
             return new AwardError(422, "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unitCode}'.", $"No unit with code '{unitCode}'.");
+        }
+
+        if (await NotInForceAsync(campaign, unitCode, ct) is { } ended)
+        {
+            return ended;
         }
 
         var extension = await db.Set<CampaignExtension>().SingleOrDefaultAsync(e => e.CampaignId == campaignId && e.UnitCode == unitCode, ct);

@@ -4,6 +4,7 @@ using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Directives.Compliance;
 
@@ -67,15 +68,30 @@ public static class ComplianceRules
 /// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
 public sealed class ComplianceQuery(OpenDvcDbContext db)
 {
-    /// <summary>Every unit a directive is addressed to, ministries then provinces, each in code order.</summary>
+    /// <summary>Every unit a directive is addressed to (in force on its date, named as then), ministries then provinces, each in code order.</summary>
     public async Task<IReadOnlyList<RecipientUnit>> RecipientsAsync(Directive directive, CancellationToken ct)
     {
-        var units = await db.Set<Unit>().AsNoTracking().ToListAsync(ct);
-        return units.Where(directive.IsAddressedTo)
-            .OrderBy(u => u.IsProvince).ThenBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new RecipientUnit(u.Code, u.Name, u.ShortName, u.IsProvince, u.ContactEmail))
-            .ToList();
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        return InForce(units.Values.Where(directive.IsAddressedTo).Select(u => u.Code), directive.Date, units, timeline).ToList();
     }
+
+    /// <summary>
+    /// Who owes a deliverable: the letter's recipients, each replaced by the unit that carries on its work on the due
+    /// date when it ended before then (10, the old Lào Cai, by 15 from 1/7/2025; a ministry by the one that absorbed it),
+    /// so an ended unit is never asked, listed or reminded, and its successor's submission is the one that counts.
+    /// </summary>
+    internal static IEnumerable<RecipientUnit> Owing(Deliverable deliverable, Dictionary<string, Unit> units, UnitTimeline timeline) =>
+        InForce(units.Values.Where(deliverable.Directive!.IsAddressedTo).Select(u => timeline.SuccessorOn(u.Code, deliverable.DueDate)).OfType<string>(),
+            deliverable.DueDate, units, timeline);
+
+    /// <summary>The units of the codes as the version in force on the day names them: ministries first, then provinces, each in code order.</summary>
+    private static IEnumerable<RecipientUnit> InForce(IEnumerable<string> codes, DateOnly day, Dictionary<string, Unit> units, UnitTimeline timeline) =>
+        codes.Distinct(StringComparer.Ordinal)
+            .Select(code => (Unit: units[code], Version: timeline.VersionOn(code, day)))
+            .Select(x => (x.Unit, Kind: x.Version?.Kind ?? x.Unit.Kind, Name: x.Version?.Name ?? x.Unit.Name, ShortName: x.Version?.ShortName ?? x.Unit.ShortName))
+            .OrderBy(x => x.Kind is UnitKind.Province or UnitKind.City).ThenBy(x => x.Kind).ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
+            .Select(x => new RecipientUnit(x.Unit.Code, x.Name, x.ShortName, x.Kind is UnitKind.Province or UnitKind.City, x.Unit.ContactEmail));
 
     /// <summary>The cells of the given deliverables (all when null) for their recipients on a day.</summary>
     public async Task<IReadOnlyList<(Deliverable Deliverable, IReadOnlyList<(RecipientUnit Unit, ComplianceCell Cell)> Cells)>> EvaluateAsync(
@@ -103,12 +119,11 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
                 }).ToList(),
             }).ToListAsync(ct);
         var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
-        var units = await db.Set<Unit>().AsNoTracking().ToListAsync(ct);
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
 
-        return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)units.Where(d.Directive!.IsAddressedTo)
-            .OrderBy(u => u.IsProvince).ThenBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => (new RecipientUnit(u.Code, u.Name, u.ShortName, u.IsProvince, u.ContactEmail),
-                ComplianceRules.Evaluate(d, u.Code, extensions.GetValueOrDefault((d.Id, u.Code)), versions.GetValueOrDefault((d.Id, u.Code)) ?? [], day)))
+        return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, units, timeline)
+            .Select(u => (u, ComplianceRules.Evaluate(d, u.Code, extensions.GetValueOrDefault((d.Id, u.Code)), versions.GetValueOrDefault((d.Id, u.Code)) ?? [], day)))
             .ToList())).ToList();
     }
 

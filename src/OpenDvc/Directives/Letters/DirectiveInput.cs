@@ -72,10 +72,18 @@ public static class DirectiveBook
     {
         var violations = new List<RuleViolation>();
         var units = (input.Units ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
-        foreach (var unknown in units.Except(known, StringComparer.Ordinal))
+        var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).ToListAsync(ct);
+        foreach (var unknown in units.Except(known.Select(u => u.Code), StringComparer.Ordinal))
         {
             violations.Add(new RuleViolation("units", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unknown}'.", $"No unit with code '{unknown}'."));
+        }
+
+        // A letter goes to the units in force on its date: not to one that has ended (its successor instead) or not yet begun.
+        foreach (var unit in known.Where(u => !u.IsValidOn(input.Date)))
+        {
+            violations.Add(new RuleViolation("units", "OD-UNIT-NOT-IN-FORCE",
+                $"Đơn vị mã '{unit.Code}' không còn hoặc chưa hoạt động vào ngày {input.Date:dd/MM/yyyy}{(unit.SuccessorCode is { } s ? $"; gửi cho đơn vị kế thừa '{s}'" : "")}.",
+                $"Unit '{unit.Code}' is not in force on {input.Date:dd/MM/yyyy}{(unit.SuccessorCode is { } t ? $"; address its successor '{t}'" : "")}."));
         }
 
         if (input.Recipients == RecipientScope.ChosenUnits && units.Count == 0)

@@ -9,6 +9,7 @@ using OpenDvc.Platform.Files;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Directives.Submissions;
 
@@ -31,8 +32,15 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     {
         var deliverable = await db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits)
             .SingleOrDefaultAsync(d => d.Id == deliverableId, ct);
-        var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == unitCode, ct);
-        return deliverable is null || unit is null || !deliverable.Directive!.IsAddressedTo(unit) ? null : (deliverable, unit);
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        if (deliverable is null || !units.TryGetValue(unitCode, out var unit))
+        {
+            return null;
+        }
+
+        // The units that owe it: the letter's recipients, an ended one's successor in its place (ComplianceQuery.Owing).
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        return ComplianceQuery.Owing(deliverable, units, timeline).Any(r => r.Code == unitCode) ? (deliverable, unit) : null;
     }
 
     public async Task<SubmissionView?> ViewAsync(int deliverableId, string unitCode, CancellationToken ct)

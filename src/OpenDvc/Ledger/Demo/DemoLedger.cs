@@ -11,12 +11,13 @@ namespace OpenDvc.Ledger.Demo;
 
 /// <summary>
 /// The demo ledger: when a run asks for demo data and the ledger is empty, <see cref="DossierSimulator"/> writes
-/// <see cref="LedgerOptions.DemoDossiers"/> records of national shape (2021–2023, all units) into an in-memory pipe
+/// <see cref="LedgerOptions.DemoDossiers"/> records of national shape (January 2021 to today by the app's clock, every
+/// unit in force on each record's received date: the old codes before 1/3/2025 and 1/7/2025, the new ones after) into an in-memory pipe
 /// and the real ingest reads them from the other end: validation, the clock, rollups, and quarantine for the
 /// malformed share. Deterministic (seed and size), so every demo database holds the same figures.
 /// Runs after the registry's seeder, which loads the demo catalog the records refer to.
 /// </summary>
-internal sealed class DemoLedger(IServiceScopeFactory scopes, DossierIngest ingest, IOptions<LedgerOptions> options, ILogger<DemoLedger> logger)
+internal sealed class DemoLedger(IServiceScopeFactory scopes, DossierIngest ingest, IOptions<LedgerOptions> options, TimeProvider time, ILogger<DemoLedger> logger)
     : IDatabaseSeeder
 {
     public const string Source = "demo-ledger.ndjson";
@@ -48,12 +49,7 @@ internal sealed class DemoLedger(IServiceScopeFactory scopes, DossierIngest inge
     /// <summary>Simulates into a pipe on one thread while the ingest reads, validates and writes on the others.</summary>
     private async Task<IngestSummary> LoadAsync(LedgerOptions demo, CancellationToken cancellationToken)
     {
-        var simulator = DossierSimulator.ForDemoRegistry(new SimulationOptions
-        {
-            Records = demo.DemoDossiers,
-            Seed = demo.DemoSeed,
-            MalformedShare = demo.DemoMalformedShare,
-        });
+        var simulator = DossierSimulator.ForDemoRegistry(demo.DemoSimulation(Platform.Time.VietnamTime.DateOf(time.GetUtcNow())));
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writing = Task.Run(() =>

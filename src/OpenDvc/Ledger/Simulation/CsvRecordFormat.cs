@@ -97,7 +97,7 @@ internal sealed class CsvRecordFormat : IRecordFormat
         Timestamp(buffer, record.RatedAt);
         if (malformed == MalformedKind.BrokenSyntax)
         {
-            buffer.Truncate(start + ((buffer.Length - start) / 2));
+            buffer.TruncateText(start + ((buffer.Length - start) / 2));
         }
 
         buffer.WriteByte((byte)'\n');

@@ -23,12 +23,15 @@ public sealed class DossierSimulator
     private const int MaxUpdateDelay = 5000;
 
     private readonly SimulationOptions options;
-    private readonly SimulatedUnit[] units;
-    private readonly double[] unitCumulativeWeights;
+    private readonly Era[] eras;
     private readonly WorkingDayTable workingDays;
     private readonly DateTime rangeStart;
     private readonly DateTime rangeEnd;
 
+    /// <summary>
+    /// <paramref name="units"/> carry their spans and successors (<see cref="Unit.ValidFrom"/>, <see cref="Unit.ValidTo"/>,
+    /// <see cref="Unit.SuccessorCode"/>): each dossier goes to a unit in force on its received date.
+    /// </summary>
     public DossierSimulator(SimulationOptions options, IReadOnlyList<Unit> units, IReadOnlyList<Procedure> procedures,
         IEnumerable<OnlineService> services, WorkingCalendar calendar)
     {
@@ -41,14 +44,16 @@ public sealed class DossierSimulator
         rangeStart = options.From.ToDateTime(TimeOnly.MinValue);
         rangeEnd = options.To.ToDateTime(new TimeOnly(23, 59, 59));
         workingDays = new WorkingDayTable(calendar, options.From.AddDays(-7), options.To.AddDays(400));
-        this.units = BuildUnits(options.Seed, units, procedures, services);
-        unitCumulativeWeights = Cumulative(this.units.Select(u => NationalShape.UnitWeights.GetValueOrDefault(u.Code, NationalShape.DefaultUnitWeight)));
+        eras = BuildEras(options, units, BuildUnits(options.Seed, units, procedures, services));
     }
 
-    /// <summary>A simulator over the 2023 units, the Vietnamese calendar and the demo registry.</summary>
+    /// <summary>
+    /// A simulator over the units of 2023 and the 2025 reorganisations (the old codes before the days, the new ones
+    /// after), the Vietnamese calendar and the demo registry.
+    /// </summary>
     public static DossierSimulator ForDemoRegistry(SimulationOptions options)
     {
-        var units = ReferenceData.Units2023().OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var units = ReferenceData.UnitsOverTime();
         var procedures = DemoRegistry.Procedures().ToList();
         return new DossierSimulator(options, units, procedures, DemoRegistry.Services(units, procedures),
             new WorkingCalendar(ReferenceData.VietnamCalendar()));
@@ -65,7 +70,7 @@ public sealed class DossierSimulator
         return run.Write(output, progress, cancellationToken);
     }
 
-    private static SimulatedUnit[] BuildUnits(long seed, IReadOnlyList<Unit> units, IReadOnlyList<Procedure> procedures, IEnumerable<OnlineService> services)
+    private static Dictionary<string, SimulatedUnit> BuildUnits(long seed, IReadOnlyList<Unit> units, IReadOnlyList<Procedure> procedures, IEnumerable<OnlineService> services)
     {
         var random = new SimulationRandom(seed ^ 0x5EED_0001);
         var byCode = procedures.ToDictionary(p => p.Code, StringComparer.Ordinal);
@@ -73,13 +78,14 @@ public sealed class DossierSimulator
             .Where(s => byCode.ContainsKey(s.ProcedureCode))
             .GroupBy(s => s.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(s => byCode[s.ProcedureCode]).OrderBy(p => p.Code, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var result = new List<SimulatedUnit>();
+        var result = new Dictionary<string, SimulatedUnit>(StringComparer.Ordinal);
         var provinceIndex = 0;
         var ministryIndex = 0;
         foreach (var unit in units.OrderBy(u => u.Code, StringComparer.Ordinal))
         {
             var mark = unit.IsProvince ? $"H{++provinceIndex:D2}" : $"G{++ministryIndex:D2}";
-            var simulated = new SimulatedUnit(unit.Code, $"dichvucong.{unit.Code.ToLowerInvariant()}.gov.vn", 0.7 + (0.6 * random.NextDouble()));
+            var simulated = new SimulatedUnit(unit.Code, $"dichvucong.{unit.Code.ToLowerInvariant()}.gov.vn", 0.7 + (0.6 * random.NextDouble())) { LastDay = unit.ValidTo };
+            result.Add(unit.Code, simulated);
             for (var agency = 0; agency < 6; agency++)
             {
                 var code = unit.IsProvince
@@ -99,12 +105,82 @@ public sealed class DossierSimulator
             // over a seeded shuffle of the unit's services.
             var order = own.Select(p => (Procedure: p, Key: random.NextUInt64())).OrderBy(x => x.Key).Select(x => x.Procedure).ToList();
             simulated.Services.AddRange(order.Select(p => new SimulatedService(p)));
-            simulated.ServiceCumulativeWeights = Cumulative(order.Select((_, rank) => 1.0 / Math.Pow(rank + 1, 0.9)));
-            result.Add(simulated);
+            simulated.ServiceCumulativeWeights = Zipf(order.Count);
         }
 
-        return [.. result];
+        return result;
     }
+
+    /// <summary>
+    /// The stretches of the range over which the same units are in force (the range itself before 2025; from 1/3/2025
+    /// and 1/7/2025 the merged codes are gone and their successors carry their weight), each with its units' offers.
+    /// </summary>
+    private static Era[] BuildEras(SimulationOptions options, IReadOnlyList<Unit> units, Dictionary<string, SimulatedUnit> simulated)
+    {
+        var byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        return units.SelectMany(u => u.ValidTo is { } last ? [u.ValidFrom, last.AddDays(1)] : new[] { u.ValidFrom })
+            .Where(day => day > options.From && day <= options.To).Append(options.From).Distinct().Order()
+            .Select(day => BuildEra(day, units, byCode, simulated)).ToArray();
+    }
+
+    private static Era BuildEra(DateOnly day, IReadOnlyList<Unit> units, Dictionary<string, Unit> byCode, Dictionary<string, SimulatedUnit> simulated)
+    {
+        var offers = new List<SimulatedOffer>();
+        foreach (var unit in units.Where(u => u.IsValidOn(day)).OrderBy(u => u.Code, StringComparer.Ordinal))
+        {
+            // The units merged into this one by the day: their dossiers are now its own, and their central procedures
+            // are carried out by it (the owner in force), as an absorbed ministry's are by its successor.
+            var merged = units.Where(u => !u.IsValidOn(day) && simulated[u.Code].Services.Count > 0 && SuccessorOn(byCode, u.Code, day) == unit.Code).ToList();
+            var services = simulated[unit.Code].Services
+                .Concat(merged.SelectMany(m => simulated[m.Code].Services.Where(s => s.Procedure.Tier == ProcedureTier.Central)))
+                .DistinctBy(s => s.Procedure.Code).ToList();
+            if (services.Count > 0)
+            {
+                var weight = merged.Prepend(unit).Sum(u => NationalShape.UnitWeights.GetValueOrDefault(u.Code, NationalShape.DefaultUnitWeight));
+                offers.Add(new SimulatedOffer(simulated[unit.Code], services, Zipf(services.Count), weight));
+            }
+        }
+
+        return new Era(day, [.. offers], Cumulative(offers.Select(o => o.Weight)));
+    }
+
+    /// <summary>The unit in force on the day that carries on the code's work, following its mergers (as <c>UnitTimeline.SuccessorOn</c>).</summary>
+    private static string? SuccessorOn(Dictionary<string, Unit> units, string code, DateOnly day)
+    {
+        for (var (current, steps) = (code, 0); steps <= units.Count && units.TryGetValue(current, out var unit); steps++)
+        {
+            if (unit.IsValidOn(day))
+            {
+                return current;
+            }
+
+            if (unit.SuccessorCode is null || unit.ValidTo >= day)
+            {
+                return null;
+            }
+
+            current = unit.SuccessorCode;
+        }
+
+        return null;
+    }
+
+    private Era EraOn(DateOnly day)
+    {
+        var found = eras[0];
+        foreach (var era in eras)
+        {
+            if (era.From <= day)
+            {
+                found = era;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A few procedures (civil status, residence, social insurance) take most dossiers: Zipf-like weights by rank.</summary>
+    private static double[] Zipf(int count) => Cumulative(Enumerable.Range(0, count).Select(rank => 1.0 / Math.Pow(rank + 1, 0.9)));
 
     private static double[] Cumulative(IEnumerable<double> weights)
     {
@@ -124,6 +200,9 @@ public sealed class DossierSimulator
 
         return cumulative;
     }
+
+    /// <summary>From its first day: the units in force, each with the services its dossiers go to, and their cumulative weights.</summary>
+    private sealed record Era(DateOnly From, SimulatedOffer[] Offers, double[] Cumulative);
 
     private static int Pick(double[] cumulative, double u)
     {
@@ -250,7 +329,7 @@ public sealed class DossierSimulator
                 var unit = final.Agency.Unit;
                 copy.Agency = unit.Agencies[random.Next(0, unit.Agencies.Count)];
                 copy.Serial = nextSerial++;
-                copy.Service = unit.Services[Pick(unit.ServiceCumulativeWeights, random.NextDouble())];
+                copy.Service = unit.Services.Count == 0 ? final.Service : unit.Services[Pick(unit.ServiceCumulativeWeights, random.NextDouble())];
                 copy.Role = SimulatedRole.InterAgencyCopy;
                 Enqueue(copy, index + random.Next(1, 500));
             }
@@ -389,8 +468,10 @@ public sealed class DossierSimulator
         /// </summary>
         private void Lifecycle(SimulatedDossier d, DateTime around, DateTime horizon, bool forceReturned)
         {
-            var unit = simulator.units[Pick(simulator.unitCumulativeWeights, random.NextDouble())];
-            var service = unit.Services[Pick(unit.ServiceCumulativeWeights, random.NextDouble())];
+            var era = simulator.EraOn(DateOnly.FromDateTime(around));
+            var offer = era.Offers[Pick(era.Cumulative, random.NextDouble())];
+            var unit = offer.Unit;
+            var service = offer.Services[Pick(offer.ServiceCumulativeWeights, random.NextDouble())];
             var procedure = service.Procedure;
             var year = (around - ProgrammeStart).TotalDays / 365.25;
             d.Malformed = null;
@@ -427,6 +508,14 @@ public sealed class DossierSimulator
                 2 => Morning(workingDays.AddWorkingDays(d.CodeDay, random.Next(0, 2) + (workingDays.IsWorkingDay(d.CodeDay) ? 0 : 1)), d.Submitted),
                 _ => Morning(workingDays.AddWorkingDays(d.CodeDay, random.Next(1, 4)), d.Submitted),
             };
+            if (unit.LastDay < DateOnly.FromDateTime(d.Received.Value))
+            {
+                // Received after its unit ended (merged between submission and receipt): the dossier is one of a unit
+                // in force on its received date, the day the ledger files it under.
+                Lifecycle(d, d.Received.Value, horizon, forceReturned);
+                return;
+            }
+
             ClearOutcome(d);
             Extras(d, procedure, year);
 

@@ -90,7 +90,7 @@ internal sealed class NdjsonRecordFormat : IRecordFormat
         writer.Flush();
         if (record.Malformed == MalformedKind.BrokenSyntax)
         {
-            buffer.Truncate(start + ((buffer.Length - start) / 2));
+            buffer.TruncateText(start + ((buffer.Length - start) / 2));
         }
 
         buffer.WriteByte((byte)'\n');

@@ -30,6 +30,16 @@ internal sealed class RecordBuffer : IBufferWriter<byte>, IDisposable
 
     public void Truncate(int length) => Length = Math.Min(Length, length);
 
+    /// <summary>Cuts back to at most <paramref name="length"/> bytes, never inside a UTF-8 character (a Vietnamese letter).</summary>
+    public void TruncateText(int length)
+    {
+        Truncate(length);
+        while (Length > 0 && (buffer[Length] & 0xC0) == 0x80)
+        {
+            Length--;
+        }
+    }
+
     public void WriteByte(byte value)
     {
         Ensure(1);

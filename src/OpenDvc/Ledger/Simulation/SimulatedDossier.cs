@@ -170,9 +170,21 @@ internal sealed class SimulatedUnit(string code, string portalHost, double onlin
     public byte[] Utf8Code { get; } = System.Text.Encoding.UTF8.GetBytes(code);
     public byte[] Utf8ResultPrefix { get; } = System.Text.Encoding.UTF8.GetBytes($"https://{portalHost}/kq/");
     public double OnlineFactor { get; } = onlineFactor;
+
+    /// <summary>The unit's last day (the day before its merger), or null while it goes on.</summary>
+    public DateOnly? LastDay { get; init; }
     public List<SimulatedAgency> Agencies { get; } = [];
     public List<SimulatedService> Services { get; } = [];
     public double[] ServiceCumulativeWeights { get; set; } = [];
+}
+
+/// <summary>A unit in force over a stretch of the range: the services its dossiers go to and its share of the country's dossiers.</summary>
+internal sealed class SimulatedOffer(SimulatedUnit unit, List<SimulatedService> services, double[] serviceCumulativeWeights, double weight)
+{
+    public SimulatedUnit Unit { get; } = unit;
+    public List<SimulatedService> Services { get; } = services;
+    public double[] ServiceCumulativeWeights { get; } = serviceCumulativeWeights;
+    public double Weight { get; } = weight;
 }
 
 /// <summary>A procedure as a unit offers it, with what the simulator needs from the catalog.</summary>

@@ -234,14 +234,15 @@ public static class DemoRegistry
     }
 
     /// <summary>
-    /// Each unit offers most of its procedures online; eligible ones are mostly full-process. Bigger, richer
-    /// provinces (by code order here, a stand-in) score a little higher, as the programme's rankings show.
+    /// Each unit offers most of its procedures online; eligible ones are mostly full-process. A unit's services depend
+    /// on its code alone (a seed of its own), so the registry of the database and the simulator's list of units over
+    /// time give every code the same services whatever other codes they hold.
     /// </summary>
     public static IEnumerable<OnlineService> Services(IReadOnlyList<Unit> units, IReadOnlyList<Procedure> procedures)
     {
-        var random = new Random(Seed + 1);
         foreach (var unit in units)
         {
+            var random = new Random(Seed + 1 + unit.Code.Aggregate(0, (hash, c) => unchecked((hash * 31) + c)));
             var uptake = 0.70 + (random.NextDouble() * 0.25);
             foreach (var procedure in procedures.Where(p => p.IsCarriedOutBy(unit)))
             {

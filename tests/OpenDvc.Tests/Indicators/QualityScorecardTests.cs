@@ -164,6 +164,19 @@ public abstract class QualityScorecardTests<TFixture>(TFixture fixture, Func<TFi
     }
 
     [Fact]
+    public async Task The_scorecards_list_only_units_of_the_registry_issue_17()
+    {
+        var prefix = LedgerFiles.Prefix();
+        await LedgerFiles.IngestAsync(App, LedgerFiles.Ndjson([Line($"{prefix}real", "01"), Line($"{prefix}stray", "ZZ9"), "not json at all"]));
+        using var admin = await App.SignInAsync($"qa-admin-{prefix}", "admin");
+
+        var all = await admin.GetFromJsonAsync<List<QualityScorecard>>("/api/v1/indicators/quality", Json.Options, Ct);
+
+        Assert.Contains(all!, s => s.UnitCode == "01");
+        Assert.DoesNotContain(all!, s => s.UnitCode is "ZZ9" or "" || s.Name == s.UnitCode);
+    }
+
+    [Fact]
     public async Task A_focal_point_sees_only_their_unit_and_the_public_sees_one_units_scorecard()
     {
         var prefix = LedgerFiles.Prefix();

@@ -66,7 +66,8 @@ public sealed class QualityQuery(OpenDvcDbContext db, IOptions<IndicatorsOptions
         }).ToListAsync(ct);
         var codes = sums.Select(s => s.UnitCode).ToList();
         var names = await db.Set<Unit>().AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        return sums.Select(s => Score(s, names.GetValueOrDefault(s.UnitCode, s.UnitCode), Thresholds))
+        // Only the registry's units: a record refused for an unknown unit still counts in quarantine, but "ZZ9" is no unit to score.
+        return sums.Where(s => names.ContainsKey(s.UnitCode)).Select(s => Score(s, names[s.UnitCode], Thresholds))
             .OrderByDescending(s => s.Worst).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
     }
 

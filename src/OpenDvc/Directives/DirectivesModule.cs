@@ -30,7 +30,7 @@ public static class DirectivesModule
         services.AddScoped<ComplianceMatrix>();
         services.AddScoped<ReminderSender>();
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
-        services.AddSingleton<IDatabaseSeeder, DirectivesSeeder>();
+        Platform.Database.DemoSeeder.Add(services, Demo.DemoDirectives.LoadIfEmptyAsync);
 
         // Tests drive the reminders themselves, on their own clock.
         if (!builder.Environment.IsEnvironment("Testing"))

@@ -30,7 +30,7 @@ public static class SurveysModule
         services.AddScoped<NonResponders>();
         services.AddSingleton<PublicTokens>();
         services.AddSingleton<PublicAnswerLimits>();
-        services.AddSingleton<IDatabaseSeeder, SurveysSeeder>();
+        Platform.Database.DemoSeeder.Add(services, Demo.DemoSurveys.LoadIfEmptyAsync);
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Admin, Roles.Reviewer, Roles.Viewer, Roles.FocalPoint));
         services.AddNavLink(new NavLink("/surveys", typeof(SurveysText), "Nav.Surveys", 58, ReadPolicy));
         AddPortalChecklist(builder);
@@ -63,7 +63,7 @@ public static class SurveysModule
             })
             .ConfigurePrimaryHttpMessageHandler(sp => PortalProber.Handler(sp.GetRequiredService<IOptions<PortalOptions>>().Value.AllowPrivateAddresses));
         services.AddSingleton<IDatabaseSeeder, PortalCriteriaSeeder>();
-        services.AddSingleton<IDatabaseSeeder, DemoPortalSeeder>();
+        Platform.Database.DemoSeeder.Add(services, Portal.DemoPortal.LoadIfEmptyAsync);
         if (builder.Configuration.GetSection(PortalOptions.Section).GetValue<TimeSpan>(nameof(PortalOptions.ProbeEvery)) > TimeSpan.Zero)
         {
             services.AddHostedService<PortalProbeService>();

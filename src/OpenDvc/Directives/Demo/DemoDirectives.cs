@@ -203,18 +203,3 @@ public static class DemoDirectives
         return submission;
     }
 }
-
-/// <summary>Loads the demo directives after the demo registry, when the run asks for demo data.</summary>
-internal sealed class DirectivesSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
-{
-    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
-    {
-        if (!settings.Demo)
-        {
-            return;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        await DemoDirectives.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>(), cancellationToken);
-    }
-}

@@ -186,18 +186,3 @@ public static class DemoSurveys
         };
     }
 }
-
-/// <summary>Loads the demo surveys after the demo registry, when the run asks for demo data.</summary>
-internal sealed class SurveysSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
-{
-    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
-    {
-        if (!settings.Demo)
-        {
-            return;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        await DemoSurveys.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>(), cancellationToken);
-    }
-}

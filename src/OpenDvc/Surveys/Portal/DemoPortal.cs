@@ -86,18 +86,3 @@ public static class DemoPortal
         }
     }
 }
-
-/// <summary>Loads the demo checklist round after the checklist items, when the run asks for demo data.</summary>
-internal sealed class DemoPortalSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
-{
-    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
-    {
-        if (!settings.Demo)
-        {
-            return;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        await DemoPortal.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>(), cancellationToken);
-    }
-}

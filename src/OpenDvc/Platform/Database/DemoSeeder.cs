@@ -1,0 +1,24 @@
+namespace OpenDvc.Platform.Database;
+
+/// <summary>
+/// Loads one capability's demo data, in a scope of its own, when the run asks for demo data; registered after the
+/// registry's seeder, so the units and procedures it refers to are there. <paramref name="load"/> leaves a table that
+/// already holds rows as it is.
+/// </summary>
+public sealed class DemoSeeder(IServiceScopeFactory scopes, Func<OpenDvcDbContext, CancellationToken, Task> load) : IDatabaseSeeder
+{
+    public static void Add(IServiceCollection services, Func<OpenDvcDbContext, CancellationToken, Task> load) =>
+        services.AddSingleton<IDatabaseSeeder>(sp => new DemoSeeder(sp.GetRequiredService<IServiceScopeFactory>(), load));
+
+    public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Demo)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await load(scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>(), cancellationToken);
+    }
+}

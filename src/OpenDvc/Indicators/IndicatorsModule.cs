@@ -35,6 +35,8 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, DemoDeclaredStatistics>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<IndicatorCalculator>();
+        builder.Services.AddScoped<IndicatorExport>();
+        builder.Services.AddScoped<DataDate>();
         builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<RankingQuery>();
         builder.Services.AddScoped<Dashboard.DashboardFigures>();
@@ -61,13 +63,15 @@ public static class IndicatorsModule
 
     public static WebApplication MapIndicators(this WebApplication app)
     {
-        app.MapIndicatorsApi();
-        app.MapHeadlineApi();
-        app.MapRankingsApi();
-        app.MapSavingsApi();
-        app.MapEditionsApi();
-        app.MapQualityApi();
-        app.MapReportPackApi();
+        // Every answer says up to when its data runs (Data-As-Of).
+        var dated = app.MapGroup("").AddEndpointFilter<DataDateFilter>();
+        dated.MapIndicatorsApi();
+        dated.MapHeadlineApi();
+        dated.MapRankingsApi();
+        dated.MapSavingsApi();
+        dated.MapEditionsApi();
+        dated.MapQualityApi();
+        dated.MapReportPackApi();
         return app;
     }
 

@@ -50,7 +50,7 @@ public abstract partial class EditionPagesTests<TFixture>(TFixture fixture) : Ap
         var anonymousLive = await anonymous.GetStringAsync("/dashboard?live=true", Ct);
         var staffLive = await admin.GetStringAsync("/dashboard?live=true", Ct);
         var otherPeriod = await anonymous.GetStringAsync("/dashboard?period=2022", Ct);
-        var csv = await anonymous.GetStringAsync($"/api/v1/indicators/editions/{id}/export?format=csv", Ct);
+        var csv = await anonymous.GetStringAsync($"/api/v1/indicators/editions/{id}/export?format=csv&headers=codes", Ct);
 
         Assert.Equal("live", Shown(before));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

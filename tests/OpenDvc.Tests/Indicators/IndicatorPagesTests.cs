@@ -80,7 +80,7 @@ public sealed class IndicatorPagesTests(SqliteApp fixture) : AppTests<SqliteApp>
         await IndicatorData.EnsureAsync(App);
         using var client = App.Anonymous();
 
-        var response = await client.GetAsync("/indicators/units/79?period=2023&format=xlsx", Ct);
+        var response = await client.GetAsync("/indicators/units/79?period=2023&format=xlsx&headers=codes", Ct);
 
         var rows = await IndicatorData.XlsxRowsAsync(response);
         Assert.NotEmpty(rows);

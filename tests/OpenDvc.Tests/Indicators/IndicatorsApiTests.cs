@@ -90,7 +90,7 @@ public abstract class IndicatorsApiTests<TFixture>(TFixture fixture) : AppTests<
         await IndicatorData.EnsureAsync(App);
         using var client = App.Anonymous();
 
-        var response = await client.GetAsync("/api/v1/indicators/rankings/export?period=2023&group=Provinces&format=xlsx", Ct);
+        var response = await client.GetAsync("/api/v1/indicators/rankings/export?period=2023&group=Provinces&format=xlsx&headers=codes", Ct);
 
         var rows = await IndicatorData.XlsxRowsAsync(response);
         Assert.Equal(63, rows.Count);

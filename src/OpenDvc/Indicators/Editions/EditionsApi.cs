@@ -40,7 +40,7 @@ public static class EditionsApi
         group.MapPost("/", PublishEdition).RequireAuthorization(AccountsModule.AdminPolicy).WithName(nameof(PublishEdition))
             .WithSummary("Publish an immutable, dated edition of the rankings for a period (admin).");
         group.MapGet("/{id:int}/export", ExportEdition).WithName(nameof(ExportEdition))
-            .WithSummary("One published edition's rows as an Excel or CSV file (format=xlsx|csv, optional group).");
+            .WithSummary("One published edition's rows as an Excel, CSV or PDF file (format=xlsx|csv|pdf, optional group), for readers (dated by its publication) or, with headers=codes, for machines.");
     }
 
     public static async Task<Ok<List<EditionView>>> ListEditions(OpenDvcDbContext db, CancellationToken ct)
@@ -63,7 +63,8 @@ public static class EditionsApi
         return edition is null ? problem! : TypedResults.Created($"/api/v1/indicators/editions/{edition.Id}", EditionView.From(edition, withRows: true));
     }
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportEdition(int id, PeerGroup? group, string? format, OpenDvcDbContext db, CancellationToken ct)
+    /// <param name="headers"><c>codes</c> for the machine layout; by default the reader's, dated by the edition's publication.</param>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportEdition(int id, PeerGroup? group, string? format, string? headers, OpenDvcDbContext db, IndicatorExport export, CancellationToken ct)
     {
         var edition = await db.Set<RankingEdition>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (edition is null)
@@ -78,7 +79,15 @@ public static class EditionsApi
         }
 
         var rows = EditionView.From(edition, withRows: true).Rows!.Where(r => group is null || r.Group == group).ToList();
-        return (FileStreamHttpResult)await RankingTable.ToFileAsync(rows, format, $"rankings-edition-{edition.Id}-{edition.Period}", ct);
+        var stem = $"rankings-edition-{edition.Id}-{edition.Period}";
+        if (IndicatorExport.ForMachines(headers) || !Period.TryParse(edition.Period, out var period))
+        {
+            return (FileStreamHttpResult)await RankingTable.ToFileAsync(rows, format, stem, ct);
+        }
+
+        var heading = export.EditionHeading(export.Text("Export.RankingsTitle"), period, edition.Id, edition.PublishedAt);
+        var indicators = await export.ColumnsOfAsync(edition.DefinitionVersions, ct);
+        return (FileStreamHttpResult)await RankingTable.ToReaderFileAsync(rows, indicators, export, heading, format, stem, ct);
     }
 
     internal static ProblemHttpResult UnknownEdition(int id) =>

@@ -29,7 +29,7 @@ public static class RankingsApi
         group.MapGet("/", ListRankings).WithName(nameof(ListRankings))
             .WithSummary("Ministries and provinces ranked within their group by Decision 766 index points (ties share a rank), with the rank in the previous period of the same length: the units in force on the period's last day (unitsOn), named as then, each with the units merged into it by then folded in (predecessors).");
         group.MapGet("/export", ExportRankings).WithName(nameof(ExportRankings))
-            .WithSummary("The rankings (same filters) as an Excel or CSV file.");
+            .WithSummary("The rankings (same filters) as an Excel, CSV or PDF file to publish from: headers in the reader's language (culture=en for English), percentages, a heading with the period, the data date and the source; headers=codes for the machine layout (code headers, ratios 0–1, no heading).");
     }
 
     public static async Task<Results<Ok<List<RankingRow>>, ProblemHttpResult>> ListRankings(string? period, AudienceFilter? audience, PeerGroup? group, OpenDvcDbContext db, RankingQuery rankings, TimeProvider time, CancellationToken ct)
@@ -44,7 +44,9 @@ public static class RankingsApi
         return TypedResults.Ok(ranked.Where(r => group is null || r.Group == group).Select(RankingRow.From).ToList());
     }
 
-    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportRankings(string? period, AudienceFilter? audience, PeerGroup? group, string? format, OpenDvcDbContext db, RankingQuery rankings, TimeProvider time, CancellationToken ct)
+    /// <param name="headers"><c>codes</c> for the machine layout; by default the reader's (see <see cref="IndicatorExport"/>).</param>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportRankings(string? period, AudienceFilter? audience, PeerGroup? group, string? format, string? headers,
+        OpenDvcDbContext db, RankingQuery rankings, IndicatorExport export, TimeProvider time, CancellationToken ct)
     {
         var (query, problem) = await new IndicatorRequest(period, null, null, audience).ResolveAsync(db, time, ct);
         if (query is null)
@@ -59,31 +61,15 @@ public static class RankingsApi
         }
 
         var ranked = (await rankings.RankAsync(query.Period, query.Audience, ct)).Where(r => group is null || r.Group == group).ToList();
-        return (FileStreamHttpResult)await RankingTable.ToFileAsync(ranked.Select(RankingRow.From).ToList(), format, $"rankings-{query.Period}", ct);
-    }
-}
+        var rows = ranked.Select(RankingRow.From).ToList();
+        var stem = $"rankings-{query.Period}";
+        if (IndicatorExport.ForMachines(headers))
+        {
+            return (FileStreamHttpResult)await RankingTable.ToFileAsync(rows, format, stem, ct);
+        }
 
-/// <summary>The rankings table's file layout (live rankings and published editions alike): stable machine column names, then one column per indicator code.</summary>
-public static class RankingTable
-{
-    public static IReadOnlyList<ExportColumn<RankingRow>> Columns(IReadOnlyList<RankingRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var codes = rows.Count > 0 ? rows[0].Values.Keys.ToList() : [];
-        return
-        [
-            new("group", r => r.Group),
-            new("rank", r => r.Rank),
-            new("previous_rank", r => r.PreviousRank),
-            new("change", r => r.Change),
-            new("unit", r => r.Unit),
-            new("name", r => r.Name),
-            new("index_points", r => Math.Round(r.Index.Points, 2)),
-            new("covered_points", r => r.Index.CoveredPoints),
-            .. codes.Select(code => new ExportColumn<RankingRow>(code, r => r.Values.GetValueOrDefault(code) is { } v ? Math.Round(v, 4) : null)),
-        ];
+        var indicators = ranked.FirstOrDefault()?.Indicators.Values.Select(IndicatorColumn.From).ToList() ?? [];
+        var heading = await export.HeadingAsync(export.Text("Export.RankingsTitle"), query.Period, ct);
+        return (FileStreamHttpResult)await RankingTable.ToReaderFileAsync(rows, indicators, export, heading, format, stem, ct);
     }
-
-    public static Task<IResult> ToFileAsync(IReadOnlyList<RankingRow> rows, string format, string fileStem, CancellationToken ct) =>
-        TableExport.ToFileAsync(rows.ToAsyncEnumerable(), Columns(rows), format, fileStem, ct);
 }

@@ -68,7 +68,8 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
 
     public int MinimumRatings => options.Value.MinimumRatings;
 
-    public async Task<IActionResult> OnGetAsync(string code, string? format, CancellationToken ct)
+    /// <param name="headers">With a format: <c>codes</c> for the machine layout of the services table; by default the reader's.</param>
+    public async Task<IActionResult> OnGetAsync(string code, string? format, string? headers, [FromServices] IndicatorExport export, CancellationToken ct)
     {
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
         if (unit is null)
@@ -98,7 +99,12 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             .ToList();
         if (TableExport.IsSupported(format))
         {
-            await (await TableExport.ToFileAsync(Services.ToAsyncEnumerable(), ServiceColumns, format!, $"services-{code}-{query.Period}", ct)).ExecuteAsync(HttpContext);
+            var stem = $"services-{code}-{query.Period}";
+            var file = IndicatorExport.ForMachines(headers)
+                ? await TableExport.ToFileAsync(Services.ToAsyncEnumerable(), ServiceColumns, format!, stem, ct)
+                : await TableExport.ToFileAsync(Services.ToAsyncEnumerable(), ReaderServiceColumns(export, Services), format!, stem, ct,
+                    heading: await export.HeadingAsync(string.Format(System.Globalization.CultureInfo.CurrentCulture, export.Text("Export.ServicesTitle"), UnitName), query.Period, ct));
+            await file.ExecuteAsync(HttpContext);
             return new EmptyResult();
         }
 
@@ -133,6 +139,24 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         new("average_processing_days", s => Round(s.Indicators["2.2"]?.Value)),
         new("hours_saved", s => s.HoursSaved),
     ];
+
+    /// <summary>The services table for readers: the same figures under headers in their language, rates as percentages.</summary>
+    private static IReadOnlyList<ExportColumn<ServiceRow>> ReaderServiceColumns(IndicatorExport export, IReadOnlyList<ServiceRow> services)
+    {
+        var sample = services.Count > 0 ? services[0].Indicators : null;
+        string[] shown = ["RO", "2.1", "HL", "2.2"];
+        var indicators = shown.Select(code => sample?[code]).OfType<IndicatorValue>().Select(IndicatorColumn.From)
+            .Select(c => new ExportColumn<ServiceRow>(export.Header(c), s => IndicatorExport.Value(c, s.Indicators[c.Code]?.Value)));
+        return
+        [
+            new(export.Text("Col.Code"), s => s.ProcedureCode),
+            new(export.Text("Col.Procedure"), s => s.ProcedureName),
+            new(export.Text("Col.Dossiers"), s => s.Indicators.Totals.Dossiers),
+            new(export.Text("Col.OnlineDossiers"), s => s.Indicators.Totals.Online),
+            .. indicators,
+            new(export.Text("Export.HoursSaved"), s => s.HoursSaved),
+        ];
+    }
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }

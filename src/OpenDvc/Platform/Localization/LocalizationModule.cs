@@ -24,7 +24,9 @@ public static class LocalizationModule
             options.SupportedUICultures = Cultures;
             options.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider(),
+                // ?culture=en or en-GB, vi or vi-VN: the language asked in a link, before the cookie's.
+                new CustomRequestCultureProvider(context => Task.FromResult(
+                    Asked(context.Request.Query["culture"].ToString()) is { } asked ? new ProviderCultureResult(asked.Name) : null)),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -32,12 +34,18 @@ public static class LocalizationModule
         return builder;
     }
 
+    /// <summary>The culture a language code names ("en", "en-GB", "vi", "vi-VN"), or null for any other.</summary>
+    private static CultureInfo? Asked(string? culture) =>
+        culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Cultures[1]
+        : culture?.StartsWith("vi", StringComparison.OrdinalIgnoreCase) == true ? Cultures[0]
+        : null;
+
     public static void MapLanguageSwitch(this WebApplication app)
     {
         // GET /language?culture=vi|en&returnUrl=/path: sets the cookie for a year and goes back (local paths only).
         app.MapGet("/language", (HttpContext context, TimeProvider time, string? culture, string? returnUrl) =>
         {
-            var chosen = culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Cultures[1] : Cultures[0];
+            var chosen = Asked(culture) ?? Cultures[0];
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -277,7 +277,27 @@ public sealed class PdfReport : IDisposable
             }
         }
 
-        return widths;
+        return showHeader ? KeepHeaderWords(columns, widths) : widths;
+    }
+
+    /// <summary>
+    /// No column narrower than its header's longest word ("Hạng", "trình"), so headers wrap between words and never
+    /// inside one, when the page can hold that; the width this takes comes from the columns that have room to spare, in proportion.
+    /// </summary>
+    private float[] KeepHeaderWords(IReadOnlyList<PdfColumn> columns, float[] widths)
+    {
+        var floor = columns.Select(c => c.Header.Split(' ').Max(w => smallBoldFont.MeasureText(w)) + (2 * CellPadding) + 1).ToArray();
+        var missing = widths.Select((w, c) => Math.Max(0, floor[c] - w)).Sum();
+        if (missing == 0 || floor.Sum() > ContentWidth)
+        {
+            // Nothing to do, or too many columns for whole words: a word is then cut rather than the table overflowing.
+            return widths;
+        }
+
+        var spare = widths.Select((w, c) => Math.Max(0, w - floor[c])).ToArray();
+        var totalSpare = spare.Sum();
+        var share = totalSpare > 0 ? Math.Min(1, missing / totalSpare) : 0;
+        return widths.Select((w, c) => w < floor[c] ? floor[c] : w - (spare[c] * share)).ToArray();
     }
 
     /// <summary>Each cell of a row broken into the lines it prints as, once: the row's height and its drawing both use them.</summary>

@@ -5,8 +5,17 @@ using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Platform.Tables;
 
-/// <summary>A column of an exported table: its header (already localised) and how to read it from a row.</summary>
-public sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
+/// <summary>
+/// A column of an exported table: its header (already localised) and how to read it from a row. <paramref name="PrintHeader"/>:
+/// the header a wide table prints in a PDF (an indicator's code), the full header then given in a key above the table.
+/// </summary>
+public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, string? PrintHeader = null);
+
+/// <summary>
+/// The lines a table published for readers opens with, in every format: its title, then what it covers and where it
+/// comes from (the period, up to when its data runs, its edition, the source), so a figure copied from it can be cited.
+/// </summary>
+public sealed record ExportHeading(string Title, IReadOnlyList<string> Lines);
 
 /// <summary>
 /// Every table in OpenDVC exports to Excel (.xlsx), CSV and PDF through here. Rows are enumerated once and written
@@ -28,12 +37,13 @@ public static class TableExport
     };
 
     /// <param name="title">The PDF's printed title; the file name's stem when not given.</param>
-    public static async Task<IResult> ToFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string fileStem, CancellationToken cancellationToken, string? title = null)
+    /// <param name="heading">For a table published for readers: written above it in every format (see <see cref="ExportHeading"/>).</param>
+    public static async Task<IResult> ToFileAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string fileStem, CancellationToken cancellationToken, string? title = null, ExportHeading? heading = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"opendvc-export-{Guid.NewGuid():N}.{format}");
         await using (var file = File.Create(path))
         {
-            await WriteAsync(rows, columns, format, title ?? fileStem, file, cancellationToken);
+            await WriteAsync(rows, columns, format, heading ?? new ExportHeading(title ?? fileStem, []), file, cancellationToken);
         }
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -46,7 +56,7 @@ public static class TableExport
         ArgumentNullException.ThrowIfNull(file);
         var format = FormatOf(file);
         await using var stream = file.Create();
-        await WriteAsync(rows, columns, format, title ?? Path.GetFileNameWithoutExtension(file.Name), stream, cancellationToken);
+        await WriteAsync(rows, columns, format, new ExportHeading(title ?? Path.GetFileNameWithoutExtension(file.Name), []), stream, cancellationToken);
     }
 
     /// <summary>csv, xlsx or pdf from a file's extension; anything else is a CLI error with a stable code.</summary>
@@ -59,27 +69,40 @@ public static class TableExport
             : throw new Cli.CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv, .xlsx hoặc .pdf.", "The output file must end in .csv, .xlsx or .pdf.");
     }
 
-    private static Task WriteAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, string title, Stream output, CancellationToken cancellationToken) => format switch
+    /// <summary>A heading with lines opens the CSV and Excel files too; one with a title only is the PDF's title alone.</summary>
+    private static Task WriteAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string format, ExportHeading heading, Stream output, CancellationToken cancellationToken) => format switch
     {
-        "csv" => WriteCsvAsync(rows, columns, output, cancellationToken),
-        "pdf" => WritePdfAsync(rows, columns, title, output, cancellationToken),
-        _ => WriteXlsxAsync(rows, columns, output, cancellationToken),
+        "csv" => WriteCsvAsync(rows, columns, output, cancellationToken, heading.Lines.Count > 0 ? heading : null),
+        "pdf" => WritePdfAsync(rows, columns, heading.Title, output, cancellationToken, heading.Lines),
+        _ => heading.Lines.Count > 0 ? WriteXlsxWithHeadingAsync(rows, columns, heading, output, cancellationToken) : WriteXlsxAsync(rows, columns, output, cancellationToken),
     };
 
     /// <summary>
     /// A printable table: A4, landscape when it has many columns, figures right-aligned, the header on every page. A PDF
     /// is for reading, so it prints the first 5,000 rows and says how many more the Excel/CSV export holds.
     /// </summary>
-    public static Task WritePdfAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string title, Stream output, CancellationToken cancellationToken) =>
+    public static Task WritePdfAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string title, Stream output, CancellationToken cancellationToken, IReadOnlyList<string>? lines = null) =>
         Task.Run(
             () =>
             {
                 var values = rows.ToBlockingEnumerable(cancellationToken).Select(row => columns.Select(c => c.Value(row)).ToArray());
                 using var enumerator = values.GetEnumerator();
                 var first = enumerator.MoveNext() ? enumerator.Current : null;
-                var pdfColumns = columns.Select((c, i) => new PdfColumn(c.Header, first is not null && IsFigure(first[i]))).ToList();
+                // A wide table prints its short headers, so each column keeps room for its figures; a key gives the full ones.
+                var shortened = columns.Count > WideTable ? columns.Where(c => c.PrintHeader is not null).ToList() : [];
+                var pdfColumns = columns.Select((c, i) => new PdfColumn(shortened.Contains(c) ? c.PrintHeader! : c.Header, first is not null && IsFigure(first[i]))).ToList();
                 var printedAt = TimeProvider.System.GetUtcNow().ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 using var report = new PdfReport(title, $"OpenDVC · {printedAt} (UTC+7)", landscape: columns.Count > 6);
+                foreach (var line in lines ?? [])
+                {
+                    report.Paragraph(line);
+                }
+
+                if (shortened.Count > 0)
+                {
+                    report.Paragraph(string.Join("; ", shortened.Select(c => c.Header.StartsWith(c.PrintHeader!, StringComparison.Ordinal) ? c.Header : $"{c.PrintHeader}: {c.Header}")));
+                }
+
                 report.Table(pdfColumns, Rows(first, enumerator).Select(r => (IReadOnlyList<string>)r.Select(PdfText).ToList()));
                 report.Save(output);
             },
@@ -99,6 +122,9 @@ public static class TableExport
         }
     }
 
+    /// <summary>More columns than this print their short headers in a PDF.</summary>
+    private const int WideTable = 12;
+
     private static bool IsFigure(object? value) => value is int or long or short or double or decimal or float;
 
     /// <summary>
@@ -116,10 +142,19 @@ public static class TableExport
 
     private const int PdfCellLimit = 300;
 
-    public static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken, ExportHeading? heading = null)
     {
         // UTF-8 with a byte order mark: Excel opens Vietnamese text correctly only with it.
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        if (heading is not null)
+        {
+            // The heading's lines, one cell each, then an empty line before the table.
+            foreach (var line in (string[])[heading.Title, .. heading.Lines, ""])
+            {
+                await writer.WriteLineAsync(Csv.Escape(line));
+            }
+        }
+
         await writer.WriteLineAsync(string.Join(',', columns.Select(c => Csv.Escape(c.Header))));
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -135,14 +170,41 @@ public static class TableExport
             var record = new Dictionary<string, object?>(columns.Count);
             foreach (var column in columns)
             {
-                var value = column.Value(row);
-                record[column.Header] = value is Enum or DateOnly or DateTimeOffset ? Format(value) : value;
+                record[column.Header] = Cell(column.Value(row));
             }
 
             return record;
         });
         return Task.Run(() => output.SaveAs(records), cancellationToken);
     }
+
+    /// <summary>
+    /// Excel with the heading's lines above the table: rows keyed by column position, the header written as a row of its
+    /// own, so the lines can sit in the first column above it.
+    /// </summary>
+    private static Task<int[]> WriteXlsxWithHeadingAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, ExportHeading heading, Stream output, CancellationToken cancellationToken)
+    {
+        var keys = columns.Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Dictionary<string, object?> Row(Func<int, object?> value) => keys.Select((key, i) => (key, value: value(i))).ToDictionary(p => p.key, p => p.value);
+        IEnumerable<Dictionary<string, object?>> Records()
+        {
+            foreach (var line in (string[])[heading.Title, .. heading.Lines, ""])
+            {
+                yield return Row(i => i == 0 ? line : null);
+            }
+
+            yield return Row(i => columns[i].Header);
+            foreach (var row in rows.ToBlockingEnumerable(cancellationToken))
+            {
+                yield return Row(i => Cell(columns[i].Value(row)));
+            }
+        }
+
+        return Task.Run(() => output.SaveAs(Records(), printHeader: false), cancellationToken);
+    }
+
+    /// <summary>An Excel cell keeps numbers and texts as they are; enums and dates are written as in CSV.</summary>
+    private static object? Cell(object? value) => value is Enum or DateOnly or DateTimeOffset ? Format(value) : value;
 
     public static string Format(object? value) => value switch
     {

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
 using OpenDvc.Surveys;
 using OpenDvc.Surveys.Answers;
@@ -135,6 +139,30 @@ public abstract class SurveyAnswersTests<TFixture>(TFixture fixture) : AppTests<
         Assert.Contains("OD-SURVEY-TOKEN-USED", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Null(questionnaire.Survey.PublicLink);
+    }
+
+    [Fact]
+    public async Task A_public_answer_keeps_no_client_address_and_only_a_hash_of_its_token()
+    {
+        var id = await OpenSurveyAsync(SurveyAudience.Public);
+        var key = await PublicKeyAsync(id);
+        using var visitor = App.Anonymous("203.0.113.77");
+        var token = (await TestApp.ReadAsync<PublicQuestionnaire>(await visitor.GetAsync($"/api/v1/surveys/public/{key}", Ct))).Token;
+
+        var answered = await visitor.PostAsJsonAsync($"/api/v1/surveys/public/{key}/answers", new PublicAnswersInput(token, Complete()), Json.Options, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        var sheet = await db.Set<SurveyResponse>().AsNoTracking().SingleAsync(r => r.SurveyId == id, Ct);
+        var audit = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.EntityType == nameof(SurveyResponse) && e.EntityKey == sheet.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(Ct);
+        Assert.Equal((null, "public"), (sheet.UnitCode, sheet.UpdatedBy));
+        Assert.Equal(64, sheet.TokenHash!.Length);
+        Assert.DoesNotContain(token, sheet.TokenHash, StringComparison.Ordinal);
+        var entry = Assert.Single(audit);
+        Assert.Equal("anonymous", entry.Actor);
+        Assert.DoesNotContain("203.0.113", entry.After ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(token, entry.After ?? "", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,6 +84,16 @@ public abstract class BrowserTests(Browser browser, SqliteApp app) : IClassFixtu
     protected static Task ArrivedAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
         page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
+    /// <summary>Signs in through the login form and waits to land on the page asked for.</summary>
+    protected static async Task SignInAsync(IPage page, string user, string returnUrl)
+    {
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ArrivedAsync(page, $"**{returnUrl}");
+    }
+
     protected static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ArtifactsDirectory, name + ".png"), FullPage = true });
 }

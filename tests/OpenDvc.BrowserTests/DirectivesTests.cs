@@ -46,15 +46,6 @@ public sealed class DirectivesTests(Browser browser, SqliteApp app) : BrowserTes
         Assert.Equal("Bị trả lại", after);
     }
 
-    private static async Task SignInAsync(IPage page, string user, string returnUrl)
-    {
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await ArrivedAsync(page, $"**{returnUrl}");
-    }
-
     private static Task<string> CellAsync(IPage page, int deliverable) =>
         page.Locator($"tr[data-unit='08'] td[data-deliverable='{deliverable}'] a").InnerTextAsync();
 }

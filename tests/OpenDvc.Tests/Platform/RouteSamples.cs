@@ -16,6 +16,7 @@ public static class RouteSamples
         ["documentName"] = "v1",
         ["year"] = "2025",
         ["date"] = "2025-01-01",
+        ["change"] = "open",
     };
 
     public static readonly string[] UnitParameters = ["unit", "unitCode"];

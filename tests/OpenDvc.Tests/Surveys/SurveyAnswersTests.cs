@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Platform.Audit;
+using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
 using OpenDvc.Surveys;
 using OpenDvc.Surveys.Answers;
@@ -138,6 +142,30 @@ public abstract class SurveyAnswersTests<TFixture>(TFixture fixture) : AppTests<
     }
 
     [Fact]
+    public async Task A_public_answer_keeps_no_client_address_and_only_a_hash_of_its_token()
+    {
+        var id = await OpenSurveyAsync(SurveyAudience.Public);
+        var key = await PublicKeyAsync(id);
+        using var visitor = App.Anonymous("203.0.113.77");
+        var token = (await TestApp.ReadAsync<PublicQuestionnaire>(await visitor.GetAsync($"/api/v1/surveys/public/{key}", Ct))).Token;
+
+        var answered = await visitor.PostAsJsonAsync($"/api/v1/surveys/public/{key}/answers", new PublicAnswersInput(token, Complete()), Json.Options, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        var sheet = await db.Set<SurveyResponse>().AsNoTracking().SingleAsync(r => r.SurveyId == id, Ct);
+        var audit = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.EntityType == nameof(SurveyResponse) && e.EntityKey == sheet.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(Ct);
+        Assert.Equal((null, "public"), (sheet.UnitCode, sheet.UpdatedBy));
+        Assert.Equal(64, sheet.TokenHash!.Length);
+        Assert.DoesNotContain(token, sheet.TokenHash, StringComparison.Ordinal);
+        var entry = Assert.Single(audit);
+        Assert.Equal("anonymous", entry.Actor);
+        Assert.DoesNotContain("203.0.113", entry.After ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(token, entry.After ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_public_form_answers_once_per_visit_with_its_cookie()
     {
         var id = await OpenSurveyAsync(SurveyAudience.Public);
@@ -217,6 +245,61 @@ public abstract class SurveyAnswersTests<TFixture>(TFixture fixture) : AppTests<
         Assert.All(results.Questions.Single(q => q.Code == "obstacles").Options, o => Assert.NotNull(o.PreviousShare));
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Equal("application/pdf", export.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_demo_results_export_as_excel_and_csv_and_the_public_link_prints_as_a_qr_code_for_staff_only()
+    {
+        using var staff = await App.SignInAsync("survey-viewer", Roles.Viewer);
+        using var focal = await FocalPointAsync("01");
+        var surveys = await TestApp.ReadAsync<List<SurveySummary>>(await staff.GetAsync("/api/v1/surveys", Ct));
+        var units = surveys.Single(s => s.Series == DemoSurveys.Series && s.Quarter == "2023-Q4").Id;
+        var citizens = surveys.Single(s => s.Series == DemoSurveys.PublicSeries && s.Quarter == "2023-Q4").Id;
+
+        var excel = await staff.GetAsync($"/api/v1/surveys/{units}/results/export?format=xlsx&table=region", Ct);
+        var notAnswered = await staff.GetStringAsync($"/api/v1/surveys/{units}/not-answered/export?format=csv", Ct);
+        var texts = await TestApp.ReadAsync<List<TextAnswer>>(await staff.GetAsync($"/api/v1/surveys/{units}/texts", Ct));
+        var textsCsv = await staff.GetStringAsync($"/api/v1/surveys/{units}/texts/export?format=csv", Ct);
+        var qr = await staff.GetAsync($"/api/v1/surveys/{citizens}/qr.svg", Ct);
+        var qrForFocal = await focal.GetAsync($"/api/v1/surveys/{citizens}/qr.svg", Ct);
+        var qrWithoutLink = await staff.GetAsync($"/api/v1/surveys/{units}/qr.svg", Ct);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await excel.Content.ReadAsByteArrayAsync(Ct))[..2]);
+        var rows = notAnswered.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(DemoSurveys.NotAnsweredQ4.Length + 1, rows.Length);
+        Assert.Equal(DemoSurveys.DraftOnlyQ4.Length, rows.Count(r => r.Contains("Đã lưu nháp, chưa gửi", StringComparison.Ordinal)));
+        Assert.NotEmpty(texts);
+        Assert.Contains(texts[0].Text.Split('\n')[0], textsCsv, StringComparison.Ordinal);
+        Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await qr.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, qrForFocal.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, qrWithoutLink.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_focal_point_saves_a_draft_then_sends_through_the_form_and_the_form_is_then_read_only()
+    {
+        var id = await OpenSurveyAsync(SurveyAudience.Units);
+        using var focal = await FocalPointAsync("01");
+        var page = $"/surveys/{id}/units/01";
+
+        var draft = await TestApp.PostFormAsync(focal, page, new() { ["q.many"] = "b", ["draft"] = "1" });
+        var afterDraft = await TestApp.ReadAsync<UnitSheet>(await focal.GetAsync(Answers(id, "01"), Ct));
+        var refused = await TestApp.PostFormAsync(focal, page, new() { ["q.many"] = "b", ["send"] = "1" });
+        var sent = await TestApp.PostFormAsync(focal, page, new() { ["q.one"] = "c", ["q.scale"] = "5", ["send"] = "1" });
+        var html = await focal.GetStringAsync(page, Ct);
+        var list = await focal.GetStringAsync("/surveys", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        Assert.False(afterDraft.Submitted);
+        Assert.Equal(["b"], afterDraft.Answers["many"].Choices);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("role=\"alert\"", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("<fieldset id=\"question-one\" disabled=\"disabled\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gửi câu trả lời", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/surveys/{id}/units/01\"", list, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, Answer> Complete() => new() { ["one"] = new(["a"]), ["scale"] = new(Number: 3) };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts;
+using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
 using OpenDvc.Surveys.Answers;
 using OpenDvc.Surveys.Questionnaire;
@@ -18,6 +19,9 @@ public sealed class SurveysListPage(OpenDvcDbContext db, ResponseBook book) : Pa
     public string? Unit { get; private set; }
 
     public bool IsStaff { get; private set; }
+
+    /// <summary>Admins build, open and close surveys: the list links to the builder for them.</summary>
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -84,8 +85,18 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
     public static IReadOnlyList<SurveyViolation> Check(SurveyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var violations = new List<SurveyViolation>();
-        if (input.ClosesOn < input.OpensOn)
+        var violations = Annotations(input);
+        if (violations.Count > 0)
+        {
+            // The rules below read the codes: they need them present first.
+            return violations;
+        }
+
+        if (input.OpensOn == default || input.ClosesOn == default)
+        {
+            violations.Add(new("opensOn", "OD-SURVEY-PERIOD", "Cần ngày bắt đầu và ngày kết thúc.", "The first and the last day are needed."));
+        }
+        else if (input.ClosesOn < input.OpensOn)
         {
             violations.Add(new("closesOn", "OD-SURVEY-PERIOD", "Ngày kết thúc phải sau ngày bắt đầu.", "The last day must not come before the first."));
         }
@@ -123,6 +134,51 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
 
         return violations;
     }
+
+    /// <summary>
+    /// The input records' own limits (required, length, the quarter's form), as the API's validation reads them: the
+    /// builder page posts no JSON, so it gets them here, from the same attributes.
+    /// </summary>
+    private static List<SurveyViolation> Annotations(SurveyInput input)
+    {
+        var violations = new List<SurveyViolation>();
+        void Validate(object item, int? question)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(item, new ValidationContext(item), results, validateAllProperties: true);
+            foreach (var member in results.SelectMany(r => r.MemberNames).Distinct(StringComparer.Ordinal))
+            {
+                var (vi, en) = FieldNames.GetValueOrDefault(member, (member, member));
+                violations.Add(question is { } n
+                    ? new($"questions[{n}].{member}", "OD-SURVEY-FIELD", $"Câu {n}: {vi} thiếu, quá dài hoặc sai dạng.", $"Question {n}: {en} is missing, too long or malformed.")
+                    : new(member, "OD-SURVEY-FIELD", $"{vi}: thiếu, quá dài hoặc sai dạng.", $"{en} is missing, too long or malformed."));
+            }
+        }
+
+        Validate(input, null);
+        foreach (var (q, n) in (input.Questions ?? []).Select((q, i) => (q, i + 1)))
+        {
+            Validate(q, n);
+            foreach (var o in q.Options ?? [])
+            {
+                Validate(o, n);
+            }
+        }
+
+        return violations;
+    }
+
+    private static readonly Dictionary<string, (string Vi, string En)> FieldNames = new(StringComparer.Ordinal)
+    {
+        [nameof(SurveyInput.Series)] = ("Mã bộ khảo sát", "Series"),
+        [nameof(SurveyInput.Quarter)] = ("Quý (yyyy-Qn)", "Quarter (yyyy-Qn)"),
+        [nameof(SurveyInput.TitleVi)] = ("Tiêu đề tiếng Việt", "Vietnamese title"),
+        [nameof(SurveyInput.TitleEn)] = ("Tiêu đề tiếng Anh", "English title"),
+        [nameof(QuestionInput.Code)] = ("Mã", "Code"),
+        [nameof(QuestionInput.TextVi)] = ("Nội dung tiếng Việt", "Vietnamese wording"),
+        [nameof(QuestionInput.TextEn)] = ("Nội dung tiếng Anh", "English wording"),
+        [nameof(QuestionInput.PersonalDataPurpose)] = ("Lý do hỏi dữ liệu cá nhân", "Why personal data is asked"),
+    };
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex CodePattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Editions;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Ledger.Quality;
@@ -130,6 +131,23 @@ public abstract class IndicatorExportTests<TFixture>(TFixture fixture) : AppTest
             Assert.True(response.Headers.TryGetValues("Data-As-Of", out var values), url);
             Assert.Equal(expected, values.Single());
         }
+    }
+
+    [Fact]
+    public async Task The_pages_of_figures_say_up_to_when_their_data_runs()
+    {
+        await IndicatorData.EnsureAsync(App);
+        using var anonymous = App.Anonymous();
+        using var staff = await App.SignInAsync("export-dated-viewer", Roles.Viewer);
+        var dated = $"Số liệu đến {await DataDateAsync()}";
+
+        var unit = await anonymous.GetStringAsync("/indicators/units/79?period=2023", Ct);
+        var services = await TestApp.ReadAsync<List<IndicatorsView>>(await anonymous.GetAsync("/api/v1/indicators/units/79/services?period=2023", Ct));
+        var service = await anonymous.GetStringAsync($"/indicators/units/79/services/{services[0].Procedure}?period=2023", Ct);
+        var quality = await staff.GetStringAsync("/indicators/quality", Ct);
+        var dashboard = await anonymous.GetStringAsync("/dashboard?period=2023", Ct);
+
+        Assert.All((string[])[unit, service, quality, dashboard], html => Assert.Contains(dated, html, StringComparison.Ordinal));
     }
 
     /// <summary>The ledger's last commit as the exports print it ("14:05 07/12/2026").</summary>

@@ -73,6 +73,28 @@ public sealed class Deliverable : IAudited
 
     /// <summary>For a monthly report: the first day of the month reported on.</summary>
     public DateOnly? ReportMonth { get; set; }
+
+    /// <summary>
+    /// The units the deliverable concerns among those that owe it, e.g. only those providing online services, as
+    /// letter 2664's annex lists them: the matrix, the "not yet submitted" list and the reminders see no other.
+    /// </summary>
+    public DeliverableScope Scope { get; set; }
+
+    /// <summary>With <see cref="DeliverableScope.ChosenUnits"/>: the units' codes (an ended one stands for its successor).</summary>
+    public List<string>? ScopeUnits { get; set; }
+}
+
+/// <summary>Which of the letter's recipients a deliverable concerns.</summary>
+public enum DeliverableScope
+{
+    /// <summary>Every recipient (in force on the due date): the default.</summary>
+    AllRecipients = 0,
+    Ministries = 1,
+    Provinces = 2,
+
+    /// <summary>Units that provide at least one online service on the due date.</summary>
+    WithOnlineServices = 3,
+    ChosenUnits = 4,
 }
 
 public enum DeliverableKind

@@ -52,6 +52,8 @@ public static class DirectivesApi
         new("deliverable", x => x.Deliverable?.Title),
         new("kind", x => x.Deliverable?.Kind),
         new("due_date", x => x.Deliverable?.DueDate),
+        new("scope", x => x.Deliverable?.Scope),
+        new("scope_units", x => x.Deliverable is { } d ? string.Join(" ", d.ScopeUnits) : null),
     ];
 
     public static async Task<IResult> ExportDirectives(string? format, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)

@@ -37,7 +37,9 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
             return Forbid();
         }
 
-        var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth);
+        var scopeUnits = (NewDeliverable.ScopeUnits ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth,
+            NewDeliverable.Scope, scopeUnits);
         var violations = NewDeliverable.DueDate is null || string.IsNullOrWhiteSpace(NewDeliverable.Title)
             ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và hạn nộp.", "A title and a due date are needed.")]
             : (await DirectiveBook.SaveDeliverableAsync(db, id, null, input, ct)).Violations;
@@ -103,5 +105,9 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         public string? Instructions { get; set; }
 
         public DateOnly? ReportMonth { get; set; }
+
+        public DeliverableScope Scope { get; set; }
+
+        public string? ScopeUnits { get; set; }
     }
 }

@@ -618,6 +618,12 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<DateOnly?>("ReportMonth")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopeUnits")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -67,8 +67,11 @@ public static class ComplianceRules
 }
 
 /// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
-public sealed class ComplianceQuery(OpenDvcDbContext db)
+public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring)
 {
+    /// <summary>Makes the started periods' deliverables of recurring ones, before a view picks its deliverables.</summary>
+    public Task CreateStartedPeriodsAsync(CancellationToken ct) => recurring.CreateStartedPeriodsAsync(ct);
+
     /// <summary>Every unit a directive is addressed to (in force on its date, named as then), ministries then provinces, each in code order.</summary>
     public async Task<IReadOnlyList<RecipientUnit>> RecipientsAsync(Directive directive, CancellationToken ct)
     {
@@ -162,6 +165,7 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
     /// <summary>The deliverables addressed to one unit, newest due first, and where the unit stands on each.</summary>
     public async Task<IReadOnlyList<Submissions.UnitDeliverableView>> ForUnitAsync(string unitCode, DateOnly day, CancellationToken ct)
     {
+        await CreateStartedPeriodsAsync(ct);
         var evaluated = await EvaluateAsync(null, day, ct);
         return evaluated.SelectMany(e => e.Cells.Where(c => c.Unit.Code == unitCode).Select(c => new Submissions.UnitDeliverableView(
                 e.Deliverable.Id, e.Deliverable.Directive!.Number, e.Deliverable.Title, e.Deliverable.Kind, c.Cell.DueDate, c.Cell.Extended, c.Cell.Status, c.Cell.Accepted)))

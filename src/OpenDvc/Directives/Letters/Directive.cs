@@ -29,6 +29,9 @@ public sealed class Directive : IAudited
 
     public List<Deliverable> Deliverables { get; set; } = [];
 
+    /// <summary>Recurring deliverables: each period becomes one of <see cref="Deliverables"/> by itself.</summary>
+    public List<DeliverableSeries> Series { get; set; } = [];
+
     /// <summary>The units the letter is addressed to: those valid on its date, by its scope.</summary>
     public bool IsAddressedTo(Unit unit) =>
         unit.IsValidOn(Date) && Recipients switch
@@ -82,6 +85,9 @@ public sealed class Deliverable : IAudited
 
     /// <summary>With <see cref="DeliverableScope.ChosenUnits"/>: the units' codes (an ended one stands for its successor).</summary>
     public List<string>? ScopeUnits { get; set; }
+
+    /// <summary>The recurring deliverable this one is a period of (its period in <see cref="ReportMonth"/>), if any.</summary>
+    public int? SeriesId { get; set; }
 }
 
 /// <summary>Which of the letter's recipients a deliverable concerns.</summary>
@@ -165,6 +171,10 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         builder.Property(d => d.Instructions).HasMaxLength(4000);
         builder.HasIndex(d => new { d.DirectiveId, d.DueDate });
         builder.HasIndex(d => d.DueDate);
+
+        // One deliverable per period of a series, even when two requests make it at once.
+        builder.HasIndex(d => new { d.SeriesId, d.ReportMonth }).IsUnique();
+        builder.HasOne<DeliverableSeries>().WithMany().HasForeignKey(d => d.SeriesId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

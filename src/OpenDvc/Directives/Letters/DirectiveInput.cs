@@ -39,11 +39,12 @@ public sealed record DeliverableExtensionInput(
 
 /// <summary>A directive as the API and pages show it.</summary>
 public sealed record DirectiveView(int Id, string Number, DateOnly Date, string Subject, string Signer, RecipientScope Recipients,
-    IReadOnlyList<string> Units, bool Published, bool HasLetter, IReadOnlyList<DeliverableView> Deliverables)
+    IReadOnlyList<string> Units, bool Published, bool HasLetter, IReadOnlyList<DeliverableView> Deliverables, IReadOnlyList<DeliverableSeriesView> Series)
 {
     public static DirectiveView From(Directive d) => new(d.Id, d.Number, d.Date, d.Subject, d.Signer, d.Recipients,
         d.ChosenUnits.Select(u => u.UnitCode).Order(StringComparer.Ordinal).ToList(), d.Published, d.LetterFileId is not null,
-        d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList());
+        d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList(),
+        d.Series.OrderBy(x => x.Id).Select(DeliverableSeriesView.From).ToList());
 }
 
 public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth,
@@ -71,7 +72,7 @@ public static class DirectiveBook
     }
 
     private static IQueryable<Directive> Query(OpenDvcDbContext db) =>
-        db.Set<Directive>().AsNoTracking().Include(d => d.ChosenUnits).Include(d => d.Deliverables).AsSplitQuery();
+        db.Set<Directive>().AsNoTracking().Include(d => d.ChosenUnits).Include(d => d.Deliverables).Include(d => d.Series).AsSplitQuery();
 
     /// <summary>Creates (id null) or updates a directive; returns its id, or the rules it breaks.</summary>
     public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveAsync(OpenDvcDbContext db, int? id, DirectiveInput input, CancellationToken ct)
@@ -150,9 +151,7 @@ public static class DirectiveBook
             return (null, [new RuleViolation("directiveId", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {directiveId}.", $"No directive {directiveId}.")]);
         }
 
-        var scopeUnits = input.Scope == DeliverableScope.ChosenUnits
-            ? (input.ScopeUnits ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
-            : null;
+        var scopeUnits = input.Scope == DeliverableScope.ChosenUnits ? CleanCodes(input.ScopeUnits) : null;
         if (await CheckScopeAsync(db, input.Scope, scopeUnits, ct) is { Count: > 0 } scopeViolations)
         {
             return (null, scopeViolations);
@@ -175,6 +174,9 @@ public static class DirectiveBook
         await db.SaveChangesAsync(ct);
         return (deliverable.Id, []);
     }
+
+    internal static List<string> CleanCodes(IReadOnlyList<string>? codes) =>
+        (codes ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>A scope is one of the known ones; a chosen list names at least one unit, each in the registry.</summary>
     internal static async Task<IReadOnlyList<RuleViolation>> CheckScopeAsync(OpenDvcDbContext db, DeliverableScope scope, IReadOnlyList<string>? units, CancellationToken ct)

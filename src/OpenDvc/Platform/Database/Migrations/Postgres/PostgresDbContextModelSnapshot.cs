@@ -650,6 +650,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("ScopeUnits")
                         .HasColumnType("text[]");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -661,7 +664,58 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("DirectiveId", "DueDate");
 
+                    b.HasIndex("SeriesId", "ReportMonth")
+                        .IsUnique();
+
                     b.ToTable("deliverables", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Directives.Letters.DeliverableSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("ScopeUnits")
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("deliverable_series", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
@@ -2319,7 +2373,21 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("OpenDvc.Directives.Letters.DeliverableSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("OpenDvc.Directives.Letters.DeliverableSeries", b =>
+                {
+                    b.HasOne("OpenDvc.Directives.Letters.Directive", null)
+                        .WithMany("Series")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
@@ -2529,6 +2597,8 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Navigation("ChosenUnits");
 
                     b.Navigation("Deliverables");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.Submission", b =>

@@ -26,6 +26,7 @@ public static class DirectivesModule
         services.AddScoped<SubmissionWorkflow>();
         services.AddScoped<MonthlyReportComparison>();
         services.AddScoped<PlanProgress>();
+        services.AddScoped<RecurringDeliverables>();
         services.AddScoped<ComplianceQuery>();
         services.AddScoped<ComplianceMatrix>();
         services.AddScoped<ReminderSender>();

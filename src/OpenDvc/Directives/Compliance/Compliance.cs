@@ -3,6 +3,7 @@ using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Time;
+using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
 using OpenDvc.Registry.Units.Timeline;
 
@@ -66,8 +67,11 @@ public static class ComplianceRules
 }
 
 /// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
-public sealed class ComplianceQuery(OpenDvcDbContext db)
+public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring)
 {
+    /// <summary>Makes the started periods' deliverables of recurring ones, before a view picks its deliverables.</summary>
+    public Task CreateStartedPeriodsAsync(CancellationToken ct) => recurring.CreateStartedPeriodsAsync(ct);
+
     /// <summary>Every unit a directive is addressed to (in force on its date, named as then), ministries then provinces, each in code order.</summary>
     public async Task<IReadOnlyList<RecipientUnit>> RecipientsAsync(Directive directive, CancellationToken ct)
     {
@@ -79,11 +83,24 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
     /// <summary>
     /// Who owes a deliverable: the letter's recipients, each replaced by the unit that carries on its work on the due
     /// date when it ended before then (10, the old Lào Cai, by 15 from 1/7/2025; a ministry by the one that absorbed it),
-    /// so an ended unit is never asked, listed or reminded, and its successor's submission is the one that counts.
+    /// so an ended unit is never asked, listed or reminded, and its successor's submission is the one that counts;
+    /// then only those the deliverable concerns (<see cref="DeliverableScope"/>).
     /// </summary>
-    internal static IEnumerable<RecipientUnit> Owing(Deliverable deliverable, Dictionary<string, Unit> units, UnitTimeline timeline) =>
-        InForce(units.Values.Where(deliverable.Directive!.IsAddressedTo).Select(u => timeline.SuccessorOn(u.Code, deliverable.DueDate)).OfType<string>(),
-            deliverable.DueDate, units, timeline);
+    internal static IEnumerable<RecipientUnit> Owing(Deliverable deliverable, OwingFacts facts)
+    {
+        var due = deliverable.DueDate;
+        var chosen = (deliverable.ScopeUnits ?? []).Select(c => facts.Timeline.SuccessorOn(c, due)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return InForce(facts.Units.Values.Where(deliverable.Directive!.IsAddressedTo).Select(u => facts.Timeline.SuccessorOn(u.Code, due)).OfType<string>(),
+                due, facts.Units, facts.Timeline)
+            .Where(u => deliverable.Scope switch
+            {
+                DeliverableScope.Ministries => !u.IsProvince,
+                DeliverableScope.Provinces => u.IsProvince,
+                DeliverableScope.WithOnlineServices => facts.FirstOnline.TryGetValue(u.Code, out var first) && first <= due,
+                DeliverableScope.ChosenUnits => chosen.Contains(u.Code),
+                _ => true,
+            });
+    }
 
     /// <summary>The units of the codes as the version in force on the day names them: ministries first, then provinces, each in code order.</summary>
     private static IEnumerable<RecipientUnit> InForce(IEnumerable<string> codes, DateOnly day, Dictionary<string, Unit> units, UnitTimeline timeline) =>
@@ -119,10 +136,9 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
                 }).ToList(),
             }).ToListAsync(ct);
         var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
-        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
-        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        var facts = await OwingFacts.LoadAsync(db, deliverables, ct);
 
-        return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, units, timeline)
+        return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, facts)
             .Select(u => (u, ComplianceRules.Evaluate(d, u.Code, extensions.GetValueOrDefault((d.Id, u.Code)), versions.GetValueOrDefault((d.Id, u.Code)) ?? [], day)))
             .ToList())).ToList();
     }
@@ -143,12 +159,13 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
             deliverable.Id, deliverable.Title, deliverable.Directive!.Number, deliverable.DueDate, day, cells.Count,
             listed.Where(c => !c.Unit.IsProvince).Select(c => Line(c.Unit, c.Cell)).ToList(),
             listed.Where(c => c.Unit.IsProvince).Select(c => Line(c.Unit, c.Cell)).ToList(),
-            extended.Select(c => Line(c.Unit, c.Cell)).ToList());
+            extended.Select(c => Line(c.Unit, c.Cell)).ToList(), deliverable.Scope);
     }
 
     /// <summary>The deliverables addressed to one unit, newest due first, and where the unit stands on each.</summary>
     public async Task<IReadOnlyList<Submissions.UnitDeliverableView>> ForUnitAsync(string unitCode, DateOnly day, CancellationToken ct)
     {
+        await CreateStartedPeriodsAsync(ct);
         var evaluated = await EvaluateAsync(null, day, ct);
         return evaluated.SelectMany(e => e.Cells.Where(c => c.Unit.Code == unitCode).Select(c => new Submissions.UnitDeliverableView(
                 e.Deliverable.Id, e.Deliverable.Directive!.Number, e.Deliverable.Title, e.Deliverable.Kind, c.Cell.DueDate, c.Cell.Extended, c.Cell.Status, c.Cell.Accepted)))
@@ -159,15 +176,33 @@ public sealed class ComplianceQuery(OpenDvcDbContext db)
         new(unit.Code, unit.Name, unit.ShortName, unit.IsProvince, cell.Status, cell.DueDate, cell.Extended);
 }
 
+/// <summary>What deciding who owes a deliverable reads: the units, their timeline, and when each first provided an online service.</summary>
+internal sealed record OwingFacts(Dictionary<string, Unit> Units, UnitTimeline Timeline, IReadOnlyDictionary<string, DateOnly> FirstOnline)
+{
+    public static async Task<OwingFacts> LoadAsync(OpenDvcDbContext db, IEnumerable<Deliverable> deliverables, CancellationToken ct)
+    {
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        // Read the services only when a deliverable's scope needs them.
+        var firstOnline = deliverables.Any(d => d.Scope == DeliverableScope.WithOnlineServices)
+            ? await db.Set<OnlineService>().GroupBy(s => s.UnitCode).Select(g => new { g.Key, First = g.Min(s => s.OnlineSince) })
+                .ToDictionaryAsync(x => x.Key, x => x.First, StringComparer.Ordinal, ct)
+            : [];
+        return new OwingFacts(units, timeline, firstOnline);
+    }
+}
+
 public sealed record NotSubmittedUnit(string Code, string Name, string ShortName, bool IsProvince, ComplianceStatus Status, DateOnly DueDate, bool Extended);
 
 /// <summary>
 /// The list that ends the agency's letters: units that had not delivered by a day, ministries and provinces apart
-/// (units with an extension still running on that day are not listed, but shown beside it).
+/// (units with an extension still running on that day are not listed, but shown beside it); only the units the
+/// deliverable concerns, so <see cref="Recipients"/> counts those.
 /// </summary>
 public sealed record NotSubmittedList(
     int DeliverableId, string Deliverable, string DirectiveNumber, DateOnly DueDate, DateOnly Day, int Recipients,
-    IReadOnlyList<NotSubmittedUnit> Ministries, IReadOnlyList<NotSubmittedUnit> Provinces, IReadOnlyList<NotSubmittedUnit> ExtensionRunning)
+    IReadOnlyList<NotSubmittedUnit> Ministries, IReadOnlyList<NotSubmittedUnit> Provinces, IReadOnlyList<NotSubmittedUnit> ExtensionRunning,
+    DeliverableScope Scope)
 {
     public IEnumerable<NotSubmittedUnit> All => Ministries.Concat(Provinces);
 

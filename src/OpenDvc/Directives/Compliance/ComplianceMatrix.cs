@@ -15,7 +15,8 @@ public enum UnitGroup
 /// <summary>Filters of the matrix, shared by the page, the API and the export.</summary>
 public sealed record ComplianceFilter(DateOnly? Date, int? Directive, DeliverableKind? Kind, UnitGroup? Units, ComplianceStatus? Status);
 
-public sealed record MatrixColumn(int DeliverableId, string DirectiveNumber, string Title, DeliverableKind Kind, DateOnly DueDate);
+/// <summary>A deliverable of the matrix; <paramref name="Period"/> is the period reported on (a recurring one's periods stand side by side).</summary>
+public sealed record MatrixColumn(int DeliverableId, string DirectiveNumber, string Title, DeliverableKind Kind, DateOnly DueDate, DateOnly? Period);
 
 public sealed record MatrixRow(string UnitCode, string UnitName, bool IsProvince, IReadOnlyList<ComplianceCell?> Cells);
 
@@ -30,10 +31,11 @@ public sealed class ComplianceMatrix(OpenDvcDbContext db, ComplianceQuery query)
     public async Task<Matrix> BuildAsync(ComplianceFilter filter, DateOnly today, CancellationToken ct)
     {
         var day = filter.Date ?? today;
+        await query.CreateStartedPeriodsAsync(ct);
         var ids = await db.Set<Deliverable>().Where(d => (filter.Directive == null || d.DirectiveId == filter.Directive) && (filter.Kind == null || d.Kind == filter.Kind))
             .Select(d => d.Id).ToListAsync(ct);
         var evaluated = await query.EvaluateAsync(ids, day, ct);
-        var columns = evaluated.Select(e => new MatrixColumn(e.Deliverable.Id, e.Deliverable.Directive!.Number, e.Deliverable.Title, e.Deliverable.Kind, e.Deliverable.DueDate)).ToList();
+        var columns = evaluated.Select(e => new MatrixColumn(e.Deliverable.Id, e.Deliverable.Directive!.Number, e.Deliverable.Title, e.Deliverable.Kind, e.Deliverable.DueDate, e.Deliverable.ReportMonth)).ToList();
         var units = evaluated.SelectMany(e => e.Cells.Select(c => c.Unit)).DistinctBy(u => u.Code)
             .Where(u => filter.Units is null || (filter.Units == UnitGroup.Provinces) == u.IsProvince)
             .OrderBy(u => u.IsProvince).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Pdf;
 
 namespace OpenDvc.Directives.Compliance;
@@ -28,6 +29,7 @@ public static class NotSubmittedAnnex
             ("Nội dung yêu cầu / Deliverable", list.Deliverable),
             ("Hạn nộp / Due date", Day(list.DueDate)),
             ("Tính đến hết ngày / As of the end of", Day(list.Day)),
+            ("Phạm vi / Units concerned", Scope(list.Scope)),
             ("Số đơn vị chưa gửi / Units not submitted", string.Create(CultureInfo.InvariantCulture, $"{list.Ministries.Count + list.Provinces.Count} / {list.Recipients}")),
         ]);
 
@@ -56,6 +58,15 @@ public static class NotSubmittedAnnex
             u.Extended ? $"Được gia hạn đến {Day(u.DueDate)} / Extended to {u.DueDate:yyyy-MM-dd}" : Status(u.Status),
         ]));
     }
+
+    private static string Scope(DeliverableScope scope) => scope switch
+    {
+        DeliverableScope.Ministries => "Chỉ các bộ, ngành / Ministries only",
+        DeliverableScope.Provinces => "Chỉ các tỉnh, thành phố / Provinces only",
+        DeliverableScope.WithOnlineServices => "Chỉ các đơn vị có cung cấp dịch vụ công trực tuyến / Units providing online services only",
+        DeliverableScope.ChosenUnits => "Các đơn vị được chọn / Chosen units only",
+        _ => "Tất cả đơn vị nhận văn bản / All recipients",
+    };
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -108,6 +108,17 @@ public static class DemoDirectives
                     Instructions = "Kèm danh sách dịch vụ công đủ điều kiện và không đủ điều kiện cung cấp trực tuyến mức độ 4.",
                 },
             ],
+
+            // The letter asks for a report every month of the plan, from the units that provide online services, as its annex lists them.
+            Series =
+            [
+                new DeliverableSeries
+                {
+                    Kind = DeliverableKind.MonthlyReport, Title = "Báo cáo tình hình cung cấp DVCTT", Frequency = SeriesFrequency.Monthly, DueDay = 5,
+                    FirstPeriod = new DateOnly(2021, 8, 1), LastPeriod = new DateOnly(2021, 12, 1), Scope = DeliverableScope.WithOnlineServices,
+                    Instructions = "Số hồ sơ tiếp nhận, trực tuyến, đúng hạn trong tháng và tình hình thực hiện kế hoạch.",
+                },
+            ],
         };
         yield return new Directive
         {

@@ -29,6 +29,9 @@ public sealed class Directive : IAudited
 
     public List<Deliverable> Deliverables { get; set; } = [];
 
+    /// <summary>Recurring deliverables: each period becomes one of <see cref="Deliverables"/> by itself.</summary>
+    public List<DeliverableSeries> Series { get; set; } = [];
+
     /// <summary>The units the letter is addressed to: those valid on its date, by its scope.</summary>
     public bool IsAddressedTo(Unit unit) =>
         unit.IsValidOn(Date) && Recipients switch
@@ -73,6 +76,31 @@ public sealed class Deliverable : IAudited
 
     /// <summary>For a monthly report: the first day of the month reported on.</summary>
     public DateOnly? ReportMonth { get; set; }
+
+    /// <summary>
+    /// The units the deliverable concerns among those that owe it, e.g. only those providing online services, as
+    /// letter 2664's annex lists them: the matrix, the "not yet submitted" list and the reminders see no other.
+    /// </summary>
+    public DeliverableScope Scope { get; set; }
+
+    /// <summary>With <see cref="DeliverableScope.ChosenUnits"/>: the units' codes (an ended one stands for its successor).</summary>
+    public List<string>? ScopeUnits { get; set; }
+
+    /// <summary>The recurring deliverable this one is a period of (its period in <see cref="ReportMonth"/>), if any.</summary>
+    public int? SeriesId { get; set; }
+}
+
+/// <summary>Which of the letter's recipients a deliverable concerns.</summary>
+public enum DeliverableScope
+{
+    /// <summary>Every recipient (in force on the due date): the default.</summary>
+    AllRecipients = 0,
+    Ministries = 1,
+    Provinces = 2,
+
+    /// <summary>Units that provide at least one online service on the due date.</summary>
+    WithOnlineServices = 3,
+    ChosenUnits = 4,
 }
 
 public enum DeliverableKind
@@ -143,6 +171,10 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         builder.Property(d => d.Instructions).HasMaxLength(4000);
         builder.HasIndex(d => new { d.DirectiveId, d.DueDate });
         builder.HasIndex(d => d.DueDate);
+
+        // One deliverable per period of a series, even when two requests make it at once.
+        builder.HasIndex(d => new { d.SeriesId, d.ReportMonth }).IsUnique();
+        builder.HasOne<DeliverableSeries>().WithMany().HasForeignKey(d => d.SeriesId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

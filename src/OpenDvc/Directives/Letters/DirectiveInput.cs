@@ -17,12 +17,16 @@ public sealed record DirectiveInput(
     bool Published);
 
 /// <summary>A deliverable as an admin writes it.</summary>
+/// <param name="Scope">The units it concerns among the letter's recipients; all by default.</param>
+/// <param name="ScopeUnits">With scope ChosenUnits: the units' codes.</param>
 public sealed record DeliverableInput(
     DeliverableKind Kind,
     [property: Required, StringLength(512)] string Title,
     DateOnly DueDate,
     [property: StringLength(4000)] string? Instructions,
-    DateOnly? ReportMonth);
+    DateOnly? ReportMonth,
+    DeliverableScope Scope = DeliverableScope.AllRecipients,
+    IReadOnlyList<string>? ScopeUnits = null);
 
 /// <summary>A later due date for one unit and one deliverable, as an admin grants it.</summary>
 /// <param name="Unit">The unit's code.</param>
@@ -35,16 +39,19 @@ public sealed record DeliverableExtensionInput(
 
 /// <summary>A directive as the API and pages show it.</summary>
 public sealed record DirectiveView(int Id, string Number, DateOnly Date, string Subject, string Signer, RecipientScope Recipients,
-    IReadOnlyList<string> Units, bool Published, bool HasLetter, IReadOnlyList<DeliverableView> Deliverables)
+    IReadOnlyList<string> Units, bool Published, bool HasLetter, IReadOnlyList<DeliverableView> Deliverables, IReadOnlyList<DeliverableSeriesView> Series)
 {
     public static DirectiveView From(Directive d) => new(d.Id, d.Number, d.Date, d.Subject, d.Signer, d.Recipients,
         d.ChosenUnits.Select(u => u.UnitCode).Order(StringComparer.Ordinal).ToList(), d.Published, d.LetterFileId is not null,
-        d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList());
+        d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList(),
+        d.Series.OrderBy(x => x.Id).Select(DeliverableSeriesView.From).ToList());
 }
 
-public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth)
+public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth,
+    DeliverableScope Scope, IReadOnlyList<string> ScopeUnits)
 {
-    public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth);
+    public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth,
+        d.Scope, d.ScopeUnits ?? []);
 }
 
 /// <summary>Reading and writing directives and deliverables: one code path for the API, the pages and the demo data.</summary>
@@ -65,7 +72,7 @@ public static class DirectiveBook
     }
 
     private static IQueryable<Directive> Query(OpenDvcDbContext db) =>
-        db.Set<Directive>().AsNoTracking().Include(d => d.ChosenUnits).Include(d => d.Deliverables).AsSplitQuery();
+        db.Set<Directive>().AsNoTracking().Include(d => d.ChosenUnits).Include(d => d.Deliverables).Include(d => d.Series).AsSplitQuery();
 
     /// <summary>Creates (id null) or updates a directive; returns its id, or the rules it breaks.</summary>
     public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveAsync(OpenDvcDbContext db, int? id, DirectiveInput input, CancellationToken ct)
@@ -144,6 +151,12 @@ public static class DirectiveBook
             return (null, [new RuleViolation("directiveId", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {directiveId}.", $"No directive {directiveId}.")]);
         }
 
+        var scopeUnits = input.Scope == DeliverableScope.ChosenUnits ? CleanCodes(input.ScopeUnits) : null;
+        if (await CheckScopeAsync(db, input.Scope, scopeUnits, ct) is { Count: > 0 } scopeViolations)
+        {
+            return (null, scopeViolations);
+        }
+
         var deliverable = id is null ? null : await db.Set<Deliverable>().SingleOrDefaultAsync(d => d.Id == id && d.DirectiveId == directiveId, ct);
         if (id is not null && deliverable is null)
         {
@@ -156,7 +169,35 @@ public static class DirectiveBook
         deliverable.DueDate = input.DueDate;
         deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
         deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
+        deliverable.Scope = input.Scope;
+        deliverable.ScopeUnits = scopeUnits;
         await db.SaveChangesAsync(ct);
         return (deliverable.Id, []);
+    }
+
+    internal static List<string> CleanCodes(IReadOnlyList<string>? codes) =>
+        (codes ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>A scope is one of the known ones; a chosen list names at least one unit, each in the registry.</summary>
+    internal static async Task<IReadOnlyList<RuleViolation>> CheckScopeAsync(OpenDvcDbContext db, DeliverableScope scope, IReadOnlyList<string>? units, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(scope))
+        {
+            return [new RuleViolation("scope", "OD-DELIVERABLE-SCOPE", "Phạm vi đơn vị không hợp lệ.", "Unknown scope of units.")];
+        }
+
+        if (scope != DeliverableScope.ChosenUnits)
+        {
+            return [];
+        }
+
+        if (units is not { Count: > 0 })
+        {
+            return [new RuleViolation("scopeUnits", "OD-DELIVERABLE-SCOPE-EMPTY", "Chọn ít nhất một đơn vị thuộc phạm vi.", "Choose at least one unit for the scope.")];
+        }
+
+        var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
+        return units.Except(known, StringComparer.Ordinal)
+            .Select(u => new RuleViolation("scopeUnits", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{u}'.", $"No unit with code '{u}'.")).ToList();
     }
 }

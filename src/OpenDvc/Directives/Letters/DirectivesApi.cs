@@ -29,6 +29,8 @@ public static class DirectivesApi
         admin.MapPut("/{id:int}/letter", UploadDirectiveLetter).WithName(nameof(UploadDirectiveLetter)).DisableAntiforgery()
             .WithSummary("Attach the signed letter as a PDF (form field 'file', admin).");
         admin.MapPost("/{id:int}/deliverables", AddDeliverable).WithName(nameof(AddDeliverable)).WithSummary("Add a deliverable to a directive (admin).");
+        admin.MapPost("/{id:int}/series", AddDeliverableSeries).WithName(nameof(AddDeliverableSeries))
+            .WithSummary("Add a recurring deliverable (monthly or quarterly, due on day N of the next period): each started period becomes a deliverable by itself (admin).");
         admin.MapPut("/{id:int}/deliverables/{deliverable:int}", UpdateDeliverable).WithName(nameof(UpdateDeliverable)).WithSummary("Change a deliverable (admin).");
 
         var deliverables = app.MapGroup("/api/v1/deliverables").WithTags("Directives").RequireAuthorization(AccountsModule.AdminPolicy);
@@ -37,8 +39,11 @@ public static class DirectivesApi
             .WithDescription("Body: unit (code), dueDate (yyyy-MM-dd, required) and reason; without a due date, 400 with the validation errors.");
     }
 
-    public static async Task<Ok<IReadOnlyList<DirectiveView>>> ListDirectives(ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await DirectiveBook.ListAsync(db, UnitAccess.IsStaff(user), ct));
+    public static async Task<Ok<IReadOnlyList<DirectiveView>>> ListDirectives(ClaimsPrincipal user, OpenDvcDbContext db, RecurringDeliverables recurring, CancellationToken ct)
+    {
+        await recurring.CreateStartedPeriodsAsync(ct);
+        return TypedResults.Ok(await DirectiveBook.ListAsync(db, UnitAccess.IsStaff(user), ct));
+    }
 
     public static readonly IReadOnlyList<ExportColumn<(DirectiveView Directive, DeliverableView? Deliverable)>> ExportColumns =
     [
@@ -52,6 +57,8 @@ public static class DirectivesApi
         new("deliverable", x => x.Deliverable?.Title),
         new("kind", x => x.Deliverable?.Kind),
         new("due_date", x => x.Deliverable?.DueDate),
+        new("scope", x => x.Deliverable?.Scope),
+        new("scope_units", x => x.Deliverable is { } d ? string.Join(" ", d.ScopeUnits) : null),
     ];
 
     public static async Task<IResult> ExportDirectives(string? format, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
@@ -67,8 +74,22 @@ public static class DirectivesApi
         return await TableExport.ToFileAsync(rows.ToAsyncEnumerable(), ExportColumns, format, "directives", ct);
     }
 
-    public static async Task<Results<Ok<DirectiveView>, ProblemHttpResult>> GetDirective(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
-        await DirectiveBook.GetAsync(db, id, UnitAccess.IsStaff(user), ct) is { } view ? TypedResults.Ok(view) : DirectivesProblems.UnknownDirective(id);
+    public static async Task<Results<Ok<DirectiveView>, ProblemHttpResult>> GetDirective(int id, ClaimsPrincipal user, OpenDvcDbContext db, RecurringDeliverables recurring, CancellationToken ct)
+    {
+        await recurring.CreateStartedPeriodsAsync(ct);
+        return await DirectiveBook.GetAsync(db, id, UnitAccess.IsStaff(user), ct) is { } view ? TypedResults.Ok(view) : DirectivesProblems.UnknownDirective(id);
+    }
+
+    public static async Task<Results<Created<DirectiveView>, ProblemHttpResult>> AddDeliverableSeries(int id, DeliverableSeriesInput input, OpenDvcDbContext db, RecurringDeliverables recurring, CancellationToken ct)
+    {
+        var (saved, violations) = await recurring.AddAsync(id, input, ct);
+        if (saved is null)
+        {
+            return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
+        }
+
+        return TypedResults.Created($"/api/v1/directives/{id}", (await DirectiveBook.GetAsync(db, id, true, ct))!);
+    }
 
     public static async Task<IResult> GetDirectiveLetter(int id, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, CancellationToken ct)
     {

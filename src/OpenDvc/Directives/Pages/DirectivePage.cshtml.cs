@@ -13,7 +13,7 @@ namespace OpenDvc.Directives.Pages;
 /// /directives/{id}: a directive and its deliverables (public once published). A focal point finds its own
 /// submission here, staff the compliance lists; admins add deliverables and attach the signed letter.
 /// </summary>
-public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options) : PageModel
+public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options, RecurringDeliverables recurring) : PageModel
 {
     public DirectiveView Directive { get; private set; } = null!;
 
@@ -28,6 +28,9 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
     [BindProperty]
     public DeliverableForm NewDeliverable { get; set; } = new();
 
+    [BindProperty]
+    public SeriesForm NewSeries { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostDeliverableAsync(int id, CancellationToken ct)
@@ -37,7 +40,8 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
             return Forbid();
         }
 
-        var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth);
+        var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth,
+            NewDeliverable.Scope, Codes(NewDeliverable.ScopeUnits));
         var violations = NewDeliverable.DueDate is null || string.IsNullOrWhiteSpace(NewDeliverable.Title)
             ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và hạn nộp.", "A title and a due date are needed.")]
             : (await DirectiveBook.SaveDeliverableAsync(db, id, null, input, ct)).Violations;
@@ -49,6 +53,29 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         Errors = violations.Select(RegistryPages.Message).ToList();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
+
+    public async Task<IActionResult> OnPostSeriesAsync(int id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Accounts.Users.Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        var input = new DeliverableSeriesInput(NewSeries.Kind, NewSeries.Title ?? "", NewSeries.Frequency, NewSeries.DueDay, NewSeries.FirstPeriod ?? default, NewSeries.LastPeriod,
+            null, NewSeries.Scope, Codes(NewSeries.ScopeUnits));
+        var violations = NewSeries.FirstPeriod is null || string.IsNullOrWhiteSpace(NewSeries.Title)
+            ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và kỳ đầu.", "A title and a first period are needed.")]
+            : (await recurring.AddAsync(id, input, ct)).Violations;
+        if (violations.Count == 0)
+        {
+            return Redirect($"/directives/{id}");
+        }
+
+        Errors = violations.Select(RegistryPages.Message).ToList();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private static string[] Codes(string? text) => (text ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public async Task<IActionResult> OnPostLetterAsync(int id, IFormFile? letter, CancellationToken ct)
     {
@@ -82,6 +109,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         IsStaff = UnitAccess.IsStaff(User);
         IsAdmin = User.IsInRole(Accounts.Users.Roles.Admin);
         OwnUnit = UnitAccess.UnitOf(User);
+        await recurring.CreateStartedPeriodsAsync(ct);
         var directive = await DirectiveBook.GetAsync(db, id, IsStaff, ct);
         if (directive is null)
         {
@@ -103,5 +131,28 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         public string? Instructions { get; set; }
 
         public DateOnly? ReportMonth { get; set; }
+
+        public DeliverableScope Scope { get; set; }
+
+        public string? ScopeUnits { get; set; }
+    }
+
+    public sealed class SeriesForm
+    {
+        public DeliverableKind Kind { get; set; } = DeliverableKind.MonthlyReport;
+
+        public string? Title { get; set; }
+
+        public SeriesFrequency Frequency { get; set; } = SeriesFrequency.Monthly;
+
+        public int DueDay { get; set; } = 5;
+
+        public DateOnly? FirstPeriod { get; set; }
+
+        public DateOnly? LastPeriod { get; set; }
+
+        public DeliverableScope Scope { get; set; }
+
+        public string? ScopeUnits { get; set; }
     }
 }

@@ -25,6 +25,7 @@ public sealed class NotSubmittedPage(ComplianceQuery query, OpenDvcDbContext db,
     {
         Day = date ?? VietnamTime.DateOf(time.GetUtcNow());
         Deliverable = deliverable;
+        await query.CreateStartedPeriodsAsync(ct);
         Choices = (await db.Set<Deliverable>().OrderByDescending(d => d.DueDate).Select(d => new { d.Id, d.Directive!.Number, d.Title, d.DueDate }).ToListAsync(ct))
             .Select(d => (d.Id, $"{d.Number} — {d.Title} ({d.DueDate:dd/MM/yyyy})")).ToList();
         if (deliverable is { } id)

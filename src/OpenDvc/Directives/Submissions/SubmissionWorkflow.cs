@@ -32,15 +32,14 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     {
         var deliverable = await db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits)
             .SingleOrDefaultAsync(d => d.Id == deliverableId, ct);
-        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
-        if (deliverable is null || !units.TryGetValue(unitCode, out var unit))
+        if (deliverable is null)
         {
             return null;
         }
 
-        // The units that owe it: the letter's recipients, an ended one's successor in its place (ComplianceQuery.Owing).
-        var timeline = await UnitTimeline.LoadAsync(db, ct);
-        return ComplianceQuery.Owing(deliverable, units, timeline).Any(r => r.Code == unitCode) ? (deliverable, unit) : null;
+        // The units that owe it: the letter's recipients, an ended one's successor in its place, within its scope (ComplianceQuery.Owing).
+        var facts = await OwingFacts.LoadAsync(db, [deliverable], ct);
+        return facts.Units.TryGetValue(unitCode, out var unit) && ComplianceQuery.Owing(deliverable, facts).Any(r => r.Code == unitCode) ? (deliverable, unit) : null;
     }
 
     public async Task<SubmissionView?> ViewAsync(int deliverableId, string unitCode, CancellationToken ct)

@@ -618,6 +618,15 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<DateOnly?>("ReportMonth")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopeUnits")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -629,7 +638,56 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("DirectiveId", "DueDate");
 
+                    b.HasIndex("SeriesId", "ReportMonth")
+                        .IsUnique();
+
                     b.ToTable("deliverables", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Directives.Letters.DeliverableSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopeUnits")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("deliverable_series", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
@@ -2253,7 +2311,21 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("OpenDvc.Directives.Letters.DeliverableSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("OpenDvc.Directives.Letters.DeliverableSeries", b =>
+                {
+                    b.HasOne("OpenDvc.Directives.Letters.Directive", null)
+                        .WithMany("Series")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Letters.Directive", b =>
@@ -2463,6 +2535,8 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Navigation("ChosenUnits");
 
                     b.Navigation("Deliverables");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.Submission", b =>

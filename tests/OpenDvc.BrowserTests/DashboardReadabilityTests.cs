@@ -48,6 +48,8 @@ public sealed class DashboardReadabilityTests(Browser browser, SqliteApp app) : 
         var dashboardSmallest = await page.EvaluateAsync<double>(SmallestChartLabel);
         var tiles = await page.Locator("#province-map a.tile").CountAsync();
         await ScreenshotAsync(page, $"dashboard-{width}");
+        await page.Locator("#province-map").ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, $"dashboard-map-{width}.png") });
+        await page.Locator("#trend-dossiers").ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, $"dashboard-dossiers-chart-{width}.png") });
         await page.GotoAsync("/indicators/units/79?period=2023");
         var unitOverflow = await page.EvaluateAsync<string[]>(Overflowing);
         var unitSmallest = await page.EvaluateAsync<double>(SmallestChartLabel);

@@ -166,11 +166,15 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             return true;
         }
 
-        var compare = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
-        const System.Globalization.CompareOptions loose = System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace;
-        return search.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word =>
-            compare.IndexOf(service.ProcedureCode, word, loose) >= 0 || compare.IndexOf(service.ProcedureName, word, loose) >= 0);
+        var text = Fold($"{service.ProcedureCode} {service.ProcedureName}");
+        return Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => text.Contains(word, StringComparison.Ordinal));
     }
+
+    /// <summary>Lower case without accents, đ as d: what a search typed on a keyboard without Vietnamese input matches.</summary>
+    private static string Fold(string text) =>
+        new string(text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c)).ToArray());
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }

@@ -57,7 +57,7 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         Assert.Equal("live", liveStatus);
         Assert.NotEqual("live", editionStatus);
         Assert.Equal(provinces, editionProvinces);
-        Assert.Equal(3, charts);
+        Assert.Equal(4, charts); // three monthly trends and the provinces' ranking bars
         Assert.Equal("Tỷ lệ hồ sơ trực tuyến từ xa theo tháng", chartTitle);
         Assert.Equal("Remote online dossier rate by month", englishChartTitle);
         Assert.Equal(63, provinces);

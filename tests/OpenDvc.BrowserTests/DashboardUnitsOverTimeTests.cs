@@ -14,9 +14,9 @@ public sealed class DashboardUnitsOverTimeTests(Browser browser, OpenDvc.Tests.P
         await page.GotoAsync("/dashboard?period=2023");
         var provinces2023 = await page.Locator("table[data-group=Provinces] tbody tr").CountAsync();
         var names2023 = await page.Locator("table[data-group=Provinces] tbody th").AllInnerTextsAsync();
-        await page.Locator("form.filters input[name=period]").First.FillAsync(currentYear);
-        await page.Locator("form.filters button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync($"**/dashboard?period={currentYear}*");
+        await page.Locator("#period-picker select[name=year]").SelectOptionAsync(currentYear);
+        await page.Locator("#period-picker button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/dashboard?year={currentYear}*");
         var provincesNow = await page.Locator("table[data-group=Provinces] tbody tr").CountAsync();
         var namesNow = await page.Locator("table[data-group=Provinces] tbody th").AllInnerTextsAsync();
         var note = await page.Locator("#ranking-units-on").InnerTextAsync();

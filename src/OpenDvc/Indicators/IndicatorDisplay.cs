@@ -19,7 +19,10 @@ public static class IndicatorDisplay
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
-    /// <summary>An amount of đồng as a reader expects it: "3,34 tỷ đồng", "12,5 triệu đồng" (English: billion, million).</summary>
+    /// <summary>
+    /// An amount of đồng as a reader expects it and as short as a card needs: "3,34 tỷ đồng", "12,5 triệu đồng",
+    /// "6.639 tỷ đồng" (English: "3.34 billion đồng"); below a million, every đồng.
+    /// </summary>
     public static string Money(long dong)
     {
         var (scale, vi, en) = Math.Abs(dong) switch
@@ -33,9 +36,14 @@ public static class IndicatorDisplay
             return $"{Count(dong)} đồng";
         }
 
-        var amount = Math.Round(dong / scale, dong / scale >= 100 ? 0 : 2).ToString("0.##", CultureInfo.CurrentCulture);
+        var amount = Math.Round(dong / scale, Math.Abs(dong / scale) >= 100 ? 0 : 2, MidpointRounding.AwayFromZero).ToString("#,##0.##", CultureInfo.CurrentCulture);
         return $"{amount} {(IsVietnamese ? vi : en)} đồng";
     }
+
+    /// <summary>A month as charts and tables label it: "T1/2023" in Vietnamese, "1/2023" in English; other periods as written.</summary>
+    public static string MonthLabel(Period period) => period.Months == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(IsVietnamese ? "T" : "")}{period.FirstDay.Month}/{period.FirstDay.Year}")
+        : period.ToString();
 
     /// <summary>"14:05 07/12/2026" in Vietnam time, the form the data's date is given in.</summary>
     public static string VietnamDateTime(DateTimeOffset instant) =>

@@ -128,7 +128,8 @@ public static class ReferenceData
             Name = r[2],
         });
 
-    private static List<string[]> ReadEmbeddedCsv(string name)
+    /// <summary>The rows of an embedded CSV file (reference data kept in the repository), without its header.</summary>
+    internal static List<string[]> ReadEmbeddedCsv(string name)
     {
         using var stream = typeof(ReferenceData).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"embedded resource {name} is missing");

@@ -18,7 +18,8 @@ public sealed class IndicatorPagesTests(SqliteApp fixture) : AppTests<SqliteApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Bảng điều khiển quốc gia", html, StringComparison.Ordinal);
-        Assert.Equal(3, CountOf(html, "<svg class=\"chart\""));
+        Assert.Equal(4, CountOf(html, "<svg class=\"chart\"")); // three monthly trends and the provinces' ranking bars
+        Assert.Contains("<svg class=\"tile-map\"", html, StringComparison.Ordinal);
         Assert.Contains("<title id=\"trend-remote-title\">", html, StringComparison.Ordinal);
         Assert.Contains("Mục tiêu 50,0 %", html, StringComparison.Ordinal);
         Assert.Contains("data-group=\"Provinces\"", html, StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed class IndicatorPagesTests(SqliteApp fixture) : AppTests<SqliteApp>
     }
 
     [Fact]
-    public async Task Unit_services_export_to_excel_in_online_dossier_order()
+    public async Task Unit_services_export_to_excel_in_dossier_order()
     {
         await IndicatorData.EnsureAsync(App);
         using var client = App.Anonymous();
@@ -85,8 +86,8 @@ public sealed class IndicatorPagesTests(SqliteApp fixture) : AppTests<SqliteApp>
         var rows = await IndicatorData.XlsxRowsAsync(response);
         Assert.NotEmpty(rows);
         Assert.Equal("procedure", rows[0].Keys.First());
-        var online = rows.Select(r => Convert.ToInt64(r["online_dossiers"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(online.OrderDescending(), online);
+        var dossiers = rows.Select(r => Convert.ToInt64(r["dossiers"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dossiers.OrderDescending(), dossiers);
     }
 
     [Fact]

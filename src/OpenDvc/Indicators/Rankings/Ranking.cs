@@ -25,7 +25,8 @@ public sealed record RankedUnit(string UnitCode, string Name, string ShortName, 
 
 /// <summary>
 /// The ranking rule: by Decision 766 index points, rounded to two decimals, highest first; equal points share a rank
-/// and the next rank skips (1, 2, 2, 4: standard competition ranking); a unit with no scored indicator is not ranked.
+/// and the next rank skips (1, 2, 2, 4: standard competition ranking). A unit with no procedures or no dossiers in the
+/// period is not ranked (issue 17): its catalog indicators alone would rank it with points that say nothing of its service.
 /// </summary>
 public static class Ranking
 {
@@ -39,9 +40,13 @@ public static class Ranking
         return rounded.Select(s => s is { } v ? 1 + rounded.Count(o => o > v) : (int?)null).ToList();
     }
 
-    /// <summary>The index points a unit is ranked by; null when none of its index indicators has data.</summary>
-    public static decimal? RankingPoints(ScopeIndicators indicators) =>
-        indicators.Index.CoveredPoints > 0 ? indicators.Index.Points : null;
+    /// <summary>The index points a unit is ranked by; null ("no data") without procedures, dossiers or any index indicator with data.</summary>
+    public static decimal? RankingPoints(ScopeIndicators indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var hasData = indicators.Totals.Procedures > 0 && indicators.Totals.Dossiers > 0 && indicators.Index.CoveredPoints > 0;
+        return hasData ? indicators.Index.Points : null;
+    }
 }
 
 /// <summary>

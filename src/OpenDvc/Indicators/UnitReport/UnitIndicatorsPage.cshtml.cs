@@ -49,7 +49,27 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
 
     public IReadOnlyList<ScopeIndicators> Trend { get; private set; } = [];
 
+    /// <summary>Every service of the unit, most dossiers first (the export).</summary>
     public IReadOnlyList<ServiceRow> Services { get; private set; } = [];
+
+    /// <summary>Words to find in a service's code or name (<c>?q=</c>), accents and case aside: "ho tich" finds "hộ tịch".</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The page of services shown (<c>?servicesPage=</c>, from 1; "page" is Razor Pages' own route value): a province carries out a thousand procedures or more.</summary>
+    [BindProperty(SupportsGet = true, Name = "servicesPage")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 25;
+
+    /// <summary>The services matching <see cref="Search"/>, and the page of them shown.</summary>
+    public int Matching { get; private set; }
+
+    public IReadOnlyList<ServiceRow> ServicesPage { get; private set; } = [];
+
+    public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
     public bool BadPeriod { get; private set; }
 
@@ -78,11 +98,12 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         }
 
         Unit = unit;
-        var (query, problem) = await new IndicatorRequest(PeriodText, code, null, Audience, LineageText).ResolveAsync(db, time, ct);
+        var (query, problem) = await new IndicatorRequest(PeriodPick.Read(Request.Query).Text, code, null, Audience, LineageText).ResolveAsync(db, time, ct);
         BadPeriod = problem is not null;
         var lineage = Calculation.Lineage.TryParse(LineageText, out var asked) ? asked : UnitLineage.AsItStood;
         query ??= new IndicatorQuery(await IndicatorRequest.DefaultPeriodAsync(db, time, ct), code, Audience: Audience, Lineage: lineage);
         PeriodText = query.Period.ToString();
+        Years = PeriodPick.Years(query.Period, time);
         Lineage = query.Lineage;
         LineageText = Lineage == UnitLineage.Successor ? "successor" : null;
         var timeline = await calculator.TimelineAsync(ct);
@@ -95,8 +116,12 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         Services = (await calculator.ComputeServicesAsync(code, query.Period, query.Audience, ct, query.Lineage))
             .Select(s => new ServiceRow(s.ProcedureCode!, names.GetValueOrDefault(s.ProcedureCode!, s.ProcedureCode!), s,
                 OpenDvc.Indicators.Savings.SavingsEstimate.From(s.Totals, options.Value.Savings).HoursSaved))
-            .OrderByDescending(s => s.Indicators.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
+            .OrderByDescending(s => s.Indicators.Totals.Dossiers).ThenByDescending(s => s.Indicators.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .ToList();
+        var matching = Services.Where(s => Matches(s, Search)).ToList();
+        Matching = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        ServicesPage = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         if (TableExport.IsSupported(format))
         {
             var stem = $"services-{code}-{query.Period}";
@@ -157,6 +182,23 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             new(export.Text("Export.HoursSaved"), s => s.HoursSaved),
         ];
     }
+
+    private static bool Matches(ServiceRow service, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return true;
+        }
+
+        var text = Fold($"{service.ProcedureCode} {service.ProcedureName}");
+        return Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => text.Contains(word, StringComparison.Ordinal));
+    }
+
+    /// <summary>Lower case without accents, đ as d: what a search typed on a keyboard without Vietnamese input matches.</summary>
+    private static string Fold(string text) =>
+        new string(text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c)).ToArray());
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }

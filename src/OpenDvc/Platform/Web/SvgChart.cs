@@ -21,14 +21,20 @@ public enum ChartScale
 /// <summary>
 /// Server-rendered SVG charts: no script, nothing to download, readable by screen readers (role="img" with a
 /// &lt;title&gt; and a &lt;desc&gt; that states the figures). Colours come from site.css classes, so the content
-/// security policy needs no inline style.
+/// security policy needs no inline style. Charts keep their pixel size (width and height in px, site.css scrolls them
+/// inside their box on a narrow screen): scaled down to a phone, 11 px labels would read as 6 px (issue 17).
 /// </summary>
 public static class SvgChart
 {
     private const int Width = 640;
     private const int Height = 240;
-    private const int Left = 56;
-    private const int Right = 16;
+    private const int Left = 64;
+
+    /// <summary>Room for half of the last month's label ("T12/2023") right of its point.</summary>
+    private const int Right = 32;
+
+    /// <summary>The width of a character of an 11 px label, generously: labels are spaced and margins sized by it.</summary>
+    private const double CharWidth = 7;
     private const int Top = 16;
     private const int Bottom = 40;
 
@@ -106,10 +112,10 @@ public static class SvgChart
         ? (value * 100).ToString("0.0", CultureInfo.CurrentCulture) + " %"
         : value.ToString("N0", CultureInfo.CurrentCulture);
 
-    private static StringBuilder Open(string id, string title, string description)
+    private static StringBuilder Open(string id, string title, string description, int width = Width, int height = Height)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"{Encode(id)}\" role=\"img\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\" viewBox=\"0 0 {Width} {Height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"{Encode(id)}\" role=\"img\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{Encode(id)}-title\">{Encode(title)}</title><desc id=\"{Encode(id)}-desc\">{Encode(description)}</desc>");
         return svg;
     }
@@ -125,13 +131,16 @@ public static class SvgChart
         }
 
         var max = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(target ?? 0).DefaultIfEmpty(0).Max();
-        return max <= 0 ? 1 : NiceCeiling(max);
+        return Ticks * NiceStep(max / Ticks);
     }
 
-    private static double NiceCeiling(double value)
+    private const int Ticks = 4;
+
+    /// <summary>A whole step of 1, 2 or 5 × 10ⁿ at least <paramref name="value"/>: counts of dossiers have no fractional ticks.</summary>
+    private static double NiceStep(double value)
     {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var factor in new[] { 1, 2, 2.5, 5, 10 })
+        var magnitude = value <= 1 ? 1 : Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var factor in new[] { 1, 2, 5 })
         {
             if (factor * magnitude >= value)
             {
@@ -146,9 +155,9 @@ public static class SvgChart
 
     private static void Axes(StringBuilder svg, double max, ChartScale scale)
     {
-        for (var tick = 0; tick <= 4; tick++)
+        for (var tick = 0; tick <= Ticks; tick++)
         {
-            var value = max * tick / 4;
+            var value = max * tick / Ticks;
             var y = Y(value, max);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Num(y)}\" y2=\"{Num(y)}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Left - 6}\" y=\"{Num(y + 4)}\" text-anchor=\"end\">{Encode(TickLabel(value, scale))}</text>");
@@ -157,8 +166,9 @@ public static class SvgChart
 
     private static void XLabels(StringBuilder svg, IReadOnlyList<string> labels, Func<int, double> x)
     {
-        // At most about twelve labels fit; the rest are in each point's tooltip and in the description.
-        var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 12.0));
+        // As many labels as fit side by side without touching; the rest are in each point's tooltip and in the description.
+        var room = labels.Count == 0 ? 1 : (labels.Max(l => l.Length) * CharWidth) + 8;
+        var every = Math.Max(1, (int)Math.Ceiling(room * labels.Count / (Width - Left - Right)));
         for (var i = 0; i < labels.Count; i += every)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Num(x(i))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{Encode(labels[i])}</text>");
@@ -199,18 +209,37 @@ public static class SvgChart
         }
     }
 
-    /// <summary>An axis tick as printed: "40 %" on a ratio axis, "1.2M" or "350k" on a count axis.</summary>
+    /// <summary>An axis tick as printed, in the reader's number format: "40 %" on a ratio axis, "1.300" (Vietnamese) on a count axis.</summary>
     public static string TickLabel(double value, ChartScale scale) => scale == ChartScale.Percent
-        ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + " %"
-        : Short(value);
+        ? (value * 100).ToString("0", CultureInfo.CurrentCulture) + " %"
+        : value.ToString("N0", CultureInfo.CurrentCulture);
 
-    private static string Short(double value) => value switch
+    /// <summary>One bar of a horizontal bar chart: its label, its value on the axis, and the value as written beside it.</summary>
+    public sealed record Bar(string Label, double Value, string Text);
+
+    /// <summary>
+    /// A horizontal bar chart, one row per bar in the order given (a ranking): labels left, the value written after
+    /// each bar; the label column is as wide as the longest label, so none is cut off.
+    /// </summary>
+    public static IHtmlContent HorizontalBars(string id, string title, string description, IReadOnlyList<Bar> bars, double max)
     {
-        >= 1e9 => (value / 1e9).ToString("0.#", CultureInfo.InvariantCulture) + "G",
-        >= 1e6 => (value / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M",
-        >= 1e3 => (value / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-        _ => value.ToString("0.#", CultureInfo.InvariantCulture),
-    };
+        ArgumentNullException.ThrowIfNull(bars);
+        const int row = 20, plot = 180, valueRoom = 48;
+        var left = (int)((bars.Select(b => b.Label.Length).DefaultIfEmpty(4).Max() * CharWidth) + 8);
+        var (width, height) = (left + plot + valueRoom, Math.Max(1, bars.Count) * row);
+        var svg = Open(id, title, description, width, height);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var b = bars[i];
+            var length = max <= 0 ? 0 : Math.Clamp(b.Value / max, 0, 1) * plot;
+            var y = i * row;
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{left - 6}\" y=\"{y + 14}\" text-anchor=\"end\">{Encode(b.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar\" x=\"{left}\" y=\"{y + 3}\" width=\"{Num(length)}\" height=\"{row - 6}\"><title>{Encode(b.Label)}: {Encode(b.Text)}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Num(left + length + 4)}\" y=\"{y + 14}\">{Encode(b.Text)}</text>");
+        }
+
+        return Close(svg);
+    }
 
     private static string Num(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -28,19 +28,20 @@ public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string 
 /// </summary>
 public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files, IOptions<DirectivesOptions> options)
 {
-    public async Task<(Deliverable Deliverable, Unit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
+    /// <summary>The deliverable and the unit that owes it, named as on its due date; null when the unit does not owe it.</summary>
+    public async Task<(Deliverable Deliverable, RecipientUnit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
     {
         var deliverable = await db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits)
             .SingleOrDefaultAsync(d => d.Id == deliverableId, ct);
         var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
-        if (deliverable is null || !units.TryGetValue(unitCode, out var unit))
+        if (deliverable is null || !units.ContainsKey(unitCode))
         {
             return null;
         }
 
         // The units that owe it: the letter's recipients, an ended one's successor in its place (ComplianceQuery.Owing).
         var timeline = await UnitTimeline.LoadAsync(db, ct);
-        return ComplianceQuery.Owing(deliverable, units, timeline).Any(r => r.Code == unitCode) ? (deliverable, unit) : null;
+        return ComplianceQuery.Owing(deliverable, units, timeline).FirstOrDefault(r => r.Code == unitCode) is { } owing ? (deliverable, owing) : null;
     }
 
     public async Task<SubmissionView?> ViewAsync(int deliverableId, string unitCode, CancellationToken ct)

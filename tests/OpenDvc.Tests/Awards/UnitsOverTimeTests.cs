@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Awards.Appraisal;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
+using OpenDvc.Awards.Results;
+using OpenDvc.Platform.Database;
 using OpenDvc.Tests.Platform;
 using static OpenDvc.Tests.Awards.AwardsData;
 
@@ -40,6 +43,34 @@ public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<
         Assert.Contains("15", problem, StringComparison.Ordinal);
         Assert.True(successor.IsSuccessStatusCode, await successor.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, extension.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_published_winner_is_named_as_on_the_campaigns_last_day()
+    {
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        using var anonymous = App.Anonymous();
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, ReviewersPerNomination = 1, Name = "Đợt 2022–2023, tên theo thời gian" }));
+        var input = new NominationInput("15", (await FullProcessServicesAsync(App, "15", 1))[0], NominationCategory.CitizenServices, "Mô tả", "Liên hệ", "lienhe@example.gov.vn", null);
+        var nomination = await TestApp.ReadAsync<NominationView>(await admin.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations", input, Json.Options, Ct));
+        using var reviewer = await App.SignInAsync("rev-names", Roles.Reviewer);
+        var scores = Campaign2023.Rubric.ToDictionary(c => c.Code, _ => 8);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // One reviewer assigned by hand: the assignment's balancing is not what this test is about.
+            var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+            db.Add(new Review { NominationId = nomination.Id, ReviewerUserName = "rev-names" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PutAsJsonAsync($"/api/v1/awards/nominations/{nomination.Id}/scores", new ScoreInput(scores, null), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/awards/nominations/{nomination.Id}/decision", new DecisionInput(true, true), Ct)).StatusCode);
+        var publishPage = await admin.GetStringAsync($"/awards/results/{campaign}/publish", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/awards/campaigns/{campaign}/publish", null, Ct)).StatusCode);
+        var results = await TestApp.ReadAsync<List<PublishedResults>>(await anonymous.GetAsync("/api/v1/awards/results", Ct));
+
+        Assert.Equal("Tỉnh Yên Bái", Assert.Single(Assert.Single(results, r => r.CampaignId == campaign).Winners).UnitName);
+        Assert.Contains("Tỉnh Yên Bái", publishPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,6 +86,35 @@ public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<
     }
 
     [Fact]
+    public async Task The_matrix_names_a_unit_as_on_its_day_and_each_exported_cell_as_on_its_due_date()
+    {
+        using var admin = await App.SignInAsync("time-admin", Roles.Admin);
+        var directive = (await TestApp.ReadAsync<DirectiveView>(await DirectivesData.PostJsonAsync(admin, "/api/v1/directives",
+            new DirectiveInput($"{Guid.NewGuid():N}"[..8] + "/BKHCN-CĐSQG", new DateOnly(2025, 5, 20), "Báo cáo tháng 6 và 7/2025", "Cục trưởng", RecipientScope.ChosenUnits, ["10", "15"], true)))).Id;
+        var deliverables = new List<int>();
+        foreach (var (title, due) in new[] { ("Báo cáo tháng 6/2025", new DateOnly(2025, 6, 15)), ("Báo cáo tháng 7/2025", new DateOnly(2025, 8, 15)) })
+        {
+            deliverables.Add((await TestApp.ReadAsync<DeliverableView>(await DirectivesData.PostJsonAsync(admin, $"/api/v1/directives/{directive}/deliverables",
+                new DeliverableInput(DeliverableKind.MonthlyReport, title, due, null, new DateOnly(due.Year, due.Month - 1, 1))))).Id);
+        }
+
+        var before = await TestApp.ReadAsync<Matrix>(await admin.GetAsync($"/api/v1/compliance?date=2025-06-20&directive={directive}", Ct));
+        var after = await TestApp.ReadAsync<Matrix>(await admin.GetAsync($"/api/v1/compliance?date=2025-09-01&directive={directive}", Ct));
+        var lines = (await admin.GetStringAsync($"/api/v1/compliance/export?date=2025-09-01&directive={directive}&format=csv", Ct)).Split('\n');
+        var page = await admin.GetStringAsync($"/compliance?date=2025-09-01&directive={directive}", Ct);
+        var owedInJune = await TestApp.ReadAsync<SubmissionView>(await admin.GetAsync(DirectivesData.Submission(deliverables[0], "15"), Ct));
+        var owedInAugust = await TestApp.ReadAsync<SubmissionView>(await admin.GetAsync(DirectivesData.Submission(deliverables[1], "15"), Ct));
+
+        Assert.Equal("Yên Bái", before.Rows.Single(r => r.UnitCode == "15").UnitName);
+        Assert.Equal("Lào Cai", after.Rows.Single(r => r.UnitCode == "15").UnitName);
+        Assert.Contains(lines, l => l.StartsWith("15,Yên Bái,", StringComparison.Ordinal) && l.Contains("Báo cáo tháng 6/2025", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("15,Lào Cai,", StringComparison.Ordinal) && l.Contains("Báo cáo tháng 7/2025", StringComparison.Ordinal));
+        Assert.Contains("Lào Cai <span class=\"muted\">(15)</span>", page, StringComparison.Ordinal);
+        Assert.Equal("Tỉnh Yên Bái", owedInJune.UnitName);
+        Assert.Equal("Tỉnh Lào Cai", owedInAugust.UnitName);
+    }
+
+    [Fact]
     public async Task Reminders_go_to_the_successor_never_to_an_ended_unit()
     {
         var (admin, deliverable) = await LetterAsync(new DateOnly(2025, 6, 2), RecipientScope.ChosenUnits, ["10", "12"], new DateOnly(2025, 7, 15));

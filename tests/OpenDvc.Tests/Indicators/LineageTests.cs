@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Indicators.Calculation;
+using OpenDvc.Indicators.Quality;
+using OpenDvc.Ledger.Quality;
 using OpenDvc.Ledger;
 using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Storage;
@@ -148,18 +150,107 @@ public abstract class LineageTests<TFixture>(TFixture fixture) : AppTests<TFixtu
         Assert.DoesNotContain("id=\"lineage-note\"", plain, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_lineage_other_than_successor_is_a_problem_with_a_stable_code()
+    [Theory]
+    [InlineData("/api/v1/indicators?unit=79&period=2024&lineage=ancestors")]
+    [InlineData("/indicators/units/79/report.pdf?month=2024-06&lineage=ancestors")]
+    [InlineData("/api/v1/indicators/units/79/quality?period=2024&lineage=ancestors")]
+    public async Task A_lineage_other_than_successor_is_a_problem_with_a_stable_code(string url)
     {
         using var client = App.Anonymous();
 
-        var response = await client.GetAsync("/api/v1/indicators?unit=79&period=2024&lineage=ancestors", Ct);
+        var response = await client.GetAsync(url, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("OD-LINEAGE-INVALID", problem.RootElement.GetProperty("code").GetString());
         Assert.Contains("ancestors", problem.RootElement.GetProperty("message_vi").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_successors_report_pack_with_its_lineage_prints_the_sum_of_its_own_and_its_predecessors_figures_and_names_them()
+    {
+        var written = await EnsureDossiersAsync(App);
+        using var client = App.Anonymous();
+        var month = FirstMonthWith(written, "74", 2024);
+
+        var folded = await TestApp.ReadAsync<IndicatorsView>(await client.GetAsync($"/api/v1/indicators?unit=79&period={month}&lineage=successor", Ct));
+        var parts = new List<IndicatorsView>();
+        foreach (var code in new[] { "79", "74", "77" })
+        {
+            parts.Add(await TestApp.ReadAsync<IndicatorsView>(await client.GetAsync($"/api/v1/indicators?unit={code}&period={month}", Ct)));
+        }
+
+        var savings = await TestApp.ReadAsync<JsonElement>(await client.GetAsync($"/api/v1/indicators/savings?unit=79&period={month}&lineage=successor", Ct));
+        var pack = string.Join(' ', PdfText.Pages(await client.GetByteArrayAsync($"/indicators/units/79/report.pdf?month={month}&lineage=successor", Ct)));
+        var plain = string.Join(' ', PdfText.Pages(await client.GetByteArrayAsync($"/indicators/units/79/report.pdf?month={month}", Ct)));
+
+        var sum = parts.Sum(p => p.Totals.Dossiers);
+        Assert.Equal(sum, folded.Totals.Dossiers);
+        Assert.True(sum > parts[0].Totals.Dossiers, $"{month}: the predecessors have dossiers");
+        Assert.Contains($"Hồ sơ đồng bộ {sum.ToString("N0", Vi)}", pack, StringComparison.Ordinal);
+        Assert.Contains($"Hồ sơ đồng bộ {parts[0].Totals.Dossiers.ToString("N0", Vi)}", plain, StringComparison.Ordinal);
+        Assert.Contains("Bình Dương (74)", pack, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bình Dương (74)", plain, StringComparison.Ordinal);
+        Assert.Equal(parts.Sum(p => p.Totals.OnlineRemote), savings.GetProperty("estimate").GetProperty("remoteOnlineDossiers").GetInt64());
+        Assert.Equal("Successor", savings.GetProperty("lineage").GetString());
+    }
+
+    [Fact]
+    public async Task A_successors_data_quality_scorecard_with_its_lineage_sums_its_own_and_its_predecessors_counters()
+    {
+        await EnsureQualityAsync(App);
+        using var client = App.Anonymous();
+        using var admin = await App.SignInAsync("lineage-quality-admin", "admin");
+
+        var folded = await TestApp.ReadAsync<QualityScorecard>(await client.GetAsync($"/api/v1/indicators/units/79/quality?period={QualityPeriod}&lineage=successor", Ct));
+        var parts = new List<QualityScorecard>();
+        foreach (var code in new[] { "79", "74", "77" })
+        {
+            parts.Add(await TestApp.ReadAsync<QualityScorecard>(await client.GetAsync($"/api/v1/indicators/units/{code}/quality?period={QualityPeriod}", Ct)));
+        }
+
+        var list = await TestApp.ReadAsync<List<QualityScorecard>>(await admin.GetAsync($"/api/v1/indicators/quality?period={QualityPeriod}&lineage=successor", Ct));
+        var asTheyStood = await TestApp.ReadAsync<List<QualityScorecard>>(await admin.GetAsync($"/api/v1/indicators/quality?period={QualityPeriod}", Ct));
+        var page = await admin.GetStringAsync($"/indicators/quality?period={QualityPeriod}&lineage=successor", Ct);
+
+        Assert.Equal(parts.Sum(p => p.Read), folded.Read);
+        Assert.Equal(parts.Sum(p => p.Quarantined), folded.Quarantined);
+        Assert.Equal(parts.Sum(p => p.LagCount), folded.LagCount);
+        Assert.True(parts[1].Read >= 7 && parts[2].Read >= 5, "the predecessors' counters are there");
+        // The list folds each ended unit into the unit in force on the period's last day (31/12/2025), as the rankings do.
+        Assert.Equal(folded.Read, list.Single(s => s.UnitCode == "79").Read);
+        Assert.DoesNotContain(list, s => s.UnitCode is "74" or "77" or "10");
+        Assert.Contains(asTheyStood, s => s.UnitCode == "74");
+        Assert.Equal("Tỉnh Lào Cai", list.Single(s => s.UnitCode == "15").Name);
+        Assert.Contains("name=\"lineage\" value=\"successor\" checked=\"checked\"", page, StringComparison.Ordinal);
+        Assert.Contains("lineage=successor&amp;format=csv", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The data-quality period of the lineage test: arrivals before and after the 1/7/2025 merger.</summary>
+    private const string QualityPeriod = "2025-02..2025-12";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TestApp, Lazy<Task>> QualityWritten = new();
+
+    /// <summary>Data-quality counters of the merged units and their successors, arriving in 2025 on days no other test uses.</summary>
+    private static Task EnsureQualityAsync(TestApp app) => QualityWritten.GetOrAdd(app, a => new Lazy<Task>(async () =>
+    {
+        await using var scope = a.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        LedgerQualityDay Day(string unit, int day, long read) => new()
+        {
+            UnitCode = unit, Day = day, Read = read, Accepted = read - 2, Quarantined = 2, MissingDates = 1, LagCount = read - 2, LagSeconds = 3600 * read, LagOver1Hour = 1,
+        };
+        db.AddRange(Day("79", 20250211, 11), Day("74", 20250212, 7), Day("77", 20250213, 5), Day("10", 20250214, 3), Day("15", 20250215, 4), Day("79", 20250811, 13));
+        await db.SaveChangesAsync(Ct);
+    })).Value;
+
+    private static string FirstMonthWith(List<Dossier> written, string unit, int year)
+    {
+        var month = written.Where(d => d.UnitCode == unit && d.ReceivedMonth / 100 == year).Min(d => d.ReceivedMonth);
+        return $"{month / 100}-{month % 100:00}";
+    }
+
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     private static long[] Figures(Totals t) =>
     [
@@ -193,7 +284,7 @@ public abstract class LineageTests<TFixture>(TFixture fixture) : AppTests<TFixtu
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<TestApp, Lazy<Task<List<Dossier>>>> Written = new();
 
     /// <summary>Random dossiers (seeded) of the merged units and their successors over 2023–2026, each in a month its unit was in force.</summary>
-    private static Task<List<Dossier>> EnsureDossiersAsync(TestApp app) => Written.GetOrAdd(app, a => new Lazy<Task<List<Dossier>>>(() => WriteDossiersAsync(a))).Value;
+    internal static Task<List<Dossier>> EnsureDossiersAsync(TestApp app) => Written.GetOrAdd(app, a => new Lazy<Task<List<Dossier>>>(() => WriteDossiersAsync(a))).Value;
 
     private static async Task<List<Dossier>> WriteDossiersAsync(TestApp app)
     {

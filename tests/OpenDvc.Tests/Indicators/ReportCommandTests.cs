@@ -81,6 +81,43 @@ public sealed class ReportCommandTests(SqliteApp fixture) : AppTests<SqliteApp>(
         }
     }
 
+    [Fact]
+    public async Task Report_with_lineage_successor_writes_a_successors_indicators_and_pack_with_its_predecessors_folded_in()
+    {
+        await LineageTests<SqliteApp>.EnsureDossiersAsync(App);
+        var database = App.Services.GetRequiredService<DatabaseSettings>().ConnectionString;
+        var directory = Directory.CreateTempSubdirectory("opendvc-lineage-").FullName;
+        using var client = App.Anonymous();
+        try
+        {
+            var table = Path.Combine(directory, "unit.xlsx");
+            var pack = Path.Combine(directory, "pack.pdf");
+
+            var (tableExit, tableOutput, _) = await RunAsync("report", "--period", "2024", "--unit", "79", "--lineage", "successor", "--output", table, "--database", database);
+            var (packExit, packOutput, _) = await RunAsync("report", "--month", "2024-06", "--unit", "79", "--lineage", "successor", "--output", pack, "--database", database);
+            var (bad, _, badError) = await RunAsync("report", "--period", "2024", "--unit", "79", "--lineage", "ancestors", "--output", table, "--database", database);
+
+            var folded = await TestApp.ReadAsync<OpenDvc.Indicators.Calculation.IndicatorsView>(await client.GetAsync("/api/v1/indicators?unit=79&period=2024&lineage=successor", TestContext.Current.CancellationToken));
+            var own = await TestApp.ReadAsync<OpenDvc.Indicators.Calculation.IndicatorsView>(await client.GetAsync("/api/v1/indicators?unit=79&period=2024", TestContext.Current.CancellationToken));
+            Assert.Equal(0, tableExit);
+            Assert.Contains("unit 79 with the units merged into it 2024", tableOutput, StringComparison.Ordinal);
+            var rows = MiniExcelLibs.MiniExcel.Query(table, useHeaderRow: true).Cast<IDictionary<string, object>>().ToDictionary(r => (string)r["code"]);
+            var remote = folded.Indicators.Single(i => i.Code == "RO");
+            Assert.NotEqual(own.Indicators.Single(i => i.Code == "RO").Denominator, remote.Denominator);
+            Assert.Equal(remote.Denominator, Convert.ToDecimal(rows["RO"]["denominator"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(0, packExit);
+            Assert.Contains("report pack 79 with the units merged into it 2024-06", packOutput, StringComparison.Ordinal);
+            var served = PdfText.Pages(await client.GetByteArrayAsync("/indicators/units/79/report.pdf?month=2024-06&lineage=successor", TestContext.Current.CancellationToken));
+            Assert.Equal(served, PdfText.Pages(await File.ReadAllBytesAsync(pack, TestContext.Current.CancellationToken)));
+            Assert.NotEqual(0, bad);
+            Assert.Contains("ancestors", badError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         CliTests.RunAsync(cli => cli.AddIndicatorsCommands(), args);
 }

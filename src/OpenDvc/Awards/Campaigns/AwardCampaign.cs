@@ -86,6 +86,12 @@ public sealed class AwardCampaign : IAudited
 
     public IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
 
+    /// <summary>
+    /// The day whose units the campaign accepts and names (issue 15): its nomination deadline, or the end of its last
+    /// covered year when that comes first.
+    /// </summary>
+    public DateOnly UnitsOn => NominationDeadline < new DateOnly(LastYear, 12, 31) ? NominationDeadline : new DateOnly(LastYear, 12, 31);
+
     public int QuotaOf(NominationCategory category) => category switch
     {
         NominationCategory.CitizenServices => CitizenQuota,

@@ -226,8 +226,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     private async Task<AwardError?> NotInForceAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
     {
         var timeline = await UnitTimeline.LoadAsync(db, ct);
-        var endOfYears = new DateOnly(campaign.LastYear, 12, 31);
-        var day = campaign.NominationDeadline < endOfYears ? campaign.NominationDeadline : endOfYears;
+        var day = campaign.UnitsOn;
         if (!timeline.Knows(unitCode) || timeline.VersionOn(unitCode, day) is not null)
         {
             return null;

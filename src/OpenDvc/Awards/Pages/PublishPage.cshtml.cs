@@ -56,7 +56,7 @@ public sealed class PublishPage(NominationStore nominations, ResultsStore result
         }
 
         Winners = (await results.RankAsync(Campaign, ct)).Where(r => r.Entry.Selected).ToList();
-        UnitNames = await results.UnitNamesAsync(Winners.Select(w => w.Entry.UnitCode), ct);
+        UnitNames = await results.UnitNamesAsync(Campaign, Winners.Select(w => w.Entry.UnitCode), ct);
         return null;
     }
 }

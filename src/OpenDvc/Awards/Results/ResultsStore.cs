@@ -4,7 +4,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
-using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Awards.Results;
 
@@ -29,12 +29,16 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
         return Ranking.Rank(entries, await appraisal.TotalsAsync(campaign, ct), RankingRules.Of(campaign));
     }
 
-    /// <summary>The units' full names by code, for pages that show a unit to people; a code the registry lacks maps to itself.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    /// <summary>
+    /// The units' full names by code as on the campaign's units day (15 is Tỉnh Yên Bái in a 2022–2023 campaign, Tỉnh
+    /// Lào Cai in one closing after 1/7/2025), for pages that show a unit to people; a code the registry lacks maps to itself.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(AwardCampaign campaign, IEnumerable<string> codes, CancellationToken ct)
     {
-        var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
-        var names = await db.Set<Unit>().AsNoTracking().Where(u => wanted.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, ct);
-        return wanted.ToDictionary(c => c, c => names.GetValueOrDefault(c, c), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(campaign);
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        return codes.Distinct(StringComparer.Ordinal)
+            .ToDictionary(c => c, c => timeline.VersionAsOf(c, campaign.UnitsOn)?.Name ?? c, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<ReviewerSpread>> SpreadAsync(AwardCampaign campaign, CancellationToken ct) =>
@@ -98,7 +102,7 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             var ids = winners.Select(w => w.Entry.NominationId).ToList();
             var views = (await db.Set<Nomination>().AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct))
                 .ToDictionary(n => n.Id);
-            var units = await UnitNamesAsync(winners.Select(w => w.Entry.UnitCode), ct);
+            var units = await UnitNamesAsync(campaign, winners.Select(w => w.Entry.UnitCode), ct);
             results.Add(new PublishedResults(campaign.Id, campaign.Name, campaign.Letter, campaign.AnnouncementDate, campaign.PublishedAt!.Value,
                 RankingRules.Of(campaign).Describe(vietnamese), vietnamese ? Evidence.DataScore.RuleVi : Evidence.DataScore.RuleEn, campaign.Criteria(),
                 winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, units[w.Entry.UnitCode], w.Entry.ProcedureCode, w.Entry.ProcedureName,

@@ -110,6 +110,14 @@ public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables r
             .OrderBy(x => x.Kind is UnitKind.Province or UnitKind.City).ThenBy(x => x.Kind).ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
             .Select(x => new RecipientUnit(x.Unit.Code, x.Name, x.ShortName, x.Kind is UnitKind.Province or UnitKind.City, x.Unit.ContactEmail));
 
+    /// <summary>How the matrix names a unit: a province by its short name, any other unit by its full name; the version's when given.</summary>
+    public static string Named(UnitVersion? version, RecipientUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return version is null ? (unit.IsProvince ? unit.ShortName : unit.Name)
+            : version.Kind is UnitKind.Province or UnitKind.City ? version.ShortName : version.Name;
+    }
+
     /// <summary>The cells of the given deliverables (all when null) for their recipients on a day.</summary>
     public async Task<IReadOnlyList<(Deliverable Deliverable, IReadOnlyList<(RecipientUnit Unit, ComplianceCell Cell)> Cells)>> EvaluateAsync(
         IReadOnlyCollection<int>? deliverableIds, DateOnly day, CancellationToken ct)

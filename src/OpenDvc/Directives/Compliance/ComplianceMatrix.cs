@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Directives.Compliance;
 
@@ -18,7 +19,11 @@ public sealed record ComplianceFilter(DateOnly? Date, int? Directive, Deliverabl
 /// <summary>A deliverable of the matrix; <paramref name="Period"/> is the period reported on (a recurring one's periods stand side by side).</summary>
 public sealed record MatrixColumn(int DeliverableId, string DirectiveNumber, string Title, DeliverableKind Kind, DateOnly DueDate, DateOnly? Period);
 
-public sealed record MatrixRow(string UnitCode, string UnitName, bool IsProvince, IReadOnlyList<ComplianceCell?> Cells);
+/// <summary>
+/// A unit's row: <paramref name="UnitName"/> as the version in force on the matrix's day names it (15 is Yên Bái on
+/// 20/6/2025, Lào Cai from 1/7/2025); <paramref name="CellNames"/> each cell's unit as on its deliverable's due date.
+/// </summary>
+public sealed record MatrixRow(string UnitCode, string UnitName, bool IsProvince, IReadOnlyList<ComplianceCell?> Cells, IReadOnlyList<string?> CellNames);
 
 /// <summary>Units × deliverables on a day: on time, late, missing, returned (or not yet due); a blank where the letter did not go to the unit.</summary>
 public sealed record Matrix(DateOnly Day, IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows);
@@ -39,18 +44,20 @@ public sealed class ComplianceMatrix(OpenDvcDbContext db, ComplianceQuery query)
         var units = evaluated.SelectMany(e => e.Cells.Select(c => c.Unit)).DistinctBy(u => u.Code)
             .Where(u => filter.Units is null || (filter.Units == UnitGroup.Provinces) == u.IsProvince)
             .OrderBy(u => u.IsProvince).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
-        var cells = evaluated.SelectMany(e => e.Cells.Select(c => c.Cell)).ToDictionary(c => (c.UnitCode, c.DeliverableId));
-        var rows = units.Select(u => new MatrixRow(u.Code, u.IsProvince ? u.ShortName : u.Name, u.IsProvince,
-                columns.Select(c => cells.GetValueOrDefault((u.Code, c.DeliverableId))).ToList()))
+        var cells = evaluated.SelectMany(e => e.Cells).ToDictionary(c => (c.Cell.UnitCode, c.Cell.DeliverableId));
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        var rows = units.Select(u => new MatrixRow(u.Code, ComplianceQuery.Named(timeline.VersionAsOf(u.Code, day), u), u.IsProvince,
+                columns.Select(c => cells.GetValueOrDefault((u.Code, c.DeliverableId)).Cell).ToList(),
+                columns.Select(c => cells.TryGetValue((u.Code, c.DeliverableId), out var owing) ? ComplianceQuery.Named(null, owing.Unit) : null).ToList()))
             .Where(r => filter.Status is null || r.Cells.Any(c => c?.Status == filter.Status))
             .ToList();
         return new Matrix(day, columns, rows);
     }
 
     public static IEnumerable<MatrixLine> Lines(Matrix matrix) =>
-        matrix.Rows.SelectMany(r => r.Cells.Select((cell, i) => (cell, column: matrix.Columns[i]))
+        matrix.Rows.SelectMany(r => r.Cells.Select((cell, i) => (cell, i, column: matrix.Columns[i]))
             .Where(x => x.cell is not null)
-            .Select(x => new MatrixLine(r.UnitCode, r.UnitName, x.column.DirectiveNumber, x.column.Title, x.cell!.DueDate, x.cell.Extended, x.cell.Status, x.cell.SubmittedAt, x.cell.Accepted)));
+            .Select(x => new MatrixLine(r.UnitCode, r.CellNames[x.i]!, x.column.DirectiveNumber, x.column.Title, x.cell!.DueDate, x.cell.Extended, x.cell.Status, x.cell.SubmittedAt, x.cell.Accepted)));
 
     public static readonly IReadOnlyList<ExportColumn<MatrixLine>> LineColumns =
     [

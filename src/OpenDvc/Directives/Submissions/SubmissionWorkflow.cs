@@ -28,7 +28,8 @@ public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string 
 /// </summary>
 public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files, IOptions<DirectivesOptions> options)
 {
-    public async Task<(Deliverable Deliverable, Unit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
+    /// <summary>The deliverable and the unit that owes it, named as on its due date; null when the unit does not owe it.</summary>
+    public async Task<(Deliverable Deliverable, RecipientUnit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
     {
         var deliverable = await db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits)
             .SingleOrDefaultAsync(d => d.Id == deliverableId, ct);
@@ -39,7 +40,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
 
         // The units that owe it: the letter's recipients, an ended one's successor in its place, within its scope (ComplianceQuery.Owing).
         var facts = await OwingFacts.LoadAsync(db, [deliverable], ct);
-        return facts.Units.TryGetValue(unitCode, out var unit) && ComplianceQuery.Owing(deliverable, facts).Any(r => r.Code == unitCode) ? (deliverable, unit) : null;
+        return ComplianceQuery.Owing(deliverable, facts).FirstOrDefault(r => r.Code == unitCode) is { } owing ? (deliverable, owing) : null;
     }
 
     public async Task<SubmissionView?> ViewAsync(int deliverableId, string unitCode, CancellationToken ct)

@@ -82,9 +82,8 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     {
         var definitions = await DefinitionsAsync(period, ct);
         var timeline = await TimelineAsync(ct);
-        var into = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Into(string code) => into.TryGetValue(code, out var unit) ? unit : into[code] = timeline.SuccessorOn(code, unitsOn) ?? code;
-        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => Into(pair.Unit), ct);
+        var into = Lineage.IntoUnitsOn(timeline, unitsOn);
+        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => into(pair.Unit), ct);
         return timeline.InForceOn(unitsOn)
             .Select(v => Evaluate(v.Code, null, period, byUnit.GetValueOrDefault(v.Code) ?? new Totals(), definitions))
             .ToList();

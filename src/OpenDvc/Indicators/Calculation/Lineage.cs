@@ -36,6 +36,17 @@ public static class Lineage
         return codes;
     }
 
+    /// <summary>
+    /// For a list of every unit (rankings, scorecards): the unit in force on <paramref name="day"/> each code's figures
+    /// are folded into, the code itself while it is in force, else the end of its chain of mergers; looked up once per code.
+    /// </summary>
+    public static Func<string, string> IntoUnitsOn(UnitTimeline timeline, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var into = new Dictionary<string, string>(StringComparer.Ordinal);
+        return code => into.TryGetValue(code, out var unit) ? unit : into[code] = timeline.SuccessorOn(code, day) ?? code;
+    }
+
     /// <summary>The <c>lineage</c> query value: empty for <see cref="UnitLineage.AsItStood"/>, <c>successor</c>; anything else is not valid.</summary>
     public static bool TryParse(string? text, out UnitLineage lineage)
     {

@@ -6,6 +6,7 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry.Units;
+using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Indicators.Quality;
 
@@ -39,14 +40,21 @@ public sealed class QualityQuery(OpenDvcDbContext db, IOptions<IndicatorsOptions
         return new Period((first.Year * 100) + first.Month, (today.Year * 100) + today.Month);
     }
 
-    /// <summary>The scorecards of every unit with records in the period (or of <paramref name="unitCode"/> only), worst first.</summary>
-    public async Task<IReadOnlyList<QualityScorecard>> ScorecardsAsync(Period period, string? unitCode, CancellationToken ct)
+    /// <summary>
+    /// The scorecards of every unit with records in the period (or of <paramref name="unitCode"/> only), worst first,
+    /// each named as on the period's last day. With <see cref="UnitLineage.Successor"/> a unit's card holds the records
+    /// of the units merged into it too: the asked unit's fold, or in the list each code folded into the unit in force
+    /// on the period's last day, as the rankings do.
+    /// </summary>
+    public async Task<IReadOnlyList<QualityScorecard>> ScorecardsAsync(Period period, string? unitCode, CancellationToken ct, UnitLineage lineage = UnitLineage.AsItStood)
     {
+        var timeline = await UnitTimeline.LoadAsync(db, ct);
+        IReadOnlyList<string>? codes = unitCode is null ? null : lineage == UnitLineage.Successor ? Lineage.FoldOf(timeline, unitCode) : [unitCode];
         int from = DayKey(period.FirstDay), to = DayKey(period.LastDay);
         var rows = db.Set<LedgerQualityDay>().AsNoTracking().Where(d => d.Day >= from && d.Day <= to);
-        if (unitCode is not null)
+        if (codes is not null)
         {
-            rows = rows.Where(d => d.UnitCode == unitCode);
+            rows = rows.Where(d => codes.Contains(d.UnitCode));
         }
 
         var sums = await rows.GroupBy(d => d.UnitCode).Select(g => new LedgerQualityDay
@@ -64,10 +72,22 @@ public sealed class QualityQuery(OpenDvcDbContext db, IOptions<IndicatorsOptions
             LagOver7Days = g.Sum(d => d.LagOver7Days),
             LagOver30Days = g.Sum(d => d.LagOver30Days),
         }).ToListAsync(ct);
-        var codes = sums.Select(s => s.UnitCode).ToList();
-        var names = await db.Set<Unit>().AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        Func<string, string> into = lineage != UnitLineage.Successor ? c => c : unitCode is not null ? _ => unitCode : Lineage.IntoUnitsOn(timeline, period.LastDay);
+        var folded = sums.GroupBy(s => into(s.UnitCode), StringComparer.Ordinal).Select(g =>
+        {
+            var sum = new LedgerQualityDay { UnitCode = g.Key };
+            foreach (var part in g)
+            {
+                sum.Add(part);
+            }
+
+            return sum;
+        }).ToList();
+        var keys = folded.Select(s => s.UnitCode).ToList();
+        var known = await db.Set<Unit>().AsNoTracking().Where(u => keys.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
         // Only the registry's units: a record refused for an unknown unit still counts in quarantine, but "ZZ9" is no unit to score.
-        return sums.Where(s => names.ContainsKey(s.UnitCode)).Select(s => Score(s, names[s.UnitCode], Thresholds))
+        return folded.Where(s => known.Contains(s.UnitCode, StringComparer.Ordinal))
+            .Select(s => Score(s, timeline.VersionAsOf(s.UnitCode, period.LastDay)?.Name ?? s.UnitCode, Thresholds))
             .OrderByDescending(s => s.Worst).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
     }
 

@@ -40,6 +40,22 @@ public static class Ranking
         return rounded.Select(s => s is { } v ? 1 + rounded.Count(o => o > v) : (int?)null).ToList();
     }
 
+    /// <summary>
+    /// A unit's row of a ranking of <paramref name="period"/> when it holds the same units as the unit's figures
+    /// (<paramref name="fold"/>: the code, then with its lineage the codes merged into it), counting only units in force
+    /// at some time in the period: that row's figures are then the unit's own (unit page, report pack).
+    /// </summary>
+    public static RankedUnit? RowOf(IReadOnlyList<RankedUnit> ranked, UnitTimeline timeline, Period period, IReadOnlyList<string> fold)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(fold);
+        var (firstDay, lastDay) = (period.FirstDay, period.LastDay);
+        HashSet<string> InPeriod(IEnumerable<string> codes) =>
+            codes.Where(c => timeline.VersionsOf(c).Any(v => v.ValidFrom <= lastDay && (v.ValidTo is null || firstDay <= v.ValidTo))).ToHashSet(StringComparer.Ordinal);
+        return ranked.SingleOrDefault(r => r.UnitCode == fold[0] && InPeriod(r.Predecessors).SetEquals(InPeriod(fold.Skip(1))));
+    }
+
     /// <summary>The index points a unit is ranked by; null ("no data") without procedures, dossiers or any index indicator with data.</summary>
     public static decimal? RankingPoints(ScopeIndicators indicators)
     {

@@ -14,32 +14,32 @@ public static class ReportPackApi
     {
         var group = app.MapGroup("/indicators").WithTags("Indicators");
         group.MapGet("/units/{code}/report.pdf", GetUnitReportPack).WithName(nameof(GetUnitReportPack))
-            .WithSummary("A unit's monthly report pack (PDF): its Decision 766 score and indicators against targets, the national median and its peers' percentile, year-to-date trend charts, top services, time and cost saved, declared-vs-observed findings. month=2023-06.");
+            .WithSummary("A unit's monthly report pack (PDF): its Decision 766 score and indicators against targets, the national median and its peers' percentile, year-to-date trend charts, top services, time and cost saved, declared-vs-observed findings. month=2023-06; lineage=successor to include the units merged into the unit.");
         group.MapGet("/report.pdf", GetNationalReportPack).WithName(nameof(GetNationalReportPack))
             .WithSummary("The national monthly report pack (PDF): the dashboard's figures, year-to-date trend charts, the provinces' and ministries' rankings with rank change. month=2023-06.");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetUnitReportPack(string code, string? month, OpenDvcDbContext db, ReportPackComposer packs, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetUnitReportPack(string code, string? month, string? lineage, OpenDvcDbContext db, ReportPackComposer packs, TimeProvider time, CancellationToken ct)
     {
-        var (period, unit, problem) = await new ReportPackRequest(month, code).ResolveAsync(db, time, ct);
-        if (problem is not null)
+        var (query, unit, problem) = await new ReportPackRequest(month, code, lineage).ResolveAsync(db, time, ct);
+        if (query is null)
         {
-            return problem;
+            return problem!;
         }
 
-        var pdf = await packs.UnitPackAsync(unit!, period, CultureInfo.CurrentUICulture, ct);
-        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(unit!.Code, period));
+        var pdf = await packs.UnitPackAsync(unit!, query.Period, CultureInfo.CurrentUICulture, ct, query.Lineage);
+        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(unit!.Code, query.Period));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetNationalReportPack(string? month, OpenDvcDbContext db, ReportPackComposer packs, TimeProvider time, CancellationToken ct)
     {
-        var (period, _, problem) = await new ReportPackRequest(month, null).ResolveAsync(db, time, ct);
-        if (problem is not null)
+        var (query, _, problem) = await new ReportPackRequest(month, null).ResolveAsync(db, time, ct);
+        if (query is null)
         {
-            return problem;
+            return problem!;
         }
 
-        var pdf = await packs.NationalPackAsync(period, CultureInfo.CurrentUICulture, ct);
-        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(null, period));
+        var pdf = await packs.NationalPackAsync(query.Period, CultureInfo.CurrentUICulture, ct);
+        return TypedResults.File(pdf, System.Net.Mime.MediaTypeNames.Application.Pdf, ReportPackComposer.FileName(null, query.Period));
     }
 }

@@ -37,17 +37,25 @@ public sealed class ReportPackComposer(
 
     public static string FileName(string? unitCode, Period month) => $"bao-cao-thang-{unitCode ?? "toan-quoc"}-{month}.pdf";
 
-    public async Task<byte[]> UnitPackAsync(Unit unit, Period month, CultureInfo culture, CancellationToken ct)
+    /// <summary>
+    /// A unit's pack, the unit named as on the month's last day; with <see cref="UnitLineage.Successor"/> its figures,
+    /// trends and services include the units merged into it, and the pack names them.
+    /// </summary>
+    public async Task<byte[]> UnitPackAsync(Unit unit, Period month, CultureInfo culture, CancellationToken ct, UnitLineage lineage = UnitLineage.AsItStood)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var indicators = await calculator.ComputeAsync(new IndicatorQuery(month, unit.Code), ct);
+        var timeline = await calculator.TimelineAsync(ct);
+        var name = timeline.VersionAsOf(unit.Code, month.LastDay)?.Name ?? unit.Name;
+        var fold = lineage == UnitLineage.Successor ? Lineage.FoldOf(timeline, unit.Code) : [unit.Code];
+        var folded = fold.Skip(1).Select(c => $"{timeline.VersionAsOf(c, month.LastDay)?.Name ?? c} ({c})").ToList();
+        var indicators = await calculator.ComputeAsync(new IndicatorQuery(month, unit.Code, Lineage: lineage), ct);
         var ranked = await rankings.RankAsync(month, AudienceFilter.Both, ct);
-        var group = Ranking.GroupOf(unit.Kind);
+        var group = Ranking.GroupOf(timeline.VersionAsOf(unit.Code, month.LastDay)?.Kind ?? unit.Kind);
         var comparison = new PeerComparison(
             ranked.Select(r => r.Indicators).ToList(),
             ranked.Where(r => r.Group == group).Select(r => r.Indicators).ToList());
-        var trend = await calculator.TrendAsync(new IndicatorQuery(YearToDate(month), unit.Code), ct);
-        var services = (await calculator.ComputeServicesAsync(unit.Code, month, AudienceFilter.Both, ct))
+        var trend = await calculator.TrendAsync(new IndicatorQuery(YearToDate(month), unit.Code, Lineage: lineage), ct);
+        var services = (await calculator.ComputeServicesAsync(unit.Code, month, AudienceFilter.Both, ct, lineage))
             .Where(s => s.Totals.Online > 0)
             .OrderByDescending(s => s.Totals.Online).ThenBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .Take(TopServices)
@@ -56,16 +64,21 @@ public sealed class ReportPackComposer(
         var names = await db.Set<Procedure>().AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, ct);
         var findings = await checks.FindAsync(unit.Code, month, ct);
         var definitions = await calculator.DefinitionsAsync(month, ct);
-        var me = ranked.SingleOrDefault(r => r.UnitCode == unit.Code);
+        var me = Ranking.RowOf(ranked, timeline, month, fold);
 
-        return Write(culture, () => Format("Pack.UnitTitle", MonthText(month), unit.Name), $"OpenDVC · {unit.Code} · {month}", pdf =>
+        return Write(culture, () => Format("Pack.UnitTitle", MonthText(month), name), $"OpenDVC · {unit.Code} · {month}", pdf =>
         {
             var facts = new List<(string, string)>
             {
-                (text["Col.Unit"], $"{unit.Name} ({unit.Code})"),
+                (text["Col.Unit"], $"{name} ({unit.Code})"),
                 (text["Pack.Month"], MonthText(month)),
                 (text["Col.Points"], IndicatorDisplay.IndexSummary(indicators.Index, text)),
             };
+            if (lineage == UnitLineage.Successor)
+            {
+                facts.Add((text["Filter.Lineage"], folded.Count == 0 ? text["Lineage.NoneMerged"] : Format("Lineage.Included", string.Join(", ", folded))));
+            }
+
             if (me?.Rank is { } rank)
             {
                 var (mark, _) = IndicatorDisplay.Change(me, text);

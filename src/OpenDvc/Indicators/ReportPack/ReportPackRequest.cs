@@ -7,30 +7,31 @@ using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Indicators.ReportPack;
 
-/// <summary>What a report pack is asked for: a month (yyyy-MM) and optionally a unit; the endpoint and the CLI read it alike.</summary>
-public sealed record ReportPackRequest(string? Month, string? Unit)
+/// <summary>
+/// What a report pack is asked for: a month (yyyy-MM), optionally a unit, and its lineage (<c>successor</c>: the unit's
+/// figures include the units merged into it); the endpoint and the CLI read it alike.
+/// </summary>
+public sealed record ReportPackRequest(string? Month, string? Unit, string? Lineage = null)
 {
-    /// <summary>The month and the unit (null for the national pack), or the problem: a bad month 400, an unknown unit 404.</summary>
-    public async Task<(Period Month, Unit? Unit, ProblemHttpResult? Problem)> ResolveAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// The pack's query (the month, the unit or null for the national pack, the lineage) and the unit, or the problem:
+    /// a bad month or lineage 400, an unknown unit 404.
+    /// </summary>
+    public async Task<(IndicatorQuery? Query, Unit? Unit, ProblemHttpResult? Problem)> ResolveAsync(OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!Period.TryParse(Month, out var month) || month.Months != 1)
         {
-            return (default, null, BadMonth(Month));
+            return (null, null, BadMonth(Month));
         }
 
-        if (Unit is null)
+        var (query, problem) = await new IndicatorRequest(month.ToString(), Unit, null, null, Lineage).ResolveAsync(db, time, ct);
+        if (query is null)
         {
-            return (month, null, null);
+            return (null, null, problem);
         }
 
-        var (_, problem) = await new IndicatorRequest(month.ToString(), Unit, null, null).ResolveAsync(db, time, ct);
-        if (problem is not null)
-        {
-            return (month, null, problem);
-        }
-
-        return (month, await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Code == Unit, ct), null);
+        return (query, Unit is null ? null : await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Code == Unit, ct), null);
     }
 
     public static ProblemHttpResult BadMonth(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-REPORT-MONTH-INVALID",

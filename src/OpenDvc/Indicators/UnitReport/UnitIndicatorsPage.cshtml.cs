@@ -107,8 +107,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         Lineage = query.Lineage;
         LineageText = Lineage == UnitLineage.Successor ? "successor" : null;
         var timeline = await calculator.TimelineAsync(ct);
-        var lastDay = query.Period.LastDay;
-        UnitName = timeline.VersionOn(code, lastDay)?.Name ?? unit.Name;
+        UnitName = timeline.VersionAsOf(code, query.Period.LastDay)?.Name ?? unit.Name;
         var fold = Lineage == UnitLineage.Successor ? Calculation.Lineage.FoldOf(timeline, code) : [code];
         Folded = fold.Skip(1).Select(c => (c, timeline.VersionsOf(c) is [.., var last] ? last.Name : c)).ToList();
 
@@ -136,10 +135,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         // The ranking folds in the units merged into this one by the period's last day: its figures are this page's
         // when both hold the same units among those in force at some time in the period.
         var ranked = await rankings.RankAsync(query.Period, query.Audience, ct);
-        var firstDay = query.Period.FirstDay;
-        HashSet<string> InPeriod(IEnumerable<string> codes) =>
-            codes.Where(c => timeline.VersionsOf(c).Any(v => v.ValidFrom <= lastDay && (v.ValidTo is null || firstDay <= v.ValidTo))).ToHashSet(StringComparer.Ordinal);
-        Ranked = ranked.SingleOrDefault(r => r.UnitCode == code && InPeriod(r.Predecessors).SetEquals(InPeriod(fold.Skip(1))));
+        Ranked = Ranking.RowOf(ranked, timeline, query.Period, fold);
         Indicators = Ranked?.Indicators ?? await calculator.ComputeAsync(query, ct);
         var group = Ranking.GroupOf(unit.Kind);
         Comparison = new PeerComparison(
@@ -148,7 +144,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
         Trend = await calculator.TrendAsync(query, ct);
         Findings = await checks.FindAsync(code, query.Period, ct);
         QualityPeriod = OpenDvc.Indicators.Quality.QualityQuery.DefaultPeriod(time);
-        Quality = await OpenDvc.Indicators.Quality.QualityApi.UnitScorecardAsync(quality, unit, QualityPeriod, ct);
+        Quality = await OpenDvc.Indicators.Quality.QualityApi.UnitScorecardAsync(quality, unit, QualityPeriod, ct, Lineage);
         return Page();
     }
 

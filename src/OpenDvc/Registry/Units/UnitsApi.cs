@@ -43,7 +43,7 @@ public sealed record UnitView(
     public static UnitView WithHistory(Unit u, UnitTimeline timeline, DateOnly day, bool withContact)
     {
         var versions = timeline.VersionsOf(u.Code);
-        var shown = timeline.VersionOn(u.Code, day) ?? (versions.Count == 0 ? null : day < versions[0].ValidFrom ? versions[0] : versions[^1]);
+        var shown = timeline.VersionAsOf(u.Code, day);
         return (shown is null ? From(u, withContact) : From(u, shown, withContact)) with
         {
             Versions = versions,

@@ -32,6 +32,16 @@ public sealed class UnitTimeline
     /// <summary>What the code names on the day; null before its first version or after it ended.</summary>
     public UnitVersion? VersionOn(string code, DateOnly day) => versions.GetValueOrDefault(code)?.Find(v => v.IsValidOn(day));
 
+    /// <summary>
+    /// The version to name the code by on the day: the one in force, else its first (not begun yet) or its last (ended);
+    /// null for a code the registry never knew. A code's versions follow each other without gaps.
+    /// </summary>
+    public UnitVersion? VersionAsOf(string code, DateOnly day)
+    {
+        var all = VersionsOf(code);
+        return all.Count == 0 ? null : VersionOn(code, day) ?? (day < all[0].ValidFrom ? all[0] : all[^1]);
+    }
+
     /// <summary>Every version of the code, oldest first.</summary>
     public IReadOnlyList<UnitVersion> VersionsOf(string code) => versions.GetValueOrDefault(code) ?? [];
 

@@ -73,6 +73,12 @@ public sealed class Deliverable : IAudited
 
     /// <summary>For a monthly report: the first day of the month reported on.</summary>
     public DateOnly? ReportMonth { get; set; }
+
+    /// <summary>
+    /// For <see cref="DeliverableKind.AwardNominations"/>: the award campaign whose nominations answer it (letter 3179 asks
+    /// each unit for its nominations by the campaign's deadline), read through <see cref="Compliance.ICampaignNominations"/>.
+    /// </summary>
+    public int? CampaignId { get; set; }
 }
 
 public enum DeliverableKind
@@ -91,6 +97,9 @@ public enum DeliverableKind
 
     /// <summary>Any other document: a file with a note.</summary>
     Document = 5,
+
+    /// <summary>Đề xuất DVCTT tiêu biểu: answered by nominating in an award campaign (or declaring none), not by a file.</summary>
+    AwardNominations = 6,
 }
 
 /// <summary>A later due date granted to one unit for one deliverable (gia hạn).</summary>

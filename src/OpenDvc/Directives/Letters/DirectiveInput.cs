@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using OpenDvc.Directives.Compliance;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
@@ -17,12 +18,14 @@ public sealed record DirectiveInput(
     bool Published);
 
 /// <summary>A deliverable as an admin writes it.</summary>
+/// <param name="Campaign">For kind AwardNominations: the award campaign whose nominations answer it (required then).</param>
 public sealed record DeliverableInput(
     DeliverableKind Kind,
     [property: Required, StringLength(512)] string Title,
     DateOnly DueDate,
     [property: StringLength(4000)] string? Instructions,
-    DateOnly? ReportMonth);
+    DateOnly? ReportMonth,
+    int? Campaign = null);
 
 /// <summary>A later due date for one unit and one deliverable, as an admin grants it.</summary>
 /// <param name="Unit">The unit's code.</param>
@@ -42,9 +45,10 @@ public sealed record DirectiveView(int Id, string Number, DateOnly Date, string 
         d.Deliverables.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(DeliverableView.From).ToList());
 }
 
-public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth)
+public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth,
+    int? CampaignId = null)
 {
-    public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth);
+    public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth, d.CampaignId);
 }
 
 /// <summary>Reading and writing directives and deliverables: one code path for the API, the pages and the demo data.</summary>
@@ -132,11 +136,20 @@ public static class DirectiveBook
     }
 
     /// <summary>Adds (id null) or changes a deliverable of a directive.</summary>
-    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, int directiveId, int? id, DeliverableInput input, CancellationToken ct)
+    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, ICampaignNominations campaigns, int directiveId, int? id, DeliverableInput input,
+        CancellationToken ct)
     {
         if (!Enum.IsDefined(input.Kind))
         {
             return (null, [new RuleViolation("kind", "OD-DELIVERABLE-KIND", "Loại nội dung không hợp lệ.", "Unknown deliverable kind.")]);
+        }
+
+        // Nominations are counted from the campaign, so the campaign must exist, and its deadline is the due date; no other kind has one.
+        var campaign = input.Kind == DeliverableKind.AwardNominations && input.Campaign is { } c ? await campaigns.AnswersAsync(c, ct) : null;
+        if (input.Kind == DeliverableKind.AwardNominations && campaign is null)
+        {
+            return (null, [new RuleViolation("campaign", "OD-DELIVERABLE-CAMPAIGN", "Chọn đợt tôn vinh mà các đề xuất trả lời nội dung này.",
+                "Choose the award campaign whose nominations answer this deliverable.")]);
         }
 
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
@@ -153,9 +166,10 @@ public static class DirectiveBook
         deliverable ??= db.Set<Deliverable>().Add(new Deliverable { DirectiveId = directiveId, Title = input.Title }).Entity;
         deliverable.Kind = input.Kind;
         deliverable.Title = input.Title.Trim();
-        deliverable.DueDate = input.DueDate;
+        deliverable.DueDate = campaign?.Deadline ?? input.DueDate;
         deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
         deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
+        deliverable.CampaignId = campaign?.CampaignId;
         await db.SaveChangesAsync(ct);
         return (deliverable.Id, []);
     }

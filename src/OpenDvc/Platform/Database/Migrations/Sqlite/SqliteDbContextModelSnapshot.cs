@@ -435,6 +435,30 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("award_campaign_extensions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "UnitCode");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("award_no_nominations", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Awards.Nominations.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -600,6 +624,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DirectiveId")
@@ -2180,6 +2207,21 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OpenDvc.Awards.Campaigns.CampaignExtension", b =>
+                {
+                    b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
                 {
                     b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
                         .WithMany()

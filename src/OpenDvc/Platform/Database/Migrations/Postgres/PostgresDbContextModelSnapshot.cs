@@ -386,6 +386,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Property<int>("MinSavedHours")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinistryAwards")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -396,6 +399,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
                     b.Property<bool>("NormaliseReviewers")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ProvinceAwards")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");

@@ -369,6 +369,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<int>("MinSavedHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinistryAwards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -378,6 +381,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NormaliseReviewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceAwards")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")

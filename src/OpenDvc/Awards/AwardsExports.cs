@@ -37,6 +37,7 @@ public static class AwardsExports
 
     public static readonly IReadOnlyList<ExportColumn<RankedNomination>> Ranking =
     [
+        new("group", r => r.Entry.Group),
         new("category", r => r.Entry.Category),
         new("rank", r => r.Rank),
         new("nomination", r => r.Entry.NominationId),

@@ -31,7 +31,8 @@ public static class DirectivesModule
         services.AddScoped<ComplianceMatrix>();
         services.AddScoped<ReminderSender>();
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
-        Platform.Database.DemoSeeder.Add(services, Demo.DemoDirectives.LoadIfEmptyAsync);
+        Platform.Database.DemoSeeder.Add(services, (scope, ct) => Demo.DemoDirectives.LoadIfEmptyAsync(
+            scope.GetRequiredService<Platform.Database.OpenDvcDbContext>(), scope.GetRequiredService<ICampaignNominations>(), ct));
 
         // Tests drive the reminders themselves, on their own clock.
         if (!builder.Environment.IsEnvironment("Testing"))

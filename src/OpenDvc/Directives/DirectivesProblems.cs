@@ -51,6 +51,10 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
     public static readonly WorkflowError CommentRequired = new(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-COMMENT-REQUIRED",
         "Trả lại báo cáo phải nêu lý do.", "Returning a submission needs a comment.");
 
+    public static readonly WorkflowError ByNominations = new(StatusCodes.Status409Conflict, "OD-DELIVERABLE-BY-NOMINATIONS",
+        "Nội dung này được trả lời bằng đề xuất trong đợt tôn vinh (hoặc khai báo không có đề xuất); gia hạn cũng cấp trong đợt tôn vinh.",
+        "This deliverable is answered by nominating in the award campaign (or declaring none); extensions are granted in the campaign too.");
+
     public static readonly WorkflowError NotAddressed = new(StatusCodes.Status404NotFound, "OD-DIRECTIVE-NOT-ADDRESSED",
         "Văn bản không gửi đơn vị này.", "The directive is not addressed to this unit.");
 

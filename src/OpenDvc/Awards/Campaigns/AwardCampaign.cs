@@ -49,6 +49,14 @@ public sealed class AwardCampaign : IAudited
     /// </summary>
     public int TopOnlineServices { get; set; } = 10;
 
+    /// <summary>
+    /// Letter 3179 honours the excellent services of ministries and of provinces apart: how many services are honoured
+    /// in each category (citizen services, business services, solutions) within each group. The letter gives no
+    /// number; ours are 5 for the ministries and agencies and 10 for the provinces (63 provinces against 22 ministries).
+    /// </summary>
+    public int MinistryAwards { get; set; } = 5;
+    public int ProvinceAwards { get; set; } = 10;
+
     /// <summary>Our choice: applicant hours saved over the covered years for savings to count as "measurable".</summary>
     public int MinSavedHours { get; set; } = 1000;
 
@@ -92,6 +100,9 @@ public sealed class AwardCampaign : IAudited
     /// </summary>
     public DateOnly UnitsOn => NominationDeadline < new DateOnly(LastYear, 12, 31) ? NominationDeadline : new DateOnly(LastYear, 12, 31);
 
+    /// <summary>How many services a group (<see cref="UnitGroup"/>) has honoured in each category.</summary>
+    public int AwardsOf(UnitGroup group) => group == UnitGroup.Provinces ? ProvinceAwards : MinistryAwards;
+
     public int QuotaOf(NominationCategory category) => category switch
     {
         NominationCategory.CitizenServices => CitizenQuota,
@@ -112,6 +123,13 @@ public enum NominationCategory
     CitizenServices = 1,
     BusinessServices = 2,
     Solutions = 3,
+}
+
+/// <summary>Letter 3179's two groups, ranked and honoured apart: ministries and agencies (with Vietnam Social Security), and provinces.</summary>
+public enum UnitGroup
+{
+    Ministries = 1,
+    Provinces = 2,
 }
 
 /// <summary>An admin lets one unit submit after the deadline, until a later day (audited).</summary>

@@ -25,12 +25,14 @@ public sealed record CampaignInput(
     [Range(1, 20)] int ReviewersPerNomination,
     [Range(0, 1)] decimal DataWeight,
     bool NormaliseReviewers,
-    [Range(1, 1000)] int TopOnlineServices = 10)
+    [Range(1, 1000)] int TopOnlineServices = 10,
+    [Range(0, 100)] int MinistryAwards = 5,
+    [Range(0, 100)] int ProvinceAwards = 10)
 {
     public static CampaignInput From(AwardCampaign c) => new(
         c.Name, c.Letter, c.FirstYear, c.LastYear, c.NominationDeadline, c.AnnouncementDate, c.CitizenQuota, c.BusinessQuota, c.SolutionQuota,
         c.MinSatisfaction, c.MinRatings, c.MinSavedHours, c.TripsPerDossier, c.HoursPerTrip, c.CostPerTrip, c.ValueOfHour,
-        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices);
+        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices, c.MinistryAwards, c.ProvinceAwards);
 
     /// <summary>Rules across fields; null when the input is sound.</summary>
     public AwardError? Check()
@@ -72,6 +74,8 @@ public sealed record CampaignInput(
         c.DataWeight = DataWeight;
         c.NormaliseReviewers = NormaliseReviewers;
         c.TopOnlineServices = TopOnlineServices;
+        c.MinistryAwards = MinistryAwards;
+        c.ProvinceAwards = ProvinceAwards;
     }
 }
 

@@ -367,6 +367,58 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         return null;
     }
 
+    /// <summary>
+    /// A focal point declares its unit nominates nothing in the campaign (or, <paramref name="none"/> false, takes the
+    /// declaration back), while the campaign is open for the unit; refused while the unit has a submitted nomination.
+    /// </summary>
+    public async Task<AwardError?> DeclareNoNominationsAsync(ClaimsPrincipal user, int campaignId, string unitCode, bool none, CancellationToken ct)
+    {
+        if (await CampaignAsync(campaignId, ct) is not { } campaign)
+        {
+            return AwardError.CampaignNotFound(campaignId);
+        }
+
+        if (!UnitAccess.CanEdit(user, unitCode))
+        {
+            return AwardError.Forbidden;
+        }
+
+        if (await OpenForAsync(campaign, unitCode, ct) is { } closed)
+        {
+            return closed;
+        }
+
+        var declaration = await db.Set<NoNominations>().SingleOrDefaultAsync(n => n.CampaignId == campaignId && n.UnitCode == unitCode, ct);
+        if (!none)
+        {
+            if (declaration is not null)
+            {
+                db.Remove(declaration);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return null;
+        }
+
+        if (await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == unitCode && n.Status == NominationStatus.Submitted, ct))
+        {
+            return new AwardError(409, "OD-AWARD-HAS-NOMINATIONS", "Đơn vị đã gửi đề xuất trong đợt này; không khai báo \"không có đề xuất\" được.",
+                "The unit has submitted nominations in this campaign; it cannot declare it has none.");
+        }
+
+        if (declaration is null)
+        {
+            db.Add(new NoNominations { CampaignId = campaignId, UnitCode = unitCode, DeclaredAt = time.GetUtcNow(), DeclaredBy = user.Identity?.Name ?? "" });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the unit has declared it nominates nothing in the campaign.</summary>
+    public Task<bool> DeclaredNoNominationsAsync(int campaignId, string unitCode, CancellationToken ct) =>
+        db.Set<NoNominations>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == unitCode, ct);
+
     /// <summary>An admin lets a unit submit until a later day; the change is audited (CampaignExtension).</summary>
     public async Task<AwardError?> GrantExtensionAsync(int campaignId, string unitCode, DateOnly until, string? reason, CancellationToken ct)
     {

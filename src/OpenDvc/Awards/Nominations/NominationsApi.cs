@@ -30,6 +30,11 @@ public static class NominationsApi
         campaign.MapPost("/nominations/import", ImportNominations).RequireAuthorization(AccountsModule.EditPolicy).DisableAntiforgery().WithName(nameof(ImportNominations))
             .WithSummary("Nominate from an .xlsx or .csv file (form field 'file'; columns unit, procedure, category, narrative, contact_name, contact_email, contact_phone): all rows or none.");
 
+        campaign.MapPut("/units/{unit}/no-nominations", DeclareNoNominations).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(DeclareNoNominations))
+            .WithSummary("The unit's focal point declares it nominates no service (answers letter 3179's deliverable); until the unit's deadline.");
+        campaign.MapDelete("/units/{unit}/no-nominations", TakeBackNoNominations).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(TakeBackNoNominations))
+            .WithSummary("Take the declaration of no nominations back, until the unit's deadline.");
+
         var nomination = app.MapGroup("/api/v1/awards/nominations/{id:int}").WithTags("Awards").RequireAuthorization();
         nomination.MapGet("/", GetNomination).WithName(nameof(GetNomination)).WithSummary("One nomination with its frozen evidence and verdict.");
         nomination.MapPut("/", EditNominationDraft).RequireAuthorization(AccountsModule.EditPolicy).WithName(nameof(EditNominationDraft))
@@ -123,6 +128,12 @@ public static class NominationsApi
         var (nomination, check, error) = await store.SubmitDraftAsync(user, id, ct);
         return error is not null ? error.ToProblem() : TypedResults.Ok(NominationStore.View(nomination!, check!.Evidence.ProcedureName));
     }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeclareNoNominations(int id, string unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+        await store.DeclareNoNominationsAsync(user, id, unit, none: true, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> TakeBackNoNominations(int id, string unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+        await store.DeclareNoNominationsAsync(user, id, unit, none: false, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawNomination(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
         await store.WithdrawAsync(user, id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();

@@ -55,6 +55,9 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
 
     public DateOnly? LastDay { get; private set; }
 
+    /// <summary>Whether the unit has declared it nominates nothing in this campaign.</summary>
+    public bool DeclaredNone { get; private set; }
+
     public Registry.Transfer.ImportReport? Imported { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -93,6 +96,28 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
         }
 
         (Check, Error) = (check, error);
+        return Page();
+    }
+
+    /// <summary>The unit declares it nominates nothing (letter 3179's deliverable is then answered), or takes that back.</summary>
+    public Task<IActionResult> OnPostNoneAsync(CancellationToken ct) => DeclareAsync(none: true, ct);
+
+    public Task<IActionResult> OnPostTakeBackAsync(CancellationToken ct) => DeclareAsync(none: false, ct);
+
+    private async Task<IActionResult> DeclareAsync(bool none, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Unit is null)
+        {
+            return Page();
+        }
+
+        Error = await store.DeclareNoNominationsAsync(User, Campaign, Unit, none, ct);
+        DeclaredNone = await store.DeclaredNoNominationsAsync(Campaign, Unit, ct);
         return Page();
     }
 
@@ -136,6 +161,7 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
 
         (_, var lastDay) = await store.DeadlineAsync(Current, Unit, ct);
         LastDay = lastDay;
+        DeclaredNone = await store.DeclaredNoNominationsAsync(Campaign, Unit, ct);
         var unit = Unit;
         Services = await (from s in db.Set<OnlineService>().AsNoTracking()
                           join p in db.Set<Procedure>() on s.ProcedureCode equals p.Code

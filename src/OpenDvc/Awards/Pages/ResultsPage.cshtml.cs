@@ -13,7 +13,7 @@ namespace OpenDvc.Awards.Pages;
 
 /// <summary>
 /// /awards/results/{id} (admin): assign reviewers, see the spread between reviewers, switch per-reviewer normalisation,
-/// rank per category, shortlist and select; publishing is confirmed on its own page (<see cref="PublishPage"/>).
+/// rank per group (ministries, provinces) and category, shortlist and select (by hand or within the groups' quotas); publishing is confirmed on its own page (<see cref="PublishPage"/>).
 /// Every decision is audited through the entities it changes.
 /// </summary>
 [Authorize(Policy = AccountsModule.AdminPolicy)]
@@ -44,6 +44,12 @@ public sealed class ResultsPage(NominationStore nominations, AppraisalStore appr
 
     public async Task<IActionResult> OnPostDecideAsync(int id, int nomination, bool shortlisted, bool selected, CancellationToken ct) =>
         await AfterAsync(id, await results.DecideAsync(nomination, shortlisted, selected, ct), null, ct);
+
+    public async Task<IActionResult> OnPostSelectWithinQuotasAsync(int id, CancellationToken ct)
+    {
+        var (selected, error) = await results.SelectWithinQuotasAsync(id, ct);
+        return await AfterAsync(id, error, $"{selected}", ct);
+    }
 
     public async Task<IActionResult> OnPostRuleAsync(int id, bool normalise, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class WinnersPage(ResultsStore results) : PageModel
 {
     private static readonly ExportColumn<(PublishedResults Campaign, PublishedWinner Winner)>[] Columns =
     [
-        new("campaign", r => r.Campaign.Name), new("category", r => r.Winner.Category), new("rank", r => r.Winner.Rank), new("unit", r => r.Winner.UnitCode), new("unit_name", r => r.Winner.UnitName),
+        new("campaign", r => r.Campaign.Name), new("group", r => r.Winner.Group), new("category", r => r.Winner.Category), new("rank", r => r.Winner.Rank), new("unit", r => r.Winner.UnitCode), new("unit_name", r => r.Winner.UnitName),
         new("procedure", r => r.Winner.ProcedureCode), new("procedure_name", r => r.Winner.ProcedureName), new("data_score", r => r.Winner.DataScore),
         new("panel_score", r => r.Winner.PanelScore), new("final_score", r => r.Winner.FinalScore),
         new("online_dossiers", r => r.Winner.Nomination.Evidence?.OnlineDossiers), new("satisfaction", r => r.Winner.Nomination.Evidence?.Satisfaction is { } s ? Math.Round(s, 4) : null),

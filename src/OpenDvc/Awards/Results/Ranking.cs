@@ -3,14 +3,14 @@ using OpenDvc.Awards.Campaigns;
 
 namespace OpenDvc.Awards.Results;
 
-/// <summary>A nomination as the ranking sees it.</summary>
+/// <summary>A nomination as the ranking sees it, with its unit's group (letter 3179 honours ministries and provinces apart).</summary>
 public sealed record RankingEntry(int NominationId, NominationCategory Category, string UnitCode, string ProcedureCode, string ProcedureName,
-    decimal DataScore, DateTimeOffset SubmittedAt, bool Shortlisted, bool Selected);
+    decimal DataScore, DateTimeOffset SubmittedAt, bool Shortlisted, bool Selected, UnitGroup Group = UnitGroup.Ministries);
 
 /// <summary>One reviewer's total (0–100) for one nomination.</summary>
 public sealed record ReviewTotal(int NominationId, string Reviewer, decimal Total);
 
-/// <summary>A ranked nomination: its scores, and its place in its category.</summary>
+/// <summary>A ranked nomination: its scores, and its place in its category within its group.</summary>
 public sealed record RankedNomination(RankingEntry Entry, int Rank, decimal? PanelScore, decimal FinalScore, int Reviews);
 
 /// <summary>How one reviewer scores compared with the panel: the spread the admin looks at before normalising.</summary>
@@ -40,8 +40,9 @@ public sealed record RankingRules(decimal DataWeight, bool NormaliseReviewers)
 }
 
 /// <summary>
-/// Ranking per category from the data score and the panel score (a pure computation, so a hand-computed table can
-/// check it). Standard deviations are population ones (divide by n).
+/// Ranking per group (ministries, provinces) and category from the data score and the panel score (a pure
+/// computation, so a hand-computed table can check it): a ministry's service is never ranked against a province's.
+/// Standard deviations are population ones (divide by n).
 /// </summary>
 public static class Ranking
 {
@@ -100,8 +101,8 @@ public static class Ranking
                 var final = Math.Round((rules.DataWeight * e.DataScore) + ((1 - rules.DataWeight) * (p?.Score ?? 0)), 2);
                 return new RankedNomination(e, 0, p?.Score, final, p?.Count ?? 0);
             })
-            .GroupBy(r => r.Entry.Category)
-            .OrderBy(g => g.Key)
+            .GroupBy(r => (r.Entry.Group, r.Entry.Category))
+            .OrderBy(g => g.Key.Group).ThenBy(g => g.Key.Category)
             .SelectMany(g => g
                 .OrderByDescending(r => r.FinalScore)
                 .ThenByDescending(r => r.PanelScore ?? 0)
@@ -111,6 +112,13 @@ public static class Ranking
                 .Select((r, i) => r with { Rank = i + 1 }))
             .ToList();
     }
+
+    /// <summary>
+    /// The nominations honoured by the quotas: the first <see cref="AwardCampaign.AwardsOf"/> of each group and
+    /// category, so each group fills its own places and never takes another's.
+    /// </summary>
+    public static IReadOnlyList<RankedNomination> WithinQuotas(IReadOnlyList<RankedNomination> ranked, AwardCampaign campaign) =>
+        ranked.Where(r => r.Rank <= campaign.AwardsOf(r.Entry.Group)).ToList();
 
     private static decimal StandardDeviation(List<decimal> values)
     {

@@ -23,11 +23,13 @@ public static class ResultsApi
     public static void MapResultsApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/awards").WithTags("Awards").RequireAuthorization(AccountsModule.AdminPolicy);
-        admin.MapGet("/campaigns/{id:int}/ranking", GetRanking).WithName(nameof(GetRanking)).WithSummary("Ranking per category, reviewer spread and the rule used (admin).");
+        admin.MapGet("/campaigns/{id:int}/ranking", GetRanking).WithName(nameof(GetRanking)).WithSummary("Ranking per group (ministries, provinces) and category, reviewer spread and the rule used (admin).");
         admin.MapGet("/campaigns/{id:int}/ranking/export", ExportRanking).WithName(nameof(ExportRanking)).WithSummary("The ranking as CSV or Excel (admin).");
         admin.MapGet("/campaigns/{id:int}/spread/export", ExportSpread).WithName(nameof(ExportSpread)).WithSummary("The spread between reviewers as CSV or Excel (admin).");
         admin.MapGet("/campaigns/{id:int}/scores/export", ExportScores).WithName(nameof(ExportScores)).WithSummary("Every review's scores as CSV or Excel (admin).");
         admin.MapPut("/nominations/{id:int}/decision", DecideNomination).WithName(nameof(DecideNomination)).WithSummary("Shortlist or select a nomination (admin; audited).");
+        admin.MapPost("/campaigns/{id:int}/select-within-quotas", SelectWithinQuotas).WithName(nameof(SelectWithinQuotas))
+            .WithSummary("Select, in each group (ministries, provinces) and category, the nominations ranked within the group's quota; unselect the rest (admin; audited).");
         admin.MapPost("/campaigns/{id:int}/publish", PublishResults).WithName(nameof(PublishResults)).WithSummary("Publish the campaign's results (admin; audited; final).");
 
         app.MapGet("/api/v1/awards/results", ListPublishedResults).WithTags("Awards").AllowAnonymous()
@@ -73,6 +75,15 @@ public static class ResultsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DecideNomination(int id, DecisionInput input, ResultsStore results, CancellationToken ct) =>
         await results.DecideAsync(id, input.Shortlisted, input.Selected, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
+
+    /// <summary>How many nominations the quotas selected.</summary>
+    public sealed record SelectionView(int Selected);
+
+    public static async Task<Results<Ok<SelectionView>, ProblemHttpResult>> SelectWithinQuotas(int id, ResultsStore results, CancellationToken ct)
+    {
+        var (selected, error) = await results.SelectWithinQuotasAsync(id, ct);
+        return error is not null ? error.ToProblem() : TypedResults.Ok(new SelectionView(selected));
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> PublishResults(int id, ResultsStore results, TimeProvider time, CancellationToken ct) =>
         await results.PublishAsync(id, time.GetUtcNow(), ct) is { } error ? error.ToProblem() : TypedResults.NoContent();

@@ -4,6 +4,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
+using OpenDvc.Registry.Units;
 using OpenDvc.Registry.Units.Timeline;
 
 namespace OpenDvc.Awards.Results;
@@ -13,8 +14,9 @@ public sealed record PublishedResults(int CampaignId, string Name, string? Lette
     string Rule, string DataRule, IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<PublishedWinner> Winners);
 
 /// <param name="UnitName">The unit's full name ("Tỉnh Quảng Ninh"), as the public reads it; the code where the registry has none.</param>
+/// <param name="Group">Ministries or provinces: the group the winner was ranked and honoured in, its rank within it.</param>
 public sealed record PublishedWinner(int Rank, NominationCategory Category, string UnitCode, string UnitName, string ProcedureCode, string ProcedureName,
-    decimal DataScore, decimal? PanelScore, decimal FinalScore, NominationView Nomination);
+    decimal DataScore, decimal? PanelScore, decimal FinalScore, NominationView Nomination, UnitGroup Group = UnitGroup.Ministries);
 
 /// <summary>Ranking, the admin's shortlist and selection, and publication (every decision audited through the entities).</summary>
 public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
@@ -23,8 +25,10 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
     {
         var entries = await (from n in db.Set<Nomination>().AsNoTracking()
                              join p in db.Set<Procedure>() on n.ProcedureCode equals p.Code
+                             join u in db.Set<Unit>() on n.UnitCode equals u.Code
                              where n.CampaignId == campaign.Id && n.Status == NominationStatus.Submitted
-                             select new RankingEntry(n.Id, n.Category, n.UnitCode, n.ProcedureCode, p.Name, n.DataScore, n.SubmittedAt, n.Shortlisted, n.Selected))
+                             select new RankingEntry(n.Id, n.Category, n.UnitCode, n.ProcedureCode, p.Name, n.DataScore, n.SubmittedAt, n.Shortlisted, n.Selected,
+                                 u.Kind == UnitKind.Province || u.Kind == UnitKind.City ? UnitGroup.Provinces : UnitGroup.Ministries))
             .ToListAsync(ct);
         return Ranking.Rank(entries, await appraisal.TotalsAsync(campaign, ct), RankingRules.Of(campaign));
     }
@@ -62,10 +66,51 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             return new AwardError(409, "OD-AWARD-WITHDRAWN", "Đề xuất đã rút.", "The nomination was withdrawn.");
         }
 
+        var campaign = await db.Set<AwardCampaign>().AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, ct);
+        if (selected && !nomination.Selected)
+        {
+            var ranked = await RankAsync(campaign, ct);
+            var group = ranked.Single(r => r.Entry.NominationId == nomination.Id).Entry.Group;
+            var quota = campaign.AwardsOf(group);
+            if (ranked.Count(r => r.Entry.Selected && r.Entry.Group == group && r.Entry.Category == nomination.Category) >= quota)
+            {
+                return new AwardError(409, "OD-AWARD-GROUP-QUOTA",
+                    $"Nhóm {(group == UnitGroup.Provinces ? "tỉnh, thành phố" : "bộ, ngành")} đã chọn đủ {quota} dịch vụ trong loại này; bỏ chọn một dịch vụ của nhóm trước.",
+                    $"The {(group == UnitGroup.Provinces ? "provinces'" : "ministries'")} group already has {quota} selected in this category; unselect one of the group's first.");
+            }
+        }
+
         nomination.Shortlisted = shortlisted || selected;
         nomination.Selected = selected;
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// Selects, in each group and category, the nominations ranked within the campaign's quota for that group, and
+    /// unselects the rest (shortlists stay): a ministry's service never takes a province's place, nor the reverse.
+    /// </summary>
+    public async Task<(int Selected, AwardError? Error)> SelectWithinQuotasAsync(int campaignId, CancellationToken ct)
+    {
+        if (await db.Set<AwardCampaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign)
+        {
+            return (0, AwardError.CampaignNotFound(campaignId));
+        }
+
+        if (campaign.PublishedAt is not null)
+        {
+            return (0, AwardError.Published);
+        }
+
+        var chosen = Ranking.WithinQuotas(await RankAsync(campaign, ct), campaign).Select(r => r.Entry.NominationId).ToHashSet();
+        foreach (var nomination in await db.Set<Nomination>().Where(n => n.CampaignId == campaignId && n.Status == NominationStatus.Submitted).ToListAsync(ct))
+        {
+            nomination.Selected = chosen.Contains(nomination.Id);
+            nomination.Shortlisted |= nomination.Selected;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (chosen.Count, null);
     }
 
     public async Task<AwardError?> PublishAsync(int campaignId, DateTimeOffset now, CancellationToken ct)
@@ -106,7 +151,7 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             results.Add(new PublishedResults(campaign.Id, campaign.Name, campaign.Letter, campaign.AnnouncementDate, campaign.PublishedAt!.Value,
                 RankingRules.Of(campaign).Describe(vietnamese), vietnamese ? Evidence.DataScore.RuleVi : Evidence.DataScore.RuleEn, campaign.Criteria(),
                 winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, units[w.Entry.UnitCode], w.Entry.ProcedureCode, w.Entry.ProcedureName,
-                    w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationStore.View(views[w.Entry.NominationId], w.Entry.ProcedureName)))).ToList()));
+                    w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationStore.View(views[w.Entry.NominationId], w.Entry.ProcedureName)), w.Entry.Group)).ToList()));
         }
 
         return results;

@@ -44,30 +44,48 @@ public sealed record RecipientUnit(string Code, string Name, string ShortName, b
 /// </summary>
 public static class ComplianceRules
 {
-    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, DeadlineExtension? extension, IEnumerable<SubmissionVersion> versions, DateOnly day)
+    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, DeadlineExtension? extension, IEnumerable<SubmissionVersion> versions, DateOnly day) =>
+        Evaluate(deliverable.Id, unitCode, extension?.DueDate ?? deliverable.DueDate, extension is not null, versions, day);
+
+    /// <summary>
+    /// A deliverable answered by nominating in an award campaign: due by the campaign's deadline or the unit's later
+    /// extension there, submitted from the unit's first nomination or its declaration that it has none (letter 3179).
+    /// </summary>
+    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, CampaignAnswers? campaign, DateOnly day)
     {
-        var due = extension?.DueDate ?? deliverable.DueDate;
+        if (campaign is null)
+        {
+            return Evaluate(deliverable, unitCode, null, [], day);
+        }
+
+        var extended = campaign.Extensions.TryGetValue(unitCode, out var until) && until > campaign.Deadline;
+        var answered = campaign.Received.TryGetValue(unitCode, out var at) ? [new SubmissionVersion { Number = 1, SubmittedAt = at, SubmittedBy = "" }] : Array.Empty<SubmissionVersion>();
+        return Evaluate(deliverable.Id, unitCode, extended ? until : campaign.Deadline, extended, answered, day);
+    }
+
+    private static ComplianceCell Evaluate(int deliverableId, string unitCode, DateOnly due, bool extended, IEnumerable<SubmissionVersion> versions, DateOnly day)
+    {
         var endOfDay = VietnamTime.EndOfDay(day);
         var last = versions.Where(v => v.SubmittedAt <= endOfDay).MaxBy(v => v.Number);
         if (last is null)
         {
-            return new(unitCode, deliverable.Id, day > due ? ComplianceStatus.Missing : ComplianceStatus.NotDue, due, extension is not null, null, false);
+            return new(unitCode, deliverableId, day > due ? ComplianceStatus.Missing : ComplianceStatus.NotDue, due, extended, null, false);
         }
 
         var decided = last.ReviewedAt is { } at && at <= endOfDay;
         if (decided && last.Review == ReviewOutcome.Returned)
         {
-            return new(unitCode, deliverable.Id, ComplianceStatus.Returned, due, extension is not null, last.SubmittedAt, false);
+            return new(unitCode, deliverableId, ComplianceStatus.Returned, due, extended, last.SubmittedAt, false);
         }
 
         var late = VietnamTime.DateOf(last.SubmittedAt) > due;
-        return new(unitCode, deliverable.Id, late ? ComplianceStatus.Late : ComplianceStatus.OnTime, due, extension is not null, last.SubmittedAt,
+        return new(unitCode, deliverableId, late ? ComplianceStatus.Late : ComplianceStatus.OnTime, due, extended, last.SubmittedAt,
             decided && last.Review == ReviewOutcome.Accepted);
     }
 }
 
 /// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
-public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring)
+public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring, ICampaignNominations campaigns)
 {
     /// <summary>Makes the started periods' deliverables of recurring ones, before a view picks its deliverables.</summary>
     public Task CreateStartedPeriodsAsync(CancellationToken ct) => recurring.CreateStartedPeriodsAsync(ct);
@@ -145,10 +163,26 @@ public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables r
             }).ToListAsync(ct);
         var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
         var facts = await OwingFacts.LoadAsync(db, deliverables, ct);
+        var answers = new Dictionary<int, CampaignAnswers?>();
+        foreach (var campaign in deliverables.Where(d => d.Kind == DeliverableKind.AwardNominations && d.CampaignId is not null).Select(d => d.CampaignId!.Value).Distinct())
+        {
+            answers[campaign] = await campaigns.AnswersAsync(campaign, ct);
+        }
+
+        ComplianceCell Cell(Deliverable d, string unit) => d.Kind == DeliverableKind.AwardNominations
+            ? ComplianceRules.Evaluate(d, unit, d.CampaignId is { } c ? answers[c] : null, day)
+            : ComplianceRules.Evaluate(d, unit, extensions.GetValueOrDefault((d.Id, unit)), versions.GetValueOrDefault((d.Id, unit)) ?? [], day);
 
         return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, facts)
-            .Select(u => (u, ComplianceRules.Evaluate(d, u.Code, extensions.GetValueOrDefault((d.Id, u.Code)), versions.GetValueOrDefault((d.Id, u.Code)) ?? [], day)))
+            .Select(u => (u, Cell(d, u.Code)))
             .ToList())).ToList();
+    }
+
+    /// <summary>One unit's cell of one deliverable on a day, by the same rules as the matrix; null when the unit does not owe it.</summary>
+    public async Task<ComplianceCell?> CellAsync(int deliverableId, string unitCode, DateOnly day, CancellationToken ct)
+    {
+        var evaluated = await EvaluateAsync([deliverableId], day, ct);
+        return evaluated.SelectMany(e => e.Cells).Where(c => c.Unit.Code == unitCode).Select(c => c.Cell).FirstOrDefault();
     }
 
     /// <summary>The units that had not submitted a deliverable by the end of a day, as the letters list them.</summary>

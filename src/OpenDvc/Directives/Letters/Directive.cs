@@ -78,6 +78,12 @@ public sealed class Deliverable : IAudited
     public DateOnly? ReportMonth { get; set; }
 
     /// <summary>
+    /// For <see cref="DeliverableKind.AwardNominations"/>: the award campaign whose nominations answer it (letter 3179 asks
+    /// each unit for its nominations by the campaign's deadline), read through <see cref="Compliance.ICampaignNominations"/>.
+    /// </summary>
+    public int? CampaignId { get; set; }
+
+    /// <summary>
     /// The units the deliverable concerns among those that owe it, e.g. only those providing online services, as
     /// letter 2664's annex lists them: the matrix, the "not yet submitted" list and the reminders see no other.
     /// </summary>
@@ -119,6 +125,9 @@ public enum DeliverableKind
 
     /// <summary>Any other document: a file with a note.</summary>
     Document = 5,
+
+    /// <summary>Đề xuất DVCTT tiêu biểu: answered by nominating in an award campaign (or declaring none), not by a file.</summary>
+    AwardNominations = 6,
 }
 
 /// <summary>A later due date granted to one unit for one deliverable (gia hạn).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using OpenDvc.Directives.Compliance;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
@@ -19,6 +20,7 @@ public sealed record DirectiveInput(
 /// <summary>A deliverable as an admin writes it.</summary>
 /// <param name="Scope">The units it concerns among the letter's recipients; all by default.</param>
 /// <param name="ScopeUnits">With scope ChosenUnits: the units' codes.</param>
+/// <param name="Campaign">For kind AwardNominations: the award campaign whose nominations answer it (required then).</param>
 public sealed record DeliverableInput(
     DeliverableKind Kind,
     [property: Required, StringLength(512)] string Title,
@@ -26,7 +28,8 @@ public sealed record DeliverableInput(
     [property: StringLength(4000)] string? Instructions,
     DateOnly? ReportMonth,
     DeliverableScope Scope = DeliverableScope.AllRecipients,
-    IReadOnlyList<string>? ScopeUnits = null);
+    IReadOnlyList<string>? ScopeUnits = null,
+    int? Campaign = null);
 
 /// <summary>A later due date for one unit and one deliverable, as an admin grants it.</summary>
 /// <param name="Unit">The unit's code.</param>
@@ -48,10 +51,10 @@ public sealed record DirectiveView(int Id, string Number, DateOnly Date, string 
 }
 
 public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth,
-    DeliverableScope Scope, IReadOnlyList<string> ScopeUnits)
+    DeliverableScope Scope, IReadOnlyList<string> ScopeUnits, int? CampaignId = null)
 {
     public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth,
-        d.Scope, d.ScopeUnits ?? []);
+        d.Scope, d.ScopeUnits ?? [], d.CampaignId);
 }
 
 /// <summary>Reading and writing directives and deliverables: one code path for the API, the pages and the demo data.</summary>
@@ -139,11 +142,20 @@ public static class DirectiveBook
     }
 
     /// <summary>Adds (id null) or changes a deliverable of a directive.</summary>
-    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, int directiveId, int? id, DeliverableInput input, CancellationToken ct)
+    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, ICampaignNominations campaigns, int directiveId, int? id, DeliverableInput input,
+        CancellationToken ct)
     {
         if (!Enum.IsDefined(input.Kind))
         {
             return (null, [new RuleViolation("kind", "OD-DELIVERABLE-KIND", "Loại nội dung không hợp lệ.", "Unknown deliverable kind.")]);
+        }
+
+        // Nominations are counted from the campaign, so the campaign must exist, and its deadline is the due date; no other kind has one.
+        var campaign = input.Kind == DeliverableKind.AwardNominations && input.Campaign is { } c ? await campaigns.AnswersAsync(c, ct) : null;
+        if (input.Kind == DeliverableKind.AwardNominations && campaign is null)
+        {
+            return (null, [new RuleViolation("campaign", "OD-DELIVERABLE-CAMPAIGN", "Chọn đợt tôn vinh mà các đề xuất trả lời nội dung này.",
+                "Choose the award campaign whose nominations answer this deliverable.")]);
         }
 
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
@@ -166,11 +178,12 @@ public static class DirectiveBook
         deliverable ??= db.Set<Deliverable>().Add(new Deliverable { DirectiveId = directiveId, Title = input.Title }).Entity;
         deliverable.Kind = input.Kind;
         deliverable.Title = input.Title.Trim();
-        deliverable.DueDate = input.DueDate;
+        deliverable.DueDate = campaign?.Deadline ?? input.DueDate;
         deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
         deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
         deliverable.Scope = input.Scope;
         deliverable.ScopeUnits = scopeUnits;
+        deliverable.CampaignId = campaign?.CampaignId;
         await db.SaveChangesAsync(ct);
         return (deliverable.Id, []);
     }

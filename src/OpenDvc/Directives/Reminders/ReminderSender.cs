@@ -57,7 +57,10 @@ public sealed class ReminderSender(OpenDvcDbContext db, ComplianceQuery complian
         // A year back covers any extension granted on a live deliverable; older letters are history, never reminded.
         var since = today.AddDays(-366);
         await compliance.CreateStartedPeriodsAsync(ct);
-        var ids = await db.Set<Letters.Deliverable>().Where(d => d.DueDate >= since && d.Directive!.Published).Select(d => d.Id).ToListAsync(ct);
+
+        // A nominations deliverable is due by its campaign's deadline, which may have moved since: the rules read it.
+        var ids = await db.Set<Letters.Deliverable>().Where(d => (d.DueDate >= since || d.Kind == Letters.DeliverableKind.AwardNominations) && d.Directive!.Published)
+            .Select(d => d.Id).ToListAsync(ct);
         var evaluated = await compliance.EvaluateAsync(ids, today, ct);
         var logged = (await db.Set<ReminderLog>().Where(r => ids.Contains(r.DeliverableId)).Select(r => new { r.DeliverableId, r.UnitCode, r.DueDate, r.OffsetDays }).ToListAsync(ct))
             .Select(r => (r.DeliverableId, r.UnitCode, r.DueDate, r.OffsetDays)).ToHashSet();

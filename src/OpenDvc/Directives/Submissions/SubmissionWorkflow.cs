@@ -17,7 +17,7 @@ namespace OpenDvc.Directives.Submissions;
 public sealed record SubmissionView(
     int DeliverableId, string DeliverableTitle, DeliverableKind Kind, string DirectiveNumber, string UnitCode, string UnitName,
     DateOnly DueDate, bool Extended, SubmissionStatus Status, ComplianceStatus Compliance, SubmissionContent Content, string? Note,
-    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions);
+    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions, int? CampaignId = null, DateTimeOffset? AnsweredAt = null);
 
 public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool Late, ReviewOutcome Review,
     DateTimeOffset? ReviewedAt, string? ReviewedBy, string? ReviewComment, int? FileId, string? Note);
@@ -26,7 +26,8 @@ public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string 
 /// The one path every submission change takes, from the API, the pages and the demo data: save a draft, submit
 /// (a new version, late if after the unit's due date), accept or return, and grant extensions.
 /// </summary>
-public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files, IOptions<DirectivesOptions> options)
+public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, ICurrentActor actor, ProcedureCatalogSubmission catalog, FileStore files, IOptions<DirectivesOptions> options,
+    ComplianceQuery compliance)
 {
     /// <summary>The deliverable and the unit that owes it, named as on its due date; null when the unit does not owe it.</summary>
     public async Task<(Deliverable Deliverable, RecipientUnit Unit)?> FindAsync(int deliverableId, string unitCode, CancellationToken ct)
@@ -52,26 +53,33 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
 
         var submission = await db.Set<Submission>().AsNoTracking().Include(s => s.Versions)
             .SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
-        var extension = await db.Set<DeadlineExtension>().AsNoTracking().SingleOrDefaultAsync(e => e.DeliverableId == deliverableId && e.UnitCode == unitCode, ct);
         var versions = submission?.Versions ?? [];
-        var cell = ComplianceRules.Evaluate(deliverable, unitCode, extension, versions, VietnamTime.DateOf(time.GetUtcNow()));
+        var cell = (await compliance.CellAsync(deliverableId, unitCode, VietnamTime.DateOf(time.GetUtcNow()), ct))!;
         var fileName = submission?.FileId is { } fileId
             ? await db.Set<StoredFile>().Where(f => f.Id == fileId).Select(f => f.FileName).SingleOrDefaultAsync(ct)
             : null;
         return new SubmissionView(
             deliverable.Id, deliverable.Title, deliverable.Kind, deliverable.Directive!.Number, unit.Code, unit.Name, cell.DueDate, cell.Extended,
-            submission?.Status ?? SubmissionStatus.Draft, cell.Status, SubmissionContent.FromJson(submission?.Content), submission?.Note,
+            // A nominations deliverable has no submission of its own: it is sent once the unit has answered in the campaign.
+            deliverable.Kind == DeliverableKind.AwardNominations ? (cell.HasSubmitted ? SubmissionStatus.Submitted : SubmissionStatus.Draft) : submission?.Status ?? SubmissionStatus.Draft,
+            cell.Status, SubmissionContent.FromJson(submission?.Content), submission?.Note,
             submission?.FileId, fileName, submission?.ReviewComment,
             versions.OrderByDescending(v => v.Number).Select(v => new VersionView(v.Number, v.SubmittedAt, v.SubmittedBy,
-                VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList());
+                VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList(),
+            deliverable.CampaignId, cell.SubmittedAt);
     }
 
     /// <summary>Saves the draft's content (and, when given, its already stored file); refused once submitted or accepted.</summary>
     public async Task<WorkflowError?> SaveDraftAsync(int deliverableId, string unitCode, SubmissionContent content, string? note, int? fileId, CancellationToken ct)
     {
-        if (await FindAsync(deliverableId, unitCode, ct) is null)
+        if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
             return WorkflowError.NotAddressed;
+        }
+
+        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        {
+            return WorkflowError.ByNominations;
         }
 
         var submission = await db.Set<Submission>().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -132,9 +140,14 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     /// <summary>Stores an uploaded file (size and type checked) and attaches it to the draft.</summary>
     public async Task<WorkflowError?> AttachFileAsync(int deliverableId, string unitCode, IFormFile upload, CancellationToken ct)
     {
-        if (await FindAsync(deliverableId, unitCode, ct) is null)
+        if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
             return WorkflowError.NotAddressed;
+        }
+
+        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        {
+            return WorkflowError.ByNominations;
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -159,6 +172,11 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
             return (WorkflowError.NotAddressed, []);
+        }
+
+        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        {
+            return (WorkflowError.ByNominations, []);
         }
 
         var submission = await db.Set<Submission>().Include(s => s.Versions).SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -240,9 +258,14 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     /// <summary>Grants (or changes) one unit's extension of a deliverable's due date.</summary>
     public async Task<WorkflowError?> GrantExtensionAsync(int deliverableId, string unitCode, DateOnly dueDate, string reason, CancellationToken ct)
     {
-        if (await FindAsync(deliverableId, unitCode, ct) is null)
+        if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
             return WorkflowError.NotAddressed;
+        }
+
+        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        {
+            return WorkflowError.ByNominations;
         }
 
         var extension = await db.Set<DeadlineExtension>().SingleOrDefaultAsync(e => e.DeliverableId == deliverableId && e.UnitCode == unitCode, ct);

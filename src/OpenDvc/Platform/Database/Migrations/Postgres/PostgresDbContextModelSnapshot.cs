@@ -387,6 +387,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Property<int>("MinSavedHours")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinistryAwards")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -397,6 +400,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
                     b.Property<bool>("NormaliseReviewers")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ProvinceAwards")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -451,6 +457,30 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.HasIndex("UnitCode");
 
                     b.ToTable("award_campaign_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("CampaignId", "UnitCode");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("award_no_nominations", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Awards.Nominations.Nomination", b =>
@@ -627,6 +657,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("DirectiveId")
                         .HasColumnType("integer");
@@ -2300,6 +2333,21 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OpenDvc.Awards.Campaigns.CampaignExtension", b =>
+                {
+                    b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
                 {
                     b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
                         .WithMany()

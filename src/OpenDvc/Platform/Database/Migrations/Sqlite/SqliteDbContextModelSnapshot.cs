@@ -369,6 +369,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<int>("MinSavedHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinistryAwards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -378,6 +381,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NormaliseReviewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceAwards")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")
@@ -433,6 +439,30 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.HasIndex("UnitCode");
 
                     b.ToTable("award_campaign_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "UnitCode");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("award_no_nominations", (string)null);
                 });
 
             modelBuilder.Entity("OpenDvc.Awards.Nominations.Nomination", b =>
@@ -600,6 +630,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DirectiveId")
@@ -2238,6 +2271,21 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OpenDvc.Awards.Campaigns.CampaignExtension", b =>
+                {
+                    b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDvc.Registry.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDvc.Awards.Nominations.NoNominations", b =>
                 {
                     b.HasOne("OpenDvc.Awards.Campaigns.AwardCampaign", null)
                         .WithMany()

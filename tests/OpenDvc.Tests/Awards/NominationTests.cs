@@ -101,10 +101,35 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
 
         var check = await CheckAsync(campaign, unit, procedures[0]);
 
-        Assert.Equal(remoteOnline * 4m, check.Evidence.Savings.TotalHours);
+        Assert.Equal(remoteOnline * 4m, check.Evidence.Savings.HoursSaved);
         Assert.Equal(measurable, Criterion(check, Eligibility.Savings).Passed);
         Assert.False(Criterion(check, Eligibility.HighestOnline).Passed);
         Assert.Equal(measurable, check.Verdict.Eligible);
+    }
+
+    [Fact]
+    public async Task A_nominees_savings_evidence_equals_the_indicators_savings_for_the_same_service_and_period_issue_19()
+    {
+        const string unit = "42";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+
+        // Fee-free dossiers and assisted online ones are where the two formulas parted: only fee-bearing remote dossiers count.
+        await WriteAsync(App, Many(40, i => Dossier(unit, procedure, 202203, DossierChannel.OnlineRemote, fee: i < 30 ? 40_000 : 0, processingMinutes: 3 * 1440))
+            .Concat(Many(20, _ => Dossier(unit, procedure, 202304, DossierChannel.OnlineAssisted, fee: 0, processingMinutes: 4 * 1440)))
+            .Concat(Many(10, i => Dossier(unit, procedure, 202305, DossierChannel.Direct, fee: i < 5 ? 50_000 : 0, processingMinutes: 9 * 1440))));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        using var anonymous = App.Anonymous();
+
+        var check = await admin.GetAsync($"/api/v1/awards/campaigns/{campaign}/check?unit={unit}&procedure={procedure}", Ct);
+        var indicators = await anonymous.GetAsync($"/api/v1/indicators/savings?period=2022-01..2023-12&unit={unit}&procedure={procedure}", Ct);
+        var evidence = System.Text.Json.Nodes.JsonNode.Parse(await check.Content.ReadAsStringAsync(Ct))!["evidence"]!["savings"];
+        var estimate = System.Text.Json.Nodes.JsonNode.Parse(await indicators.Content.ReadAsStringAsync(Ct))!["estimate"];
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, indicators.StatusCode);
+        Assert.Equal(estimate!["totalDong"]!.GetValue<decimal>(), evidence!["totalDong"]!.GetValue<decimal>());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(estimate, evidence), $"evidence {evidence.ToJsonString()}\nindicators {estimate.ToJsonString()}");
     }
 
     [Fact]
@@ -256,7 +281,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 8, 31, 23, 59, 0, TimeSpan.FromHours(7)).ToUniversalTime());
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
-        var store = new NominationStore(db, new ServiceEvidenceQuery(db, clock), clock);
+        var store = new NominationStore(db, new ServiceEvidenceQuery(db, scope.ServiceProvider.GetRequiredService<OpenDvc.Indicators.Calculation.IndicatorCalculator>(), clock), clock);
 
         var lastMinute = await store.NominateServiceAsync(admin, campaign, Input("20", extended[0]), Ct);
         clock.SetUtcNow(new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime());

@@ -53,6 +53,12 @@ public sealed class AwardCampaign : IAudited
     /// <summary>Our choice: applicant hours saved over the covered years for savings to count as "measurable".</summary>
     public int MinSavedHours { get; set; } = 1000;
 
+    /// <summary>
+    /// Issue 18: the fewest remote online dossiers over the covered years for the time and cost saved to count (our
+    /// choice, default 30 like <see cref="MinRatings"/>): a handful of dossiers measures nothing.
+    /// </summary>
+    public int MinRemoteDossiers { get; set; } = 30;
+
     /// <summary>Savings model: trips to the one-stop counter a remote online dossier avoids (submit, collect).</summary>
     public decimal TripsPerDossier { get; set; } = 2m;
     public decimal HoursPerTrip { get; set; } = 2m;

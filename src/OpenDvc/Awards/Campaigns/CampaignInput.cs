@@ -25,12 +25,13 @@ public sealed record CampaignInput(
     [Range(1, 20)] int ReviewersPerNomination,
     [Range(0, 1)] decimal DataWeight,
     bool NormaliseReviewers,
-    [Range(1, 1000)] int TopOnlineServices = 10)
+    [Range(1, 1000)] int TopOnlineServices = 10,
+    [Range(0, 1_000_000)] int MinRemoteDossiers = 30)
 {
     public static CampaignInput From(AwardCampaign c) => new(
         c.Name, c.Letter, c.FirstYear, c.LastYear, c.NominationDeadline, c.AnnouncementDate, c.CitizenQuota, c.BusinessQuota, c.SolutionQuota,
         c.MinSatisfaction, c.MinRatings, c.MinSavedHours, c.TripsPerDossier, c.HoursPerTrip, c.CostPerTrip, c.ValueOfHour,
-        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices);
+        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices, c.MinRemoteDossiers);
 
     /// <summary>Rules across fields; null when the input is sound.</summary>
     public AwardError? Check()
@@ -72,6 +73,7 @@ public sealed record CampaignInput(
         c.DataWeight = DataWeight;
         c.NormaliseReviewers = NormaliseReviewers;
         c.TopOnlineServices = TopOnlineServices;
+        c.MinRemoteDossiers = MinRemoteDossiers;
     }
 }
 

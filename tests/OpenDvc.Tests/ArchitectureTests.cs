@@ -3,50 +3,129 @@ using System.Text.RegularExpressions;
 namespace OpenDvc.Tests;
 
 /// <summary>
-/// The arrows between capabilities go one way (docs/architecture.md). Checked on the source: a folder may not
-/// name a capability that comes after it.
+/// The arrows between capabilities go one way (docs/architecture.md) and only Ledger and Indicators read the rollups.
+/// Checked on the source's syntax (<see cref="SourceReferences"/>): a folder may not name a capability that comes
+/// after it, however partly the name is written.
 /// </summary>
 public sealed partial class ArchitectureTests
 {
     /// <summary>Each capability and the capabilities it must not depend on.</summary>
-    public static TheoryData<string, string[]> Forbidden => new()
+    private static readonly Dictionary<string, string[]> Forbidden = new(StringComparer.Ordinal)
     {
-        { "Platform", ["Accounts", "Registry", "Ledger", "Indicators", "Directives", "Surveys", "Awards"] },
-        { "Accounts", ["Registry", "Ledger", "Indicators", "Directives", "Surveys", "Awards"] },
-        { "Registry", ["Ledger", "Indicators", "Directives", "Surveys", "Awards"] },
-        { "Ledger", ["Indicators", "Directives", "Surveys", "Awards"] },
-        { "Indicators", ["Directives", "Surveys", "Awards"] },
-        { "Directives", ["Surveys", "Awards"] },
+        ["Platform"] = ["Accounts", "Registry", "Ledger", "Indicators", "Directives", "Surveys", "Awards"],
+        ["Accounts"] = ["Registry", "Ledger", "Indicators", "Directives", "Surveys", "Awards"],
+        ["Registry"] = ["Ledger", "Indicators", "Directives", "Surveys", "Awards"],
+        ["Ledger"] = ["Indicators", "Directives", "Surveys", "Awards"],
+        ["Indicators"] = ["Directives", "Surveys", "Awards"],
+        ["Directives"] = ["Surveys", "Awards"],
     };
 
-    [Theory]
-    [MemberData(nameof(Forbidden))]
-    public void Capability_does_not_depend_on_later_ones(string capability, string[] later)
+    /// <summary>The capabilities that may read the ledger's rollups: Ledger keeps them, Indicators is their one reader (issue 19).</summary>
+    private static readonly string[] RollupReaders = ["Ledger", "Indicators"];
+
+    [Fact]
+    public void Capabilities_do_not_depend_on_later_ones()
     {
-        var folder = Path.Combine(SourceRoot(), capability);
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
+        var offences = ArrowOffences(SourceFiles()).ToList();
 
-        var offences = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => later.Any(c => Reference(c).IsMatch(l.Text)))
-            .Select(l => $"{Path.GetRelativePath(SourceRoot(), l.File)}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
-
-        Assert.True(offences.Count == 0, $"{capability} must not depend on {string.Join(", ", later)}:\n{string.Join('\n', offences)}");
+        Assert.True(offences.Count == 0, $"a capability names one that comes after it (docs/architecture.md):\n{string.Join('\n', offences)}");
     }
 
     [Fact]
-    public void The_check_finds_a_forbidden_reference()
+    public void Only_Ledger_and_Indicators_name_the_rollups()
     {
-        Assert.Matches(Reference("Registry"), "using OpenDvc.Registry.Units;");
-        Assert.Matches(Reference("Registry"), "var x = new OpenDvc.Registry.Units.Unit();");
-        Assert.DoesNotMatch(Reference("Registry"), "// the registry comes later");
+        var offences = RollupOffences(SourceFiles()).ToList();
+
+        Assert.True(offences.Count == 0, $"ask IndicatorCalculator instead of reading DossierRollup:\n{string.Join('\n', offences)}");
     }
+
+    [Fact]
+    public void The_checks_find_planted_offences_however_the_name_is_written_issue_19()
+    {
+        const string ledger = """
+            namespace OpenDvc.Ledger.Sync;
+
+            public sealed class Planted
+            {
+                public Registry.Units.Unit? Unit { get; set; }
+                public object Other => new OpenDvc.Indicators.Calculation.Totals();
+                public object Global => global::OpenDvc.Awards.AwardsModule.Name;
+                public Task<object> Timeline(object db) => Directives.Letters.Loader.LoadAsync(db);
+            }
+            """;
+        const string awards = """
+            using OpenDvc.Ledger.Rollups;
+            namespace OpenDvc.Awards.Evidence;
+
+            public sealed class Planted(OpenDvc.Platform.Database.OpenDvcDbContext db)
+            {
+                public IQueryable<Ledger.Rollups.DossierRollup> Rows => db.Set<Ledger.Rollups.DossierRollup>();
+                public int Count => db.Set<DossierRollup>().Count();
+                public string Sql => "SELECT count(*) FROM dossier_rollups";
+            }
+            """;
+
+        var arrows = ArrowOffences([("Ledger/Sync/Planted.cs", ledger)]).ToList();
+        var accounts = ArrowOffences([("Accounts/Users/Planted.cs", ledger.Replace("OpenDvc.Ledger.Sync", "OpenDvc.Accounts.Users", StringComparison.Ordinal))]).ToList();
+        var rollups = RollupOffences([("Awards/Evidence/Planted.cs", awards), ("Indicators/Planted.cs", awards)]).ToList();
+        var razor = ArrowOffences([("Registry/Pages/Planted.cshtml", "@using OpenDvc.Ledger\n<p>@Ledger.Rollups.RollupCounters.All.Count</p>\n<p>@L[\"Ledger.Title\"]</p>")]).ToList();
+
+        // Ledger may name Registry (the arrow points that way): the partly written name is seen, and is no offence there.
+        Assert.Equal([5], SourceReferences.LinesNamingCapability("Ledger/Sync/Planted.cs", ledger, "Registry"));
+        Assert.Equal(["Ledger/Sync/Planted.cs:6", "Ledger/Sync/Planted.cs:7", "Ledger/Sync/Planted.cs:8"], arrows.Select(Where));
+        Assert.Contains("Accounts/Users/Planted.cs:5: public Registry.Units.Unit? Unit { get; set; }", accounts);
+        Assert.Equal(4, accounts.Count);
+        Assert.Equal(["Awards/Evidence/Planted.cs:6", "Awards/Evidence/Planted.cs:7", "Awards/Evidence/Planted.cs:8"], rollups.Select(Where));
+        Assert.Equal(["Registry/Pages/Planted.cshtml:1", "Registry/Pages/Planted.cshtml:2"], razor.Select(Where));
+    }
+
+    [Fact]
+    public void The_checks_leave_comments_strings_and_other_names_alone()
+    {
+        const string ledger = """
+            namespace OpenDvc.Ledger.Sync;
+
+            // The Registry.Units.Unit of a dossier comes later; DossierRollup is Ledger's own.
+            public sealed class Planted(object registry)
+            {
+                public string Text => "Registry.Units.Unit";
+                public object Units => registry;
+                public string RegistryName => nameof(Planted);
+            }
+            """;
+
+        Assert.Empty(ArrowOffences([("Ledger/Sync/Planted.cs", ledger)]));
+        Assert.Empty(RollupOffences([("Awards/Planted.cs", ledger.Replace("OpenDvc.Ledger.Sync", "OpenDvc.Awards", StringComparison.Ordinal))]));
+    }
+
+    private static string Where(string offence) => offence[..offence.IndexOf(':', offence.IndexOf(':', StringComparison.Ordinal) + 1)];
+
+    /// <summary>Each use of a later capability, as "path:line: text", path relative to src/OpenDvc (its first folder is the capability).</summary>
+    private static IEnumerable<string> ArrowOffences(IEnumerable<(string Path, string Text)> files) =>
+        from file in files
+        let capability = file.Path.Split('/')[0]
+        from later in Forbidden.GetValueOrDefault(capability) ?? []
+        from line in SourceReferences.LinesNamingCapability(file.Path, file.Text, later)
+        orderby file.Path, line
+        select Offence(file, line);
+
+    /// <summary>Each use of the rollups (the type, or its table in SQL) outside <see cref="RollupReaders"/>.</summary>
+    private static IEnumerable<string> RollupOffences(IEnumerable<(string Path, string Text)> files) =>
+        from file in files
+        where !RollupReaders.Contains(file.Path.Split('/')[0], StringComparer.Ordinal)
+        from line in SourceReferences.LinesNamingType(file.Path, file.Text, "DossierRollup", "dossier_rollups")
+        select Offence(file, line);
+
+    private static string Offence((string Path, string Text) file, int line) => $"{file.Path}:{line}: {file.Text.Split('\n')[line - 1].Trim()}";
+
+    /// <summary>The C# and Razor files of src/OpenDvc, paths relative to it with '/', migrations (generated) left out.</summary>
+    private static IEnumerable<(string Path, string Text)> SourceFiles() =>
+        Directory.EnumerateFiles(SourceRoot(), "*.*", SearchOption.AllDirectories)
+            .Select(f => (Full: f, Path: Path.GetRelativePath(SourceRoot(), f).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => (f.Path.EndsWith(".cs", StringComparison.Ordinal) || f.Path.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Path.Contains("/Migrations/", StringComparison.Ordinal)
+                && !f.Path.StartsWith("bin/", StringComparison.Ordinal) && !f.Path.StartsWith("obj/", StringComparison.Ordinal))
+            .Select(f => (f.Path, File.ReadAllText(f.Full)));
 
     /// <summary>
     /// The repository stands alone (issue 19): a clone has no documents beside it, so code and docs cite the project's own
@@ -109,8 +188,6 @@ public sealed partial class ArchitectureTests
             .Append(Path.Combine(root, "README.md"));
         return files.SelectMany(f => File.ReadLines(f).Select((line, i) => (Path.GetRelativePath(root, f), i + 1, line)));
     }
-
-    private static Regex Reference(string capability) => new($@"\bOpenDvc\.{capability}\b", RegexOptions.CultureInvariant);
 
     private static string SourceRoot() => Path.Combine(RepositoryRoot(), "src", "OpenDvc");
 

@@ -24,7 +24,7 @@ public static class AwardsExports
         new("satisfaction", n => n.Evidence?.Satisfaction is { } s ? Math.Round(s, 4) : null),
         new("on_time_rate", n => n.Evidence?.OnTimeRate is { } r ? Math.Round(r, 4) : null),
         new("online_payment_rate", n => n.Evidence?.OnlinePaymentRate is { } r ? Math.Round(r, 4) : null),
-        new("saved_hours", n => n.Evidence?.Savings.TotalHours),
+        new("saved_hours", n => n.Evidence?.Savings.HoursSaved),
         new("saved_dong", n => n.Evidence?.Savings.TotalDong),
         new("data_score", n => n.DataScore),
         new("shortlisted", n => n.Shortlisted),

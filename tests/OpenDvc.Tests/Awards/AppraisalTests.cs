@@ -54,7 +54,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
     {
         await ReviewersAsync();
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, ReviewersPerNomination = 2 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0, ReviewersPerNomination = 2 }));
         await NominateAsync(admin, campaign, "24", 2);
         await NominateAsync(admin, campaign, "25", 2);
 
@@ -75,7 +75,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
     {
         var (expert24, expert25, central) = await ReviewersAsync();
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, ReviewersPerNomination = 1 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0, ReviewersPerNomination = 1 }));
         var nomination = (await NominateAsync(admin, campaign, "24", 1))[0];
         await TestApp.ReadAsync<AssignmentResult>(await admin.PostAsync($"/api/v1/awards/campaigns/{campaign}/assignments", null, Ct));
         await using (var scope = App.Services.CreateAsyncScope())
@@ -113,7 +113,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
         await ReviewersAsync();
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         using var anonymous = App.Anonymous();
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, ReviewersPerNomination = 1, Name = "Đợt công bố thử" }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0, ReviewersPerNomination = 1, Name = "Đợt công bố thử" }));
         var nomination = (await NominateAsync(admin, campaign, "26", 1))[0];
         await TestApp.ReadAsync<AssignmentResult>(await admin.PostAsync($"/api/v1/awards/campaigns/{campaign}/assignments", null, Ct));
         var reviewer = (await AssignmentsAsync(campaign)).Single().Reviewer;
@@ -162,7 +162,7 @@ public abstract class AppraisalTests<TFixture>(TFixture fixture) : AppTests<TFix
     {
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         using var anonymous = App.Anonymous();
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, Name = "Đợt xác nhận công bố" }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0, Name = "Đợt xác nhận công bố" }));
         var nomination = (await NominateAsync(admin, campaign, "22", 1))[0];
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/awards/nominations/{nomination.Id}/decision", new DecisionInput(true, true), Ct)).StatusCode);
         var confirm = $"/awards/results/{campaign}/publish";

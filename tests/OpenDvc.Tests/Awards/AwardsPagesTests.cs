@@ -14,7 +14,7 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
     [Fact]
     public async Task Focal_point_checks_a_service_then_submits_it_and_sees_the_frozen_verdict()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedure = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitA, 1))[0];
         using var focalPoint = await UnitScopeAssertions.FocalPointAsync(App);
         var form = $"/awards/nominate?campaign={campaign}";
@@ -36,7 +36,7 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
     [Fact]
     public async Task Focal_point_cannot_open_the_nominate_form_or_a_nomination_of_another_unit()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         var procedure = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitB, 1))[0];
         var submitted = await TestApp.PostFormAsync(admin, $"/awards/nominate?handler=Submit&campaign={campaign}&unit={UnitScopeAssertions.UnitB}",
@@ -87,7 +87,7 @@ public sealed class AwardsPagesTests(SqliteApp fixture) : AppTests<SqliteApp>(fi
     [Fact]
     public async Task Admin_shortlists_on_the_results_page_and_the_decision_is_kept()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         var procedure = (await FullProcessServicesAsync(App, "33", 1))[0];
         var created = await TestApp.ReadAsync<OpenDvc.Awards.Nominations.NominationView>(await admin.PostAsync($"/api/v1/awards/campaigns/{campaign}/nominations",

@@ -20,7 +20,7 @@ public abstract class CertificateTests<TFixture>(TFixture fixture) : AppTests<TF
     public async Task A_published_winner_gets_a_certificate_and_an_unselected_or_unpublished_nomination_gets_404()
     {
         const string unit = "36";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         using var anonymous = App.Anonymous();
         var procedures = await FullProcessServicesAsync(App, unit, 2);

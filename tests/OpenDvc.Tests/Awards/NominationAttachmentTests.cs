@@ -24,7 +24,7 @@ public abstract class NominationAttachmentTests<TFixture>(TFixture fixture) : Ap
     /// <summary>A new campaign and the unit's nomination of one of its full-process services, by its signed-in focal point.</summary>
     private async Task<(NominationView Nomination, HttpClient Owner)> NominateAsync(string unit, string? narrative = null)
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
         var owner = await App.SignInAsync($"attach-fp-{unit}", Roles.FocalPoint, unit);
         var nomination = await TestApp.ReadAsync<NominationView>(await owner.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations",

@@ -101,10 +101,53 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
 
         var check = await CheckAsync(campaign, unit, procedures[0]);
 
-        Assert.Equal(remoteOnline * 4m, check.Evidence.Savings.TotalHours);
+        Assert.Equal(remoteOnline * 4m, check.Evidence.Savings.HoursSaved);
         Assert.Equal(measurable, Criterion(check, Eligibility.Savings).Passed);
         Assert.False(Criterion(check, Eligibility.HighestOnline).Passed);
         Assert.Equal(measurable, check.Verdict.Eligible);
+    }
+
+    [Fact]
+    public async Task Savings_on_7_remote_dossiers_are_not_met_below_the_campaigns_minimum_sample_and_say_why_issue_18()
+    {
+        const string unit = "44";
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+        await WriteAsync(App, Many(7, _ => Dossier(unit, procedure, 202209, DossierChannel.OnlineRemote)));
+
+        var check = await CheckAsync(campaign, unit, procedure);
+
+        var savings = Criterion(check, Eligibility.Savings);
+        Assert.Equal(7, check.Evidence.RemoteOnlineDossiers);
+        Assert.False(savings.Passed);
+        Assert.False(check.Verdict.Eligible);
+        Assert.Contains("only 7 remote online dossiers, at least 30 needed", savings.FiguresEn, StringComparison.Ordinal);
+        Assert.Contains("chỉ có 7 hồ sơ trực tuyến từ xa, cần ít nhất 30", savings.FiguresVi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nominees_savings_evidence_equals_the_indicators_savings_for_the_same_service_and_period_issue_19()
+    {
+        const string unit = "42";
+        var campaign = await CreateCampaignAsync(App, Campaign());
+        var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
+
+        // Fee-free dossiers and assisted online ones are where the two formulas parted: only fee-bearing remote dossiers count.
+        await WriteAsync(App, Many(40, i => Dossier(unit, procedure, 202203, DossierChannel.OnlineRemote, fee: i < 30 ? 40_000 : 0, processingMinutes: 3 * 1440))
+            .Concat(Many(20, _ => Dossier(unit, procedure, 202304, DossierChannel.OnlineAssisted, fee: 0, processingMinutes: 4 * 1440)))
+            .Concat(Many(10, i => Dossier(unit, procedure, 202305, DossierChannel.Direct, fee: i < 5 ? 50_000 : 0, processingMinutes: 9 * 1440))));
+        using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
+        using var anonymous = App.Anonymous();
+
+        var check = await admin.GetAsync($"/api/v1/awards/campaigns/{campaign}/check?unit={unit}&procedure={procedure}", Ct);
+        var indicators = await anonymous.GetAsync($"/api/v1/indicators/savings?period=2022-01..2023-12&unit={unit}&procedure={procedure}", Ct);
+        var evidence = System.Text.Json.Nodes.JsonNode.Parse(await check.Content.ReadAsStringAsync(Ct))!["evidence"]!["savings"];
+        var estimate = System.Text.Json.Nodes.JsonNode.Parse(await indicators.Content.ReadAsStringAsync(Ct))!["estimate"];
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, indicators.StatusCode);
+        Assert.Equal(estimate!["totalDong"]!.GetValue<decimal>(), evidence!["totalDong"]!.GetValue<decimal>());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(estimate, evidence), $"evidence {evidence.ToJsonString()}\nindicators {estimate.ToJsonString()}");
     }
 
     [Fact]
@@ -206,7 +249,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     public async Task Quota_per_category_is_enforced_and_a_withdrawal_frees_a_place()
     {
         const string unit = "17";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedures = await FullProcessServicesAsync(App, unit, 3);
         using var focalPoint = await App.SignInAsync("awards-fp-17", Roles.FocalPoint, unit);
         var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
@@ -230,7 +273,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     public async Task Simultaneous_submissions_from_one_unit_never_exceed_the_category_quota()
     {
         const string unit = "19";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedures = await FullProcessServicesAsync(App, unit, 5);
         using var focalPoint = await App.SignInAsync("awards-fp-19", Roles.FocalPoint, unit);
         var path = $"/api/v1/awards/campaigns/{campaign}/nominations";
@@ -249,14 +292,14 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     [Fact]
     public async Task Deadline_is_the_last_day_in_vietnam_time_and_an_extension_moves_it_for_one_unit_only()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { NominationDeadline = new DateOnly(2023, 8, 31), AnnouncementDate = new DateOnly(2023, 10, 10), MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { NominationDeadline = new DateOnly(2023, 8, 31), AnnouncementDate = new DateOnly(2023, 10, 10), MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var late = (await FullProcessServicesAsync(App, "19", 1))[0];
         var extended = (await FullProcessServicesAsync(App, "20", 2));
         var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "awards-admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 8, 31, 23, 59, 0, TimeSpan.FromHours(7)).ToUniversalTime());
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
-        var store = new NominationStore(db, new ServiceEvidenceQuery(db, clock), clock);
+        var store = new NominationStore(db, new ServiceEvidenceQuery(db, scope.ServiceProvider.GetRequiredService<OpenDvc.Indicators.Calculation.IndicatorCalculator>(), clock), clock);
 
         var lastMinute = await store.NominateServiceAsync(admin, campaign, Input("20", extended[0]), Ct);
         clock.SetUtcNow(new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime());
@@ -299,7 +342,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     public async Task A_file_of_nominations_is_written_whole_or_not_at_all()
     {
         const string unit = "27";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 2, MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedures = await FullProcessServicesAsync(App, unit, 3);
         using var focalPoint = await App.SignInAsync("awards-fp-27", Roles.FocalPoint, unit);
         static MultipartFormDataContent Csv(IEnumerable<string> procedures) => new()
@@ -325,7 +368,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     [Fact]
     public async Task Focal_point_nominates_and_reads_only_its_own_units_nominations()
     {
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var own = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitA, 1))[0];
         var other = (await FullProcessServicesAsync(App, UnitScopeAssertions.UnitB, 1))[0];
         using var focalPoint = await UnitScopeAssertions.FocalPointAsync(App);
@@ -355,7 +398,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     public async Task A_draft_holds_no_quota_place_is_hidden_from_other_units_and_is_frozen_only_when_submitted()
     {
         const string unit = "33";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 1, MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { CitizenQuota = 1, MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var strict = await CreateCampaignAsync(App, Campaign());
         var procedures = await FullProcessServicesAsync(App, unit, 2);
         using var focalPoint = await App.SignInAsync("awards-fp-33", Roles.FocalPoint, unit);
@@ -412,7 +455,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
     public async Task A_focal_point_saves_a_draft_from_the_nominate_page_sees_today_s_verdict_edits_it_and_submits_it()
     {
         const string unit = "35";
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0 }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0 }));
         var procedure = (await FullProcessServicesAsync(App, unit, 1))[0];
         using var focalPoint = await App.SignInAsync("awards-fp-35", Roles.FocalPoint, unit);
         var form = $"/awards/nominate?campaign={campaign}&unit={unit}";

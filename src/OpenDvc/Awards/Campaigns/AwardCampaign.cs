@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDvc.Indicators.Savings;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Registry.Units;
 
@@ -60,6 +61,12 @@ public sealed class AwardCampaign : IAudited
     /// <summary>Our choice: applicant hours saved over the covered years for savings to count as "measurable".</summary>
     public int MinSavedHours { get; set; } = 1000;
 
+    /// <summary>
+    /// Issue 18: the fewest remote online dossiers over the covered years for the time and cost saved to count (our
+    /// choice, default 30 like <see cref="MinRatings"/>): a handful of dossiers measures nothing.
+    /// </summary>
+    public int MinRemoteDossiers { get; set; } = 30;
+
     /// <summary>Savings model: trips to the one-stop counter a remote online dossier avoids (submit, collect).</summary>
     public decimal TripsPerDossier { get; set; } = 2m;
     public decimal HoursPerTrip { get; set; } = 2m;
@@ -69,6 +76,15 @@ public sealed class AwardCampaign : IAudited
 
     /// <summary>Value of an applicant's hour, đồng (2023 regional minimum wage I, 4,680,000 đ/month ÷ 208 h ≈ 22,500).</summary>
     public long ValueOfHour { get; set; } = 22_500;
+
+    /// <summary>The campaign's savings assumptions in the indicators' model (the one formula of the time and cost saved).</summary>
+    public SavingsOptions SavingsAssumptions() => new()
+    {
+        TripsPerCounterDossier = TripsPerDossier,
+        HoursPerTrip = HoursPerTrip,
+        CostPerTrip = CostPerTrip,
+        ValueOfHour = ValueOfHour,
+    };
 
     /// <summary>The appraisal rubric as JSON (<see cref="RubricCriterion"/> list); scores run 0..<see cref="ScaleMax"/>.</summary>
     public string Rubric { get; set; } = "[]";

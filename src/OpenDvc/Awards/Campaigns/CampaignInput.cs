@@ -27,12 +27,13 @@ public sealed record CampaignInput(
     bool NormaliseReviewers,
     [Range(1, 1000)] int TopOnlineServices = 10,
     [Range(0, 100)] int MinistryAwards = 5,
-    [Range(0, 100)] int ProvinceAwards = 10)
+    [Range(0, 100)] int ProvinceAwards = 10,
+    [Range(0, 1_000_000)] int MinRemoteDossiers = 30)
 {
     public static CampaignInput From(AwardCampaign c) => new(
         c.Name, c.Letter, c.FirstYear, c.LastYear, c.NominationDeadline, c.AnnouncementDate, c.CitizenQuota, c.BusinessQuota, c.SolutionQuota,
         c.MinSatisfaction, c.MinRatings, c.MinSavedHours, c.TripsPerDossier, c.HoursPerTrip, c.CostPerTrip, c.ValueOfHour,
-        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices, c.MinistryAwards, c.ProvinceAwards);
+        c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices, c.MinistryAwards, c.ProvinceAwards, c.MinRemoteDossiers);
 
     /// <summary>Rules across fields; null when the input is sound.</summary>
     public AwardError? Check()
@@ -76,6 +77,7 @@ public sealed record CampaignInput(
         c.TopOnlineServices = TopOnlineServices;
         c.MinistryAwards = MinistryAwards;
         c.ProvinceAwards = ProvinceAwards;
+        c.MinRemoteDossiers = MinRemoteDossiers;
     }
 }
 

@@ -1,10 +1,12 @@
+using OpenDvc.Indicators.Savings;
 using OpenDvc.Registry.Services;
 
 namespace OpenDvc.Awards.Evidence;
 
 /// <summary>
 /// What the ledger says about one online service over a campaign's years: the figures a nomination is judged on.
-/// Frozen as JSON in the nomination when it is submitted.
+/// Frozen as JSON in the nomination when it is submitted. The time and cost saved is the indicators' own estimate
+/// (<see cref="SavingsEstimate"/>) under the campaign's assumptions.
 /// </summary>
 public sealed record ServiceEvidence(
     string UnitCode,
@@ -25,6 +27,7 @@ public sealed record ServiceEvidence(
     long PaidOnline,
     long PaidOnlineAmount,
     SavingsEstimate Savings,
+    SavingsOptions SavingsAssumptions,
     DateTimeOffset ComputedAt)
 {
     public long Rated => RatedVerySatisfied + RatedSatisfied + RatedNotSatisfied;
@@ -53,29 +56,4 @@ public sealed record YearFigures(int Year, long OnlineDossiers, int? Rank, int S
 {
     /// <summary>Highest in the unit (shared first place counts) and not zero.</summary>
     public bool IsHighest => OnlineDossiers > 0 && OnlineDossiers == UnitHighest;
-}
-
-/// <summary>
-/// docs/domain.md "Time and cost saved": trips avoided by remote online dossiers, the difference in mean processing time
-/// between counter and online dossiers, and fee reductions for online dossiers, with every assumption it used.
-/// The rollups hold sums and counts, not medians, so the processing-time part uses means (stated in the working).
-/// </summary>
-public sealed record SavingsEstimate(
-    decimal TripsPerDossier,
-    decimal HoursPerTrip,
-    long CostPerTrip,
-    long ValueOfHour,
-    decimal TripsAvoided,
-    decimal TravelHours,
-    decimal? CounterMeanHours,
-    decimal? OnlineMeanHours,
-    long OnlineFinished,
-    decimal ProcessingHours,
-    decimal? CounterMeanFee,
-    decimal? OnlineMeanFee,
-    long FeeSaved)
-{
-    public decimal TotalHours => TravelHours + ProcessingHours;
-
-    public long TotalDong => (long)Math.Round((TripsAvoided * CostPerTrip) + (TotalHours * ValueOfHour) + FeeSaved);
 }

@@ -51,13 +51,22 @@ public static class Eligibility
             string.Format(En, "{0:N0}/{1:N0} ratings satisfied or very satisfied ({2}); threshold {3:P0}, at least {4:N0} ratings{5}.",
                 satisfied, evidence.Rated, Percent(evidence.Satisfaction, En), campaign.MinSatisfaction, campaign.MinRatings, enoughRatings ? "" : " — too few ratings"));
 
+        // The indicators' estimate (issue 19): applicant hours are the trips avoided; the shorter wait is shown, in days, apart.
         var s = evidence.Savings;
-        var savingsMet = s.TotalHours >= campaign.MinSavedHours;
+        var hoursPerTrip = evidence.SavingsAssumptions.HoursPerTrip;
+        // Issue 18: below the campaign's sample of remote online dossiers the estimate measures nothing, whatever its hours.
+        var sample = s.RemoteOnlineDossiers;
+        var enoughDossiers = sample >= campaign.MinRemoteDossiers;
+        var savingsMet = enoughDossiers && s.HoursSaved >= campaign.MinSavedHours;
         var b3 = new CriterionVerdict(Savings, savingsMet,
-            string.Format(Vi, "Tiết kiệm ước tính {0:N0} giờ và {1:N0} đồng (ngưỡng {2:N0} giờ): {3:N0} chuyến đi × {4} giờ; thời gian xử lý {5:N1} giờ; lệ phí {6:N0} đồng.",
-                s.TotalHours, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, s.HoursPerTrip, s.ProcessingHours, s.FeeSaved),
-            string.Format(En, "Estimated savings {0:N0} hours and {1:N0} đồng (threshold {2:N0} hours): {3:N0} trips × {4} hours; processing time {5:N1} hours; fees {6:N0} đồng.",
-                s.TotalHours, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, s.HoursPerTrip, s.ProcessingHours, s.FeeSaved));
+            string.Format(Vi, "Tiết kiệm ước tính {0:N0} giờ và {1:N0} đồng (ngưỡng {2:N0} giờ, tối thiểu {7:N0} hồ sơ trực tuyến từ xa): {3:N0} chuyến đi × {4} giờ; thời gian chờ rút ngắn {5}; lệ phí {6}{8}.",
+                s.HoursSaved, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, hoursPerTrip,
+                s.WaitingDaysSaved is { } w ? string.Format(Vi, "{0:N1} ngày", w) : "chưa ước tính", s.FeesSaved is { } f ? string.Format(Vi, "{0:N0} đồng", f) : "chưa ước tính",
+                campaign.MinRemoteDossiers, enoughDossiers ? "" : string.Format(Vi, " — chỉ có {0:N0} hồ sơ trực tuyến từ xa, cần ít nhất {1:N0}", sample, campaign.MinRemoteDossiers)),
+            string.Format(En, "Estimated savings {0:N0} hours and {1:N0} đồng (threshold {2:N0} hours, at least {7:N0} remote online dossiers): {3:N0} trips × {4} hours; waiting shortened by {5}; fees {6}{8}.",
+                s.HoursSaved, s.TotalDong, campaign.MinSavedHours, s.TripsAvoided, hoursPerTrip,
+                s.WaitingDaysSaved is { } we ? string.Format(En, "{0:N1} days", we) : "not estimated", s.FeesSaved is { } fe ? string.Format(En, "{0:N0} đồng", fe) : "not estimated",
+                campaign.MinRemoteDossiers, enoughDossiers ? "" : string.Format(En, " — only {0:N0} remote online dossiers, at least {1:N0} needed", sample, campaign.MinRemoteDossiers)));
 
         return new EligibilityVerdict(a.Passed && (b1.Passed || b2.Passed || b3.Passed), [a, b1, b2, b3]);
     }

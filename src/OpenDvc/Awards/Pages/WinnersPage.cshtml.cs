@@ -17,7 +17,7 @@ public sealed class WinnersPage(ResultsStore results) : PageModel
         new("procedure", r => r.Winner.ProcedureCode), new("procedure_name", r => r.Winner.ProcedureName), new("data_score", r => r.Winner.DataScore),
         new("panel_score", r => r.Winner.PanelScore), new("final_score", r => r.Winner.FinalScore),
         new("online_dossiers", r => r.Winner.Nomination.Evidence?.OnlineDossiers), new("satisfaction", r => r.Winner.Nomination.Evidence?.Satisfaction is { } s ? Math.Round(s, 4) : null),
-        new("saved_hours", r => r.Winner.Nomination.Evidence?.Savings.TotalHours),
+        new("saved_hours", r => r.Winner.Nomination.Evidence?.Savings.HoursSaved),
     ];
 
     public IReadOnlyList<PublishedResults> Campaigns { get; private set; } = [];

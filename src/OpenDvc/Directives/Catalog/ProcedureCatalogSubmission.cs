@@ -91,31 +91,9 @@ public sealed class ProcedureCatalogSubmission(OpenDvcDbContext db)
     }
 
     /// <summary>
-    /// An accepted catalog becomes the registry's eligibility: full-process means eligible; partial and not eligible
-    /// mean not eligible, with the unit's reason. Changes are tracked, saved (and audited) with the acceptance.
+    /// An accepted catalog becomes the registry's eligibility, which Registry sets (issue 19): full-process means
+    /// eligible; partial and not eligible mean not eligible, with the unit's reason. Saved (and audited) with the acceptance.
     /// </summary>
-    public async Task<int> ApplyAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken ct)
-    {
-        var codes = entries.Select(e => e.Procedure).ToList();
-        var procedures = await db.Set<Procedure>().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
-        var changed = 0;
-        foreach (var entry in entries)
-        {
-            if (!procedures.TryGetValue(entry.Procedure, out var procedure))
-            {
-                continue;
-            }
-
-            var eligible = entry.Status == CatalogStatus.FullProcess;
-            var reason = eligible ? null : entry.Reason?.Trim();
-            if (procedure.EligibleForFullProcess != eligible || procedure.IneligibleReason != reason)
-            {
-                procedure.EligibleForFullProcess = eligible;
-                procedure.IneligibleReason = reason;
-                changed++;
-            }
-        }
-
-        return changed;
-    }
+    public Task<int> ApplyAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken ct) =>
+        ProcedureCatalog.SetEligibilityAsync(db, entries.Select(e => new EligibilityDecision(e.Procedure, e.Status == CatalogStatus.FullProcess, e.Reason)).ToList(), ct);
 }

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenDvc.Directives.Letters;
-using OpenDvc.Ledger;
-using OpenDvc.Ledger.Rollups;
+using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
 
 namespace OpenDvc.Directives.Submissions;
@@ -14,11 +13,11 @@ public sealed record FigureComparison(string Figure, long Reported, long Synced,
 public sealed record MonthlyComparison(int DeliverableId, string UnitCode, DateOnly? Month, bool FromSubmittedVersion, IReadOnlyList<FigureComparison> Figures);
 
 /// <summary>
-/// Compares a monthly report's own totals with the ledger's rollups of the month (never the dossier table):
-/// received, online (remote and assisted) and finished on time or early. A figure with nothing reported has no
-/// coverage ("no data", never 0 % or 100 %); a difference above the configured share is flagged.
+/// Compares a monthly report's own totals with what Indicators sums from the ledger's rollups for the month (issue 19:
+/// Indicators is their only reader): received, online received (remote and assisted) and finished on time or early. A
+/// figure with nothing reported has no coverage ("no data", never 0 % or 100 %); a difference above the configured share is flagged.
 /// </summary>
-public sealed class MonthlyReportComparison(OpenDvcDbContext db, SubmissionWorkflow workflow, IOptions<DirectivesOptions> options)
+public sealed class MonthlyReportComparison(OpenDvcDbContext db, SubmissionWorkflow workflow, IndicatorCalculator indicators, IOptions<DirectivesOptions> options)
 {
     public async Task<MonthlyComparison?> CompareAsync(int deliverableId, string unitCode, CancellationToken ct)
     {
@@ -36,20 +35,15 @@ public sealed class MonthlyReportComparison(OpenDvcDbContext db, SubmissionWorkf
                 && db.Set<Submission>().Any(s => s.Id == v.SubmissionId && s.DeliverableId == deliverableId && s.UnitCode == unitCode)).Select(v => v.Content).SingleAsync(ct));
         var report = content.Report ?? new MonthlyFigures(0, 0, 0, null);
         var month = deliverable.ReportMonth;
-        var key = month is { } m ? (m.Year * 100) + m.Month : 0;
-        var rollups = db.Set<DossierRollup>().Where(r => r.UnitCode == unitCode && r.Month == key);
-        var synced = await rollups.GroupBy(_ => 1).Select(g => new
-        {
-            Received = g.Sum(r => r.Received),
-            Online = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Received : 0),
-            OnTime = g.Sum(r => r.FinishedEarly + r.FinishedOnTime),
-        }).SingleOrDefaultAsync(ct);
+        var synced = month is { } m
+            ? (await indicators.ComputeAsync(new IndicatorQuery(Period.Month(m.Year, m.Month), unitCode), ct)).Totals
+            : new Totals();
 
         return new MonthlyComparison(deliverableId, unitCode, month, submitted is not null,
         [
-            Compare("received", report.Received, synced?.Received ?? 0),
-            Compare("online", report.Online, synced?.Online ?? 0),
-            Compare("on_time", report.OnTime, synced?.OnTime ?? 0),
+            Compare("received", report.Received, synced.Received),
+            Compare("online", report.Online, synced.OnlineReceived),
+            Compare("on_time", report.OnTime, synced.FinishedEarly + synced.FinishedOnTime),
         ]);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OpenDvc.Ledger;
-using OpenDvc.Ledger.Rollups;
+using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
@@ -13,12 +12,12 @@ namespace OpenDvc.Directives.Submissions;
 public sealed record TargetProgress(PlanIndicator Indicator, string? SubUnit, string Month, decimal TargetPercent, decimal? ActualPercent, string Source);
 
 /// <summary>
-/// An action plan's targets against the live figures: the remote online rate from the ledger's rollups of the
-/// target's month (docs/domain.md: remote online dossiers ÷ dossiers received), full-process and level-4 coverage from
-/// the registry as it stands today (services ÷ the unit's procedures eligible for full-process). Civil servants
+/// An action plan's targets against the live figures: the remote online rate of the target's month as Indicators sums
+/// it from the ledger's rollups (issue 19; docs/domain.md: remote online dossiers ÷ dossiers received), full-process and
+/// level-4 coverage from the registry as it stands today (services ÷ the unit's procedures eligible for full-process). Civil servants
 /// and households have no source in the platform yet. Sub-unit targets are shown without a figure.
 /// </summary>
-public sealed class PlanProgress(OpenDvcDbContext db)
+public sealed class PlanProgress(OpenDvcDbContext db, IndicatorCalculator indicators)
 {
     public async Task<IReadOnlyList<TargetProgress>> MeasureAsync(string unitCode, IReadOnlyList<PlanTarget> plan, CancellationToken ct)
     {
@@ -34,12 +33,12 @@ public sealed class PlanProgress(OpenDvcDbContext db)
         var fullProcess = Ratio(services.Count(s => s.Level == ServiceLevel.FullProcess && eligible.Contains(s.ProcedureCode)), eligible.Count);
         var level4 = Ratio(services.Count(s => s.LegacyLevel == 4 && eligible.Contains(s.ProcedureCode)), eligible.Count);
 
-        var months = plan.Select(t => MonthKey(t.Month)).Where(m => m > 0).Distinct().ToList();
-        var remote = (await db.Set<DossierRollup>().Where(r => r.UnitCode == unitCode && months.Contains(r.Month))
-                .GroupBy(r => r.Month)
-                .Select(g => new { Month = g.Key, Received = g.Sum(r => r.Received), Remote = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Received : 0) })
-                .ToListAsync(ct))
-            .ToDictionary(x => x.Month, x => Ratio(x.Remote, x.Received));
+        var remote = new Dictionary<int, decimal?>();
+        foreach (var month in plan.Select(t => MonthKey(t.Month)).Where(m => m > 0).Distinct())
+        {
+            var totals = (await indicators.ComputeAsync(new IndicatorQuery(new Period(month, month), unitCode), ct)).Totals;
+            remote[month] = Ratio(totals.RemoteReceived, totals.Received);
+        }
 
         return plan.Select(t => t.SubUnit is not null
                 ? new TargetProgress(t.Indicator, t.SubUnit, t.Month, t.TargetPercent, null, "sub-unit")

@@ -270,6 +270,8 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             CounterFeeAmount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeAmount : 0),
             RemoteFeeBearing = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeBearing : 0),
             RemoteFeeAmount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeAmount : 0),
+            OnlineReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Received : 0),
+            RemoteReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Received : 0),
         }).ToListAsync(ct);
         return sums.ToDictionary(s => s.Key, s => new Totals
         {
@@ -305,6 +307,8 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             CounterFeeAmount = s.CounterFeeAmount,
             RemoteFeeBearing = s.RemoteFeeBearing,
             RemoteFeeAmount = s.RemoteFeeAmount,
+            OnlineReceived = s.OnlineReceived,
+            RemoteReceived = s.RemoteReceived,
         });
     }
 

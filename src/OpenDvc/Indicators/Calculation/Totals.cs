@@ -6,7 +6,7 @@ namespace OpenDvc.Indicators.Calculation;
 /// </summary>
 public sealed class Totals
 {
-    private const int Count = 41;
+    private const int Count = 43;
 
     /// <summary>Every count in one array, so sums over thousands of parts are a tight loop.</summary>
     private readonly long[] values = new long[Count];
@@ -52,6 +52,13 @@ public sealed class Totals
     public long CounterFeeAmount { get => values[38]; set => values[38] = value; }
     public long RemoteFeeBearing { get => values[39]; set => values[39] = value; }
     public long RemoteFeeAmount { get => values[40]; set => values[40] = value; }
+
+    // Received by channel, for the figures a unit's monthly report states (Directives compares them).
+    /// <summary>Received (NgayTiepNhan present) and submitted online, remotely or with help at the counter.</summary>
+    public long OnlineReceived { get => values[41]; set => values[41] = value; }
+
+    /// <summary>Received and submitted online remotely: the remote online rate of an action plan is this ÷ <see cref="Received"/>.</summary>
+    public long RemoteReceived { get => values[42]; set => values[42] = value; }
 
     // From the registry, as of the period's last day.
     /// <summary>Procedures the unit carries out (central ones by their ministry, others by every province).</summary>

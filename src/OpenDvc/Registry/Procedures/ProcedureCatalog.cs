@@ -114,4 +114,39 @@ public static class ProcedureCatalog
         await db.SaveChangesAsync(ct);
         return DeleteOutcome.Deleted;
     }
+
+    /// <summary>
+    /// Sets the eligibility for full-process of the given procedures (a unit's accepted catalog, Directives): eligible
+    /// clears the reason, not eligible keeps the unit's. Unknown codes are skipped. The changes are tracked, not saved:
+    /// the caller saves them with its own change (the acceptance), and the audit log records each procedure changed.
+    /// </summary>
+    /// <returns>How many procedures changed.</returns>
+    public static async Task<int> SetEligibilityAsync(OpenDvcDbContext db, IReadOnlyList<EligibilityDecision> decisions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var codes = decisions.Select(d => d.Procedure).ToList();
+        var procedures = await db.Set<Procedure>().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+        var changed = 0;
+        foreach (var decision in decisions)
+        {
+            if (!procedures.TryGetValue(decision.Procedure, out var procedure))
+            {
+                continue;
+            }
+
+            var reason = decision.Eligible ? null : decision.Reason?.Trim();
+            if (procedure.EligibleForFullProcess != decision.Eligible || procedure.IneligibleReason != reason)
+            {
+                procedure.EligibleForFullProcess = decision.Eligible;
+                procedure.IneligibleReason = reason;
+                changed++;
+            }
+        }
+
+        return changed;
+    }
 }
+
+/// <summary>Whether a procedure is eligible for full-process, and if not why (the unit's reason).</summary>
+public sealed record EligibilityDecision(string Procedure, bool Eligible, string? Reason);

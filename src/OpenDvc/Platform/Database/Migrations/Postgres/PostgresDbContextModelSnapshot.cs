@@ -380,6 +380,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Property<int>("MinRatings")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinRemoteDossiers")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("MinSatisfaction")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");

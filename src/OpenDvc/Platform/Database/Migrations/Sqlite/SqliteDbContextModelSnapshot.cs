@@ -362,6 +362,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<int>("MinRatings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinRemoteDossiers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("MinSatisfaction")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");

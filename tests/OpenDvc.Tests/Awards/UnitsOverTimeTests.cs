@@ -50,7 +50,7 @@ public abstract class UnitsOverTimeTests<TFixture>(TFixture fixture) : AppTests<
     {
         using var admin = await App.SignInAsync("awards-admin", Roles.Admin);
         using var anonymous = App.Anonymous();
-        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, ReviewersPerNomination = 1, Name = "Đợt 2022–2023, tên theo thời gian" }));
+        var campaign = await CreateCampaignAsync(App, Campaign(c => c with { MinSavedHours = 0, MinRemoteDossiers = 0, ReviewersPerNomination = 1, Name = "Đợt 2022–2023, tên theo thời gian" }));
         var input = new NominationInput("15", (await FullProcessServicesAsync(App, "15", 1))[0], NominationCategory.CitizenServices, "Mô tả", "Liên hệ", "lienhe@example.gov.vn", null);
         var nomination = await TestApp.ReadAsync<NominationView>(await admin.PostAsJsonAsync($"/api/v1/awards/campaigns/{campaign}/nominations", input, Json.Options, Ct));
         using var reviewer = await App.SignInAsync("rev-names", Roles.Reviewer);

@@ -150,6 +150,17 @@ public abstract class IndicatorExportTests<TFixture>(TFixture fixture) : AppTest
         Assert.All((string[])[unit, service, quality, dashboard], html => Assert.Contains(dated, html, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_units_data_quality_card_follows_the_period_chosen_on_its_page()
+    {
+        await IndicatorData.EnsureAsync(App);
+        using var client = App.Anonymous();
+
+        var html = await client.GetStringAsync("/indicators/units/79?period=2023-Q2", Ct);
+
+        Assert.Contains("Bảng điểm chất lượng dữ liệu, bản ghi đến trong kỳ 2023-Q2", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The ledger's last commit as the exports print it ("14:05 07/12/2026").</summary>
     private async Task<string> DataDateAsync() => OpenDvc.Indicators.IndicatorDisplay.VietnamDateTime(await WatermarkAsync());
 

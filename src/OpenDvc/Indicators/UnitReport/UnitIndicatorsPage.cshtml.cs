@@ -75,7 +75,7 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
 
     public IReadOnlyList<Checks.Finding> Findings { get; private set; } = [];
 
-    /// <summary>The unit's data-quality scorecard over the default arrival period (records arrive when they arrive, not in the dossier period).</summary>
+    /// <summary>The unit's data-quality scorecard over the page's period, read as the records that arrived in it (records arrive when they arrive, not in the dossier period).</summary>
     public Quality.QualityScorecard Quality { get; private set; } = null!;
 
     public Period QualityPeriod { get; private set; }
@@ -143,7 +143,8 @@ public sealed class UnitIndicatorsPage(OpenDvcDbContext db, IndicatorCalculator 
             ranked.Where(r => r.Group == group).Select(r => r.Indicators).ToList());
         Trend = await calculator.TrendAsync(query, ct);
         Findings = await checks.FindAsync(code, query.Period, ct);
-        QualityPeriod = OpenDvc.Indicators.Quality.QualityQuery.DefaultPeriod(time);
+        // The page's period, as the records that arrived in it: the card answers for the period the reader chose.
+        QualityPeriod = query.Period;
         Quality = await OpenDvc.Indicators.Quality.QualityApi.UnitScorecardAsync(quality, unit, QualityPeriod, ct, Lineage);
         return Page();
     }

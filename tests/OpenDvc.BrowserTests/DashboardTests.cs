@@ -63,10 +63,14 @@ public sealed class DashboardTests(Browser browser, SqliteApp app) : BrowserTest
         Assert.Equal(63, provinces);
         Assert.True(ministries >= 22, $"{ministries} ministries");
         Assert.Equal("rankings-2023.xlsx", download.SuggestedFilename);
-        Assert.Equal(["group", "rank", "previous_rank", "change", "unit", "name", "index_points", "covered_points"], sheet[0].Values.Take(8).Select(v => v?.ToString() ?? "").ToArray());
-        Assert.Equal(64, sheet.Count);
-        Assert.Equal("Provinces", sheet[1].Values.First()?.ToString());
-        Assert.Equal(firstProvince, sheet[1].Values.ElementAt(5)?.ToString());
+        // Downloaded in English: the heading's four lines and a blank one, then the headers and the 63 provinces.
+        Assert.StartsWith("Rankings by the index", sheet[0].Values.First()?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Period: year 2023", sheet[1].Values.First()?.ToString());
+        Assert.StartsWith("Data up to ", sheet[2].Values.First()?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["Group", "Rank", "Previous rank", "Change", "Unit code", "Unit", "Index points (of 100)", "Points with data"], sheet[5].Values.Take(8).Select(v => v?.ToString() ?? "").ToArray());
+        Assert.Equal(6 + 63, sheet.Count);
+        Assert.Equal("Provinces", sheet[6].Values.First()?.ToString());
+        Assert.Equal(firstProvince, sheet[6].Values.ElementAt(5)?.ToString());
         Assert.True(largestPaint < 1000, $"largest contentful paint after {largestPaint:F0} ms");
     }
 }

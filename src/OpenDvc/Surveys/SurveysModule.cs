@@ -28,6 +28,7 @@ public static class SurveysModule
         services.AddScoped<ResponseBook>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<NonResponders>();
+        services.AddScoped<Directives.Compliance.IBoundAnswers, SurveyDeliverableAnswers>();
         services.AddSingleton<PublicTokens>();
         services.AddSingleton<PublicAnswerLimits>();
         Platform.Database.DemoSeeder.Add(services, Demo.DemoSurveys.LoadIfEmptyAsync);

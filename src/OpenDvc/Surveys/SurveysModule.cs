@@ -54,6 +54,7 @@ public static class SurveysModule
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PortalCriteria>();
         services.AddScoped<AssessmentBook>();
+        services.AddScoped<Directives.Compliance.IBoundAnswers, PortalDeliverableAnswers>();
         services.AddScoped<PortalCompliance>();
         services.AddScoped<ProbeHistory>();
         services.AddSingleton<PortalProber>();

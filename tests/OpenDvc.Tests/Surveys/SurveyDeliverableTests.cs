@@ -7,6 +7,7 @@ using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Time;
 using OpenDvc.Surveys;
 using OpenDvc.Surveys.Answers;
+using OpenDvc.Surveys.Portal;
 using OpenDvc.Surveys.Questionnaire;
 using OpenDvc.Tests.Directives;
 using OpenDvc.Tests.Platform;
@@ -17,6 +18,7 @@ namespace OpenDvc.Tests.Surveys;
 /// Issue 16, "a survey round can be a deliverable of a letter": a deliverable of kind SurveyAnswers counts a unit as
 /// submitted once it has sent its answers to the survey (a saved draft does not count), late by the deliverable's own
 /// due date and the unit's extension there; the matrix, the not-submitted list and the unit's submission page read it.
+/// A deliverable of kind PortalSelfAssessment does the same with the portal checklist's self-assessment of a quarter.
 /// The units are in force before and after the 2025 reorganisations, whatever day the tests run.
 /// </summary>
 public abstract class SurveyDeliverableTests<TFixture>(TFixture fixture) : AppTests<TFixture>(fixture)
@@ -113,6 +115,34 @@ public abstract class SurveyDeliverableTests<TFixture>(TFixture fixture) : AppTe
         Assert.Equal((ComplianceStatus.OnTime, Today.AddDays(3), true), (cells["79"].Status, cells["79"].DueDate, cells["79"].Extended));
         Assert.Equal(ComplianceStatus.Missing, cells["BTP"].Status);
         Assert.Equal(["BTP"], list.All.Select(u => u.Code));
+    }
+
+    [Fact]
+    public async Task A_unit_that_submitted_the_quarters_portal_assessment_leaves_the_not_submitted_list_a_draft_does_not_issue_16()
+    {
+        using var admin = await App.SignInAsync("survey-deliverable-admin", Roles.Admin);
+        var directive = await TestApp.ReadAsync<DirectiveView>(await DirectivesData.PostJsonAsync(admin, "/api/v1/directives",
+            new DirectiveInput($"{Guid.NewGuid():N}"[..8] + "/BTTTT-CĐSQG", new DateOnly(2023, 4, 3), "Tự đánh giá cổng DVC quý 2", "Cục trưởng", RecipientScope.ChosenUnits, ["01", "48", "79"], true)));
+        var deliverable = await TestApp.ReadAsync<DeliverableView>(await DirectivesData.PostJsonAsync(admin, $"/api/v1/directives/{directive.Id}/deliverables",
+            new DeliverableInput(DeliverableKind.PortalSelfAssessment, "Tự đánh giá cổng DVC quý 2/2023", Today.AddDays(5), null, new DateOnly(2023, 5, 20))));
+        var items = PortalCriteria.Seed().Select(c => new ItemInput(c.Code, PortalVerdict.Met, null, null)).ToList();
+        using (var hanoi = await App.SignInAsync("survey-deliverable-fp-01", Roles.FocalPoint, "01"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await hanoi.PostAsJsonAsync($"{PortalApi.Root}/units/01/quarters/2023-Q2/submit", new AssessmentInput(items), Json.Options, Ct)).StatusCode);
+        }
+
+        using (var daNang = await App.SignInAsync("survey-deliverable-fp-48", Roles.FocalPoint, "48"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await daNang.PutAsJsonAsync($"{PortalApi.Root}/units/48/quarters/2023-Q2", new AssessmentInput(items), Json.Options, Ct)).StatusCode);
+        }
+
+        var cells = await MatrixAsync(deliverable.Id, Today);
+        var list = await NotSubmittedAsync(deliverable.Id, Today.AddDays(6));
+
+        Assert.Equal(new DateOnly(2023, 4, 1), deliverable.ReportMonth);
+        Assert.Equal(ComplianceStatus.OnTime, cells["01"].Status);
+        Assert.Equal(ComplianceStatus.NotDue, cells["48"].Status);
+        Assert.Equal(["48", "79"], list.All.Select(u => u.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]

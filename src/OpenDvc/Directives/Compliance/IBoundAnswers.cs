@@ -8,6 +8,12 @@ public enum AnswerSource
 
     /// <summary>A survey sent to the units (Surveys): a unit answers by sending its answers.</summary>
     Survey = 2,
+
+    /// <summary>
+    /// A quarter of the portal checklist (Surveys): a unit answers by submitting that quarter's self-assessment; the id
+    /// is the year times ten plus the quarter (20233 for 2023-Q3).
+    /// </summary>
+    PortalQuarter = 3,
 }
 
 /// <summary>
@@ -36,7 +42,7 @@ public interface IBoundAnswers
 
     /// <summary>
     /// The thing a reference names, if any: for a campaign the letter that opened it (e.g. 3179/BTTTT-CĐSQG, the newest
-    /// such campaign), for a survey its series and quarter (<c>obstacles/2023-Q4</c>).
+    /// such campaign), for a survey its series and quarter (<c>obstacles/2023-Q4</c>), for the checklist a quarter (<c>2023-Q4</c>).
     /// </summary>
     Task<int?> FindAsync(string reference, CancellationToken ct);
 }

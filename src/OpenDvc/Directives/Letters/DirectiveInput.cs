@@ -153,7 +153,7 @@ public static class DirectiveBook
         }
 
         // Answers kept elsewhere are counted from there, so the thing must exist; a campaign's deadline is the due date, a survey keeps the deliverable's.
-        var bound = new Deliverable { Kind = input.Kind, Title = "", CampaignId = input.Campaign, SurveyId = input.Survey }.AnsweredIn;
+        var bound = new Deliverable { Kind = input.Kind, Title = "", CampaignId = input.Campaign, SurveyId = input.Survey, ReportMonth = input.ReportMonth }.AnsweredIn;
         var answers = await sources.AnswersAsync(bound, ct);
         if (input.Kind == DeliverableKind.AwardNominations && answers is null)
         {
@@ -165,6 +165,12 @@ public static class DirectiveBook
         {
             return (null, [new RuleViolation("survey", "OD-DELIVERABLE-SURVEY", "Chọn cuộc khảo sát gửi các đơn vị mà câu trả lời của đơn vị trả lời nội dung này.",
                 "Choose the survey, sent to the units, whose answers answer this deliverable.")]);
+        }
+
+        if (input.Kind == DeliverableKind.PortalSelfAssessment && answers is null)
+        {
+            return (null, [new RuleViolation("reportMonth", "OD-DELIVERABLE-QUARTER", "Chọn quý (một tháng của quý) mà đơn vị tự đánh giá cổng DVC.",
+                "Choose the quarter (a month of it) whose portal self-assessment answers this deliverable.")]);
         }
 
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
@@ -189,7 +195,9 @@ public static class DirectiveBook
         deliverable.Title = input.Title.Trim();
         deliverable.DueDate = answers?.Deadline ?? input.DueDate;
         deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
-        deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
+        deliverable.ReportMonth = input.ReportMonth is { } m
+            ? new DateOnly(m.Year, input.Kind == DeliverableKind.PortalSelfAssessment ? (3 * ((m.Month - 1) / 3)) + 1 : m.Month, 1)
+            : null;
         deliverable.Scope = input.Scope;
         deliverable.ScopeUnits = scopeUnits;
         deliverable.CampaignId = input.Kind == DeliverableKind.AwardNominations ? answers?.Id : null;

@@ -17,7 +17,7 @@ namespace OpenDvc.Directives.Submissions;
 public sealed record SubmissionView(
     int DeliverableId, string DeliverableTitle, DeliverableKind Kind, string DirectiveNumber, string UnitCode, string UnitName,
     DateOnly DueDate, bool Extended, SubmissionStatus Status, ComplianceStatus Compliance, SubmissionContent Content, string? Note,
-    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions, int? CampaignId = null, DateTimeOffset? AnsweredAt = null, int? SurveyId = null);
+    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions, int? CampaignId = null, DateTimeOffset? AnsweredAt = null, int? SurveyId = null, DateOnly? ReportMonth = null);
 
 public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool Late, ReviewOutcome Review,
     DateTimeOffset? ReviewedAt, string? ReviewedBy, string? ReviewComment, int? FileId, string? Note);
@@ -66,7 +66,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             submission?.FileId, fileName, submission?.ReviewComment,
             versions.OrderByDescending(v => v.Number).Select(v => new VersionView(v.Number, v.SubmittedAt, v.SubmittedBy,
                 VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList(),
-            deliverable.CampaignId, cell.SubmittedAt, deliverable.SurveyId);
+            deliverable.CampaignId, cell.SubmittedAt, deliverable.SurveyId, deliverable.ReportMonth);
     }
 
     /// <summary>Saves the draft's content (and, when given, its already stored file); refused once submitted or accepted.</summary>

@@ -33,7 +33,7 @@ public static class AwardsModule
         services.AddScoped<NominationImport>();
         services.AddScoped<AppraisalStore>();
         services.AddScoped<ResultsStore>();
-        services.AddScoped<Directives.Compliance.ICampaignNominations, CampaignNominations>();
+        services.AddScoped<Directives.Compliance.IBoundAnswers, CampaignNominations>();
         services.AddSingleton<IDatabaseSeeder, AwardsSeeder>();
         services
             .AddNavLink(new NavLink("/awards", typeof(AwardsText), "Nav.Awards", 60))

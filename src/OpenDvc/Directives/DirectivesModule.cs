@@ -29,10 +29,11 @@ public static class DirectivesModule
         services.AddScoped<RecurringDeliverables>();
         services.AddScoped<ComplianceQuery>();
         services.AddScoped<ComplianceMatrix>();
+        services.AddScoped<AnswerSources>();
         services.AddScoped<ReminderSender>();
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
         Platform.Database.DemoSeeder.Add(services, (scope, ct) => Demo.DemoDirectives.LoadIfEmptyAsync(
-            scope.GetRequiredService<Platform.Database.OpenDvcDbContext>(), scope.GetRequiredService<ICampaignNominations>(), ct));
+            scope.GetRequiredService<Platform.Database.OpenDvcDbContext>(), scope.GetRequiredService<AnswerSources>(), ct));
 
         // Tests drive the reminders themselves, on their own clock.
         if (!builder.Environment.IsEnvironment("Testing"))

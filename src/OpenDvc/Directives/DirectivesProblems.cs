@@ -55,6 +55,22 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
         "Nội dung này được trả lời bằng đề xuất trong đợt tôn vinh (hoặc khai báo không có đề xuất); gia hạn cũng cấp trong đợt tôn vinh.",
         "This deliverable is answered by nominating in the award campaign (or declaring none); extensions are granted in the campaign too.");
 
+    public static readonly WorkflowError BySurvey = new(StatusCodes.Status409Conflict, "OD-DELIVERABLE-BY-SURVEY",
+        "Nội dung này được trả lời bằng cách gửi câu trả lời của đơn vị cho cuộc khảo sát, không gửi tệp tại đây.",
+        "This deliverable is answered by sending the unit's answers to the survey, not by sending a file here.");
+
+    public static readonly WorkflowError ByPortalAssessment = new(StatusCodes.Status409Conflict, "OD-DELIVERABLE-BY-PORTAL-ASSESSMENT",
+        "Nội dung này được trả lời bằng cách gửi bản tự đánh giá cổng DVC của quý, không gửi tệp tại đây.",
+        "This deliverable is answered by submitting the quarter's portal self-assessment, not by sending a file here.");
+
+    /// <summary>Why a deliverable answered outside Directives takes no draft, file or version here.</summary>
+    public static WorkflowError AnsweredElsewhere(Letters.Deliverable deliverable) => deliverable.Kind switch
+    {
+        Letters.DeliverableKind.SurveyAnswers => BySurvey,
+        Letters.DeliverableKind.PortalSelfAssessment => ByPortalAssessment,
+        _ => ByNominations,
+    };
+
     public static readonly WorkflowError NotAddressed = new(StatusCodes.Status404NotFound, "OD-DIRECTIVE-NOT-ADDRESSED",
         "Văn bản không gửi đơn vị này.", "The directive is not addressed to this unit.");
 

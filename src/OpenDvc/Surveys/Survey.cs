@@ -31,9 +31,6 @@ public sealed class Survey : IAudited
     /// <summary>For a public survey: the unguessable part of its link (<c>/surveys/answer/{key}</c>).</summary>
     public string? PublicKey { get; set; }
 
-    /// <summary>A directive's deliverable this round answers, when one asks for it (not used yet).</summary>
-    public int? DeliverableId { get; set; }
-
     public List<SurveyQuestion> Questions { get; set; } = [];
 
     public bool TakesAnswersOn(DateOnly day) => State == SurveyState.Open && OpensOn <= day && day <= ClosesOn;

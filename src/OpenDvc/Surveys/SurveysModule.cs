@@ -28,6 +28,7 @@ public static class SurveysModule
         services.AddScoped<ResponseBook>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<NonResponders>();
+        services.AddScoped<Directives.Compliance.IBoundAnswers, SurveyDeliverableAnswers>();
         services.AddSingleton<PublicTokens>();
         services.AddSingleton<PublicAnswerLimits>();
         Platform.Database.DemoSeeder.Add(services, Demo.DemoSurveys.LoadIfEmptyAsync);
@@ -53,6 +54,7 @@ public static class SurveysModule
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PortalCriteria>();
         services.AddScoped<AssessmentBook>();
+        services.AddScoped<Directives.Compliance.IBoundAnswers, PortalDeliverableAnswers>();
         services.AddScoped<PortalCompliance>();
         services.AddScoped<ProbeHistory>();
         services.AddSingleton<PortalProber>();

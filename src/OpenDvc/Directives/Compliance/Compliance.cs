@@ -48,19 +48,22 @@ public static class ComplianceRules
         Evaluate(deliverable.Id, unitCode, extension?.DueDate ?? deliverable.DueDate, extension is not null, versions, day);
 
     /// <summary>
-    /// A deliverable answered by nominating in an award campaign: due by the campaign's deadline or the unit's later
-    /// extension there, submitted from the unit's first nomination or its declaration that it has none (letter 3179).
+    /// A deliverable answered outside Directives (<see cref="Deliverable.AnsweredIn"/>), submitted from the instant the unit
+    /// answered there. A campaign sets the due date itself: its deadline or the unit's later extension there (letter 3179);
+    /// a survey does not, so the deliverable's due date and the unit's extension here apply, as for any deliverable.
     /// </summary>
-    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, CampaignAnswers? campaign, DateOnly day)
+    public static ComplianceCell Evaluate(Deliverable deliverable, string unitCode, BoundAnswers? bound, DeadlineExtension? extension, DateOnly day)
     {
-        if (campaign is null)
+        var answered = bound is not null && bound.Received.TryGetValue(unitCode, out var at)
+            ? [new SubmissionVersion { Number = 1, SubmittedAt = at, SubmittedBy = "" }]
+            : Array.Empty<SubmissionVersion>();
+        if (bound?.Deadline is not { } deadline)
         {
-            return Evaluate(deliverable, unitCode, null, [], day);
+            return Evaluate(deliverable, unitCode, extension, answered, day);
         }
 
-        var extended = campaign.Extensions.TryGetValue(unitCode, out var until) && until > campaign.Deadline;
-        var answered = campaign.Received.TryGetValue(unitCode, out var at) ? [new SubmissionVersion { Number = 1, SubmittedAt = at, SubmittedBy = "" }] : Array.Empty<SubmissionVersion>();
-        return Evaluate(deliverable.Id, unitCode, extended ? until : campaign.Deadline, extended, answered, day);
+        var extended = bound.Extensions.TryGetValue(unitCode, out var until) && until > deadline;
+        return Evaluate(deliverable.Id, unitCode, extended ? until : deadline, extended, answered, day);
     }
 
     private static ComplianceCell Evaluate(int deliverableId, string unitCode, DateOnly due, bool extended, IEnumerable<SubmissionVersion> versions, DateOnly day)
@@ -85,7 +88,7 @@ public static class ComplianceRules
 }
 
 /// <summary>Reads what the compliance views need in a few queries: recipients, extensions, submitted versions.</summary>
-public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring, ICampaignNominations campaigns)
+public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables recurring, AnswerSources sources)
 {
     /// <summary>Makes the started periods' deliverables of recurring ones, before a view picks its deliverables.</summary>
     public Task CreateStartedPeriodsAsync(CancellationToken ct) => recurring.CreateStartedPeriodsAsync(ct);
@@ -163,14 +166,14 @@ public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables r
             }).ToListAsync(ct);
         var versions = submissions.ToDictionary(s => (s.DeliverableId, s.UnitCode), s => (IReadOnlyList<SubmissionVersion>)s.Versions);
         var facts = await OwingFacts.LoadAsync(db, deliverables, ct);
-        var answers = new Dictionary<int, CampaignAnswers?>();
-        foreach (var campaign in deliverables.Where(d => d.Kind == DeliverableKind.AwardNominations && d.CampaignId is not null).Select(d => d.CampaignId!.Value).Distinct())
+        var answers = new Dictionary<(AnswerSource, int), BoundAnswers?>();
+        foreach (var bound in deliverables.Select(d => d.AnsweredIn).OfType<(AnswerSource Source, int Id)>().Distinct())
         {
-            answers[campaign] = await campaigns.AnswersAsync(campaign, ct);
+            answers[bound] = await sources.AnswersAsync(bound, ct);
         }
 
-        ComplianceCell Cell(Deliverable d, string unit) => d.Kind == DeliverableKind.AwardNominations
-            ? ComplianceRules.Evaluate(d, unit, d.CampaignId is { } c ? answers[c] : null, day)
+        ComplianceCell Cell(Deliverable d, string unit) => d.IsAnsweredElsewhere
+            ? ComplianceRules.Evaluate(d, unit, d.AnsweredIn is { } b ? answers[b] : null, extensions.GetValueOrDefault((d.Id, unit)), day)
             : ComplianceRules.Evaluate(d, unit, extensions.GetValueOrDefault((d.Id, unit)), versions.GetValueOrDefault((d.Id, unit)) ?? [], day);
 
         return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, facts)

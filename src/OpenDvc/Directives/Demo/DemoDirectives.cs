@@ -52,7 +52,7 @@ public static class DemoDirectives
 
     public static readonly string[] Level4PlanMissing = ["BQP", "BCA", "02", "04"];
 
-    public static async Task LoadIfEmptyAsync(OpenDvcDbContext db, Compliance.ICampaignNominations campaigns, CancellationToken ct)
+    public static async Task LoadIfEmptyAsync(OpenDvcDbContext db, Compliance.AnswerSources sources, CancellationToken ct)
     {
         if (await db.Set<Directive>().AnyAsync(ct))
         {
@@ -62,9 +62,10 @@ public static class DemoDirectives
         var directives = LettersOf2021To2023().ToList();
         // Letter 3179's nominations are answered in the award campaign it opened (the demo's, seeded before).
         var honouring = directives.Single(d => d.Number == Honouring2023).Deliverables.Single();
-        if (await campaigns.CampaignOfLetterAsync(Honouring2023, ct) is { } id && await campaigns.AnswersAsync(id, ct) is { } campaign)
+        if (sources.For(Compliance.AnswerSource.AwardCampaign) is { } campaigns && await campaigns.FindAsync(Honouring2023, ct) is { } id
+            && await campaigns.AnswersAsync(id, ct) is { Deadline: { } deadline })
         {
-            (honouring.Kind, honouring.CampaignId, honouring.DueDate) = (DeliverableKind.AwardNominations, id, campaign.Deadline);
+            (honouring.Kind, honouring.CampaignId, honouring.DueDate) = (DeliverableKind.AwardNominations, id, deadline);
         }
         db.Set<Directive>().AddRange(directives);
         await db.SaveChangesAsync(ct);

@@ -74,14 +74,32 @@ public sealed class Deliverable : IAudited
     public DateOnly DueDate { get; set; }
     public string? Instructions { get; set; }
 
-    /// <summary>For a monthly report: the first day of the month reported on.</summary>
+    /// <summary>For a monthly report: the first day of the month reported on; for a portal self-assessment, of the quarter's first month.</summary>
     public DateOnly? ReportMonth { get; set; }
 
     /// <summary>
     /// For <see cref="DeliverableKind.AwardNominations"/>: the award campaign whose nominations answer it (letter 3179 asks
-    /// each unit for its nominations by the campaign's deadline), read through <see cref="Compliance.ICampaignNominations"/>.
+    /// each unit for its nominations by the campaign's deadline), read through <see cref="Compliance.IBoundAnswers"/>.
     /// </summary>
     public int? CampaignId { get; set; }
+
+    /// <summary>
+    /// For <see cref="DeliverableKind.SurveyAnswers"/>: the survey (sent to the units) whose answers answer it, read through
+    /// <see cref="Compliance.IBoundAnswers"/>; due by the deliverable's own due date and extensions.
+    /// </summary>
+    public int? SurveyId { get; set; }
+
+    /// <summary>What the deliverable is answered by outside Directives, when its kind is answered there.</summary>
+    public (Compliance.AnswerSource Source, int Id)? AnsweredIn => Kind switch
+    {
+        DeliverableKind.AwardNominations when CampaignId is { } campaign => (Compliance.AnswerSource.AwardCampaign, campaign),
+        DeliverableKind.SurveyAnswers when SurveyId is { } survey => (Compliance.AnswerSource.Survey, survey),
+        DeliverableKind.PortalSelfAssessment when ReportMonth is { } month => (Compliance.AnswerSource.PortalQuarter, (month.Year * 10) + ((month.Month - 1) / 3) + 1),
+        _ => null,
+    };
+
+    /// <summary>Answered outside Directives (in a campaign, a survey): no draft, file or version is sent here.</summary>
+    public bool IsAnsweredElsewhere => Kind is DeliverableKind.AwardNominations or DeliverableKind.SurveyAnswers or DeliverableKind.PortalSelfAssessment;
 
     /// <summary>
     /// The units the deliverable concerns among those that owe it, e.g. only those providing online services, as
@@ -128,6 +146,15 @@ public enum DeliverableKind
 
     /// <summary>Đề xuất DVCTT tiêu biểu: answered by nominating in an award campaign (or declaring none), not by a file.</summary>
     AwardNominations = 6,
+
+    /// <summary>Trả lời khảo sát: answered by sending the unit's answers to a survey, not by a file.</summary>
+    SurveyAnswers = 7,
+
+    /// <summary>
+    /// Tự đánh giá cổng DVC: answered by submitting the portal checklist's self-assessment of the quarter in
+    /// <see cref="Deliverable.ReportMonth"/> (its first month), not by a file.
+    /// </summary>
+    PortalSelfAssessment = 8,
 }
 
 /// <summary>A later due date granted to one unit for one deliverable (gia hạn).</summary>

@@ -21,6 +21,7 @@ public sealed record DirectiveInput(
 /// <param name="Scope">The units it concerns among the letter's recipients; all by default.</param>
 /// <param name="ScopeUnits">With scope ChosenUnits: the units' codes.</param>
 /// <param name="Campaign">For kind AwardNominations: the award campaign whose nominations answer it (required then).</param>
+/// <param name="Survey">For kind SurveyAnswers: the survey, sent to the units, whose answers answer it (required then).</param>
 public sealed record DeliverableInput(
     DeliverableKind Kind,
     [property: Required, StringLength(512)] string Title,
@@ -29,7 +30,8 @@ public sealed record DeliverableInput(
     DateOnly? ReportMonth,
     DeliverableScope Scope = DeliverableScope.AllRecipients,
     IReadOnlyList<string>? ScopeUnits = null,
-    int? Campaign = null);
+    int? Campaign = null,
+    int? Survey = null);
 
 /// <summary>A later due date for one unit and one deliverable, as an admin grants it.</summary>
 /// <param name="Unit">The unit's code.</param>
@@ -51,10 +53,10 @@ public sealed record DirectiveView(int Id, string Number, DateOnly Date, string 
 }
 
 public sealed record DeliverableView(int Id, int DirectiveId, DeliverableKind Kind, string Title, DateOnly DueDate, string? Instructions, DateOnly? ReportMonth,
-    DeliverableScope Scope, IReadOnlyList<string> ScopeUnits, int? CampaignId = null)
+    DeliverableScope Scope, IReadOnlyList<string> ScopeUnits, int? CampaignId = null, int? SurveyId = null)
 {
     public static DeliverableView From(Deliverable d) => new(d.Id, d.DirectiveId, d.Kind, d.Title, d.DueDate, d.Instructions, d.ReportMonth,
-        d.Scope, d.ScopeUnits ?? [], d.CampaignId);
+        d.Scope, d.ScopeUnits ?? [], d.CampaignId, d.SurveyId);
 }
 
 /// <summary>Reading and writing directives and deliverables: one code path for the API, the pages and the demo data.</summary>
@@ -142,7 +144,7 @@ public static class DirectiveBook
     }
 
     /// <summary>Adds (id null) or changes a deliverable of a directive.</summary>
-    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, ICampaignNominations campaigns, int directiveId, int? id, DeliverableInput input,
+    public static async Task<(int? Id, IReadOnlyList<RuleViolation> Violations)> SaveDeliverableAsync(OpenDvcDbContext db, AnswerSources sources, int directiveId, int? id, DeliverableInput input,
         CancellationToken ct)
     {
         if (!Enum.IsDefined(input.Kind))
@@ -150,12 +152,25 @@ public static class DirectiveBook
             return (null, [new RuleViolation("kind", "OD-DELIVERABLE-KIND", "Loại nội dung không hợp lệ.", "Unknown deliverable kind.")]);
         }
 
-        // Nominations are counted from the campaign, so the campaign must exist, and its deadline is the due date; no other kind has one.
-        var campaign = input.Kind == DeliverableKind.AwardNominations && input.Campaign is { } c ? await campaigns.AnswersAsync(c, ct) : null;
-        if (input.Kind == DeliverableKind.AwardNominations && campaign is null)
+        // Answers kept elsewhere are counted from there, so the thing must exist; a campaign's deadline is the due date, a survey keeps the deliverable's.
+        var bound = new Deliverable { Kind = input.Kind, Title = "", CampaignId = input.Campaign, SurveyId = input.Survey, ReportMonth = input.ReportMonth }.AnsweredIn;
+        var answers = await sources.AnswersAsync(bound, ct);
+        if (input.Kind == DeliverableKind.AwardNominations && answers is null)
         {
             return (null, [new RuleViolation("campaign", "OD-DELIVERABLE-CAMPAIGN", "Chọn đợt tôn vinh mà các đề xuất trả lời nội dung này.",
                 "Choose the award campaign whose nominations answer this deliverable.")]);
+        }
+
+        if (input.Kind == DeliverableKind.SurveyAnswers && answers is null)
+        {
+            return (null, [new RuleViolation("survey", "OD-DELIVERABLE-SURVEY", "Chọn cuộc khảo sát gửi các đơn vị mà câu trả lời của đơn vị trả lời nội dung này.",
+                "Choose the survey, sent to the units, whose answers answer this deliverable.")]);
+        }
+
+        if (input.Kind == DeliverableKind.PortalSelfAssessment && answers is null)
+        {
+            return (null, [new RuleViolation("reportMonth", "OD-DELIVERABLE-QUARTER", "Chọn quý (một tháng của quý) mà đơn vị tự đánh giá cổng DVC.",
+                "Choose the quarter (a month of it) whose portal self-assessment answers this deliverable.")]);
         }
 
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
@@ -178,12 +193,15 @@ public static class DirectiveBook
         deliverable ??= db.Set<Deliverable>().Add(new Deliverable { DirectiveId = directiveId, Title = input.Title }).Entity;
         deliverable.Kind = input.Kind;
         deliverable.Title = input.Title.Trim();
-        deliverable.DueDate = campaign?.Deadline ?? input.DueDate;
+        deliverable.DueDate = answers?.Deadline ?? input.DueDate;
         deliverable.Instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
-        deliverable.ReportMonth = input.ReportMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null;
+        deliverable.ReportMonth = input.ReportMonth is { } m
+            ? new DateOnly(m.Year, input.Kind == DeliverableKind.PortalSelfAssessment ? (3 * ((m.Month - 1) / 3)) + 1 : m.Month, 1)
+            : null;
         deliverable.Scope = input.Scope;
         deliverable.ScopeUnits = scopeUnits;
-        deliverable.CampaignId = campaign?.CampaignId;
+        deliverable.CampaignId = input.Kind == DeliverableKind.AwardNominations ? answers?.Id : null;
+        deliverable.SurveyId = input.Kind == DeliverableKind.SurveyAnswers ? answers?.Id : null;
         await db.SaveChangesAsync(ct);
         return (deliverable.Id, []);
     }

@@ -141,9 +141,9 @@ public static class DirectivesApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Created<DeliverableView>, ProblemHttpResult>> AddDeliverable(int id, DeliverableInput input, OpenDvcDbContext db, Compliance.ICampaignNominations campaigns, CancellationToken ct)
+    public static async Task<Results<Created<DeliverableView>, ProblemHttpResult>> AddDeliverable(int id, DeliverableInput input, OpenDvcDbContext db, Compliance.AnswerSources sources, CancellationToken ct)
     {
-        var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, campaigns, id, null, input, ct);
+        var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, sources, id, null, input, ct);
         if (saved is null)
         {
             return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
@@ -152,9 +152,9 @@ public static class DirectivesApi
         return TypedResults.Created($"/api/v1/directives/{id}", DeliverableView.From(await db.Set<Deliverable>().AsNoTracking().SingleAsync(d => d.Id == saved, ct)));
     }
 
-    public static async Task<Results<Ok<DeliverableView>, ProblemHttpResult>> UpdateDeliverable(int id, int deliverable, DeliverableInput input, OpenDvcDbContext db, Compliance.ICampaignNominations campaigns, CancellationToken ct)
+    public static async Task<Results<Ok<DeliverableView>, ProblemHttpResult>> UpdateDeliverable(int id, int deliverable, DeliverableInput input, OpenDvcDbContext db, Compliance.AnswerSources sources, CancellationToken ct)
     {
-        var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, campaigns, id, deliverable, input, ct);
+        var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, sources, id, deliverable, input, ct);
         if (saved is null)
         {
             return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" or "OD-DELIVERABLE-UNKNOWN" }] ? DirectivesProblems.UnknownDeliverable(deliverable) : DirectivesProblems.Invalid(violations);

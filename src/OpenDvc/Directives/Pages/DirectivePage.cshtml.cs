@@ -13,7 +13,7 @@ namespace OpenDvc.Directives.Pages;
 /// /directives/{id}: a directive and its deliverables (public once published). A focal point finds its own
 /// submission here, staff the compliance lists; admins add deliverables and attach the signed letter.
 /// </summary>
-public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options, RecurringDeliverables recurring, Compliance.ICampaignNominations campaigns) : PageModel
+public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options, RecurringDeliverables recurring, Compliance.AnswerSources sources) : PageModel
 {
     public DirectiveView Directive { get; private set; } = null!;
 
@@ -41,10 +41,10 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         }
 
         var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth,
-            NewDeliverable.Scope, Codes(NewDeliverable.ScopeUnits), NewDeliverable.Campaign);
+            NewDeliverable.Scope, Codes(NewDeliverable.ScopeUnits), NewDeliverable.Campaign, NewDeliverable.Survey);
         var violations = NewDeliverable.DueDate is null || string.IsNullOrWhiteSpace(NewDeliverable.Title)
             ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và hạn nộp.", "A title and a due date are needed.")]
-            : (await DirectiveBook.SaveDeliverableAsync(db, campaigns, id, null, input, ct)).Violations;
+            : (await DirectiveBook.SaveDeliverableAsync(db, sources, id, null, input, ct)).Violations;
         if (violations.Count == 0)
         {
             return Redirect($"/directives/{id}");
@@ -138,6 +138,9 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
 
         /// <summary>For kind AwardNominations: the award campaign's number.</summary>
         public int? Campaign { get; set; }
+
+        /// <summary>For kind SurveyAnswers: the survey's number.</summary>
+        public int? Survey { get; set; }
     }
 
     public sealed class SeriesForm

@@ -17,7 +17,7 @@ namespace OpenDvc.Directives.Submissions;
 public sealed record SubmissionView(
     int DeliverableId, string DeliverableTitle, DeliverableKind Kind, string DirectiveNumber, string UnitCode, string UnitName,
     DateOnly DueDate, bool Extended, SubmissionStatus Status, ComplianceStatus Compliance, SubmissionContent Content, string? Note,
-    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions, int? CampaignId = null, DateTimeOffset? AnsweredAt = null);
+    int? FileId, string? FileName, string? ReviewComment, IReadOnlyList<VersionView> Versions, int? CampaignId = null, DateTimeOffset? AnsweredAt = null, int? SurveyId = null, DateOnly? ReportMonth = null);
 
 public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool Late, ReviewOutcome Review,
     DateTimeOffset? ReviewedAt, string? ReviewedBy, string? ReviewComment, int? FileId, string? Note);
@@ -60,13 +60,13 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             : null;
         return new SubmissionView(
             deliverable.Id, deliverable.Title, deliverable.Kind, deliverable.Directive!.Number, unit.Code, unit.Name, cell.DueDate, cell.Extended,
-            // A nominations deliverable has no submission of its own: it is sent once the unit has answered in the campaign.
-            deliverable.Kind == DeliverableKind.AwardNominations ? (cell.HasSubmitted ? SubmissionStatus.Submitted : SubmissionStatus.Draft) : submission?.Status ?? SubmissionStatus.Draft,
+            // A deliverable answered elsewhere has no submission of its own: it is sent once the unit has answered there.
+            deliverable.IsAnsweredElsewhere ? (cell.HasSubmitted ? SubmissionStatus.Submitted : SubmissionStatus.Draft) : submission?.Status ?? SubmissionStatus.Draft,
             cell.Status, SubmissionContent.FromJson(submission?.Content), submission?.Note,
             submission?.FileId, fileName, submission?.ReviewComment,
             versions.OrderByDescending(v => v.Number).Select(v => new VersionView(v.Number, v.SubmittedAt, v.SubmittedBy,
                 VietnamTime.DateOf(v.SubmittedAt) > cell.DueDate, v.Review, v.ReviewedAt, v.ReviewedBy, v.ReviewComment, v.FileId, v.Note)).ToList(),
-            deliverable.CampaignId, cell.SubmittedAt);
+            deliverable.CampaignId, cell.SubmittedAt, deliverable.SurveyId, deliverable.ReportMonth);
     }
 
     /// <summary>Saves the draft's content (and, when given, its already stored file); refused once submitted or accepted.</summary>
@@ -77,9 +77,9 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return WorkflowError.NotAddressed;
         }
 
-        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        if (deliverable.IsAnsweredElsewhere)
         {
-            return WorkflowError.ByNominations;
+            return WorkflowError.AnsweredElsewhere(deliverable);
         }
 
         var submission = await db.Set<Submission>().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -145,9 +145,9 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return WorkflowError.NotAddressed;
         }
 
-        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        if (deliverable.IsAnsweredElsewhere)
         {
-            return WorkflowError.ByNominations;
+            return WorkflowError.AnsweredElsewhere(deliverable);
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -174,9 +174,9 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return (WorkflowError.NotAddressed, []);
         }
 
-        if (deliverable.Kind == DeliverableKind.AwardNominations)
+        if (deliverable.IsAnsweredElsewhere)
         {
-            return (WorkflowError.ByNominations, []);
+            return (WorkflowError.AnsweredElsewhere(deliverable), []);
         }
 
         var submission = await db.Set<Submission>().Include(s => s.Versions).SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);

@@ -30,11 +30,11 @@ public sealed record OptionInput(
 
 /// <summary>What the API answers about a survey: the round and its questionnaire.</summary>
 public sealed record SurveyView(int Id, string Series, string Quarter, string TitleVi, string TitleEn, SurveyAudience Audience, SurveyState State,
-    DateOnly OpensOn, DateOnly ClosesOn, string? PublicLink, int? DeliverableId, IReadOnlyList<QuestionInput> Questions)
+    DateOnly OpensOn, DateOnly ClosesOn, string? PublicLink, IReadOnlyList<QuestionInput> Questions)
 {
     public static SurveyView Of(Survey survey, bool withPublicLink) => new(
         survey.Id, survey.Series, survey.Quarter, survey.TitleVi, survey.TitleEn, survey.Audience, survey.State, survey.OpensOn, survey.ClosesOn,
-        withPublicLink && survey.PublicKey is { } key ? $"/surveys/answer/{key}" : null, survey.DeliverableId,
+        withPublicLink && survey.PublicKey is { } key ? $"/surveys/answer/{key}" : null,
         [.. survey.Questions.OrderBy(q => q.Position).Select(q => new QuestionInput(q.Code, q.Kind, q.Required, q.TextVi, q.TextEn, q.PersonalDataPurpose,
             q.HasOptions ? [.. q.Options.OrderBy(o => o.Position).Select(o => new OptionInput(o.Code, o.TextVi, o.TextEn))] : null))]);
 }

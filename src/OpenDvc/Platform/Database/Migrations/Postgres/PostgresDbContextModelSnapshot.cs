@@ -689,6 +689,9 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Property<int?>("SeriesId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -2089,9 +2092,6 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("date");
-
-                    b.Property<int?>("DeliverableId")
-                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");

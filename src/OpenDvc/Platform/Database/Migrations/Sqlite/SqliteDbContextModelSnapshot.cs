@@ -663,6 +663,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Property<int?>("SeriesId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -2033,9 +2036,6 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("DeliverableId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");

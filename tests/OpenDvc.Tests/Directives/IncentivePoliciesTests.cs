@@ -72,10 +72,14 @@ public abstract class IncentivePoliciesTests<TFixture>(TFixture fixture) : AppTe
         var saved = await TestApp.PostFormAsync(focal, "/incentives/edit", Form("60"));
         var refused = await TestApp.PostFormAsync(focal, "/incentives/edit", Form("79"));
         var list = await TestApp.ReadAsync<IncentivePolicyList>(await focal.GetAsync($"{Api}?unit=60&on=2024-03-01", Ct));
+        var page = await focal.GetStringAsync("/incentives?unit=60&on=2024-03-01", Ct);
+        var anothersEdit = await focal.GetAsync($"/incentives/edit/{(await TestApp.ReadAsync<IncentivePolicyList>(await focal.GetAsync($"{Api}?unit=22&on=2023-08-07", Ct))).Items[0].Id}", Ct);
 
         Assert.Equal("/incentives", TestApp.PathOf(saved.Headers.Location));
         Assert.True(UnitScopeAssertions.IsForbidden(refused));
         Assert.Contains(list.Items, p => p.Unit == "60" && p.Kind == IncentiveKind.FasterProcessing && p.DocumentNumber == "15/QĐ-UBND");
+        Assert.Contains($"/incentives/edit/{list.Items.Single(p => p.DocumentNumber == "15/QĐ-UBND").Id}", page, StringComparison.Ordinal);
+        Assert.True(UnitScopeAssertions.IsForbidden(anothersEdit));
     }
 
     [Fact]
@@ -138,11 +142,14 @@ public abstract class IncentivePoliciesTests<TFixture>(TFixture fixture) : AppTe
 
         var list = await TestApp.ReadAsync<IncentivePolicyList>(await anonymous.GetAsync($"{Api}?on={LetterDay}", Ct));
         var page = await anonymous.GetStringAsync($"/incentives?on={LetterDay}", Ct);
+        var pageInEnglish = await anonymous.GetStringAsync($"/incentives?on={LetterDay}&culture=en-GB", Ct);
 
         Assert.Equal((8, 1), (list.Summary.Provinces, list.Summary.OtherUnits));
         Assert.Contains(list.Items, p => p.Unit == "48" && p.IssuedBy == IncentiveIssuer.UnitAgency && p.DocumentIssuer.StartsWith("Sở Khoa học và Công nghệ", StringComparison.Ordinal));
         Assert.Contains("8 tỉnh, thành phố và 1 đơn vị khác có chính sách khuyến khích", page, StringComparison.Ordinal);
         Assert.Contains("Sở Khoa học và Công nghệ thành phố Đà Nẵng", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/incentives/edit", page, StringComparison.Ordinal);
+        Assert.Contains("8 provinces and cities and 1 other units have an incentive policy", pageInEnglish, StringComparison.Ordinal);
     }
 
     private async Task<List<string>> AuditActionsAsync(int id)

@@ -7,8 +7,9 @@ namespace OpenDvc.Directives;
 /// <summary>The directives' problem answers, each with a stable code and both languages.</summary>
 public static class DirectivesProblems
 {
-    public static ProblemHttpResult Invalid(IReadOnlyList<RuleViolation> violations) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-INVALID",
+    /// <param name="code">The problem's code: a submission's by default, <c>OD-INCENTIVE-INVALID</c> for an incentive policy.</param>
+    public static ProblemHttpResult Invalid(IReadOnlyList<RuleViolation> violations, string code = "OD-SUBMISSION-INVALID") =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, code,
             string.Join(" ", violations.Select(v => v.Vietnamese).Distinct()), string.Join(" ", violations.Select(v => v.English).Distinct()),
             new Dictionary<string, object?>
             {
@@ -20,6 +21,9 @@ public static class DirectivesProblems
 
     public static ProblemHttpResult UnknownDeliverable(int id) =>
         Problems.NotFound("OD-DELIVERABLE-UNKNOWN", $"Không có nội dung yêu cầu số {id}.", $"No deliverable {id}.");
+
+    public static ProblemHttpResult UnknownIncentivePolicy(int id) =>
+        Problems.NotFound("OD-INCENTIVE-UNKNOWN", $"Không có chính sách khuyến khích số {id}.", $"No incentive policy {id}.");
 
     public static ProblemHttpResult NotAddressed(string unit) =>
         Problems.NotFound("OD-DIRECTIVE-NOT-ADDRESSED", $"Văn bản không gửi đơn vị '{unit}'.", $"The directive is not addressed to unit '{unit}'.");

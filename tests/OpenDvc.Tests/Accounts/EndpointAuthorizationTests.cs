@@ -33,6 +33,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
     /// - published directives and their signed letters, as the agency publishes them (drafts answer 404 to the public
     ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests);
+    /// - the units' incentive policies in force on a day, as the agency's letters quote them (the public sees only those
+    ///   in force, today unless it asks for a day; writing them needs a focal point or an admin, see
+    ///   Directives/IncentivePoliciesTests);
     /// - a public survey's questionnaire and its answer form, found only through the survey's unguessable link (drafts
     ///   answer 404; one answer per token, rate-limited per address, see Surveys/SurveyAnswersTests).
     /// </summary>
@@ -87,6 +90,9 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/directives/export"),
         ("GET", "/api/v1/directives/{id:int}"),
         ("GET", "/api/v1/directives/{id:int}/letter"),
+        ("GET", "/incentives"),
+        ("GET", "/api/v1/incentive-policies"),
+        ("GET", "/api/v1/incentive-policies/export"),
         ("GET", "/surveys/answer/{key}"),
         ("POST", "/surveys/answer/{key}"),
         ("GET", "/api/v1/surveys/public/{key}"),

@@ -605,6 +605,9 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DirectiveId")
                         .HasColumnType("INTEGER");
 

@@ -52,6 +52,9 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
         "Danh mục không còn khớp với cơ sở dữ liệu thủ tục (ví dụ một thủ tục nay đã được cung cấp toàn trình); hãy trả lại để đơn vị cập nhật.",
         "The catalog no longer fits the registry (e.g. a procedure is now offered full-process); return it for the unit to update.");
 
+    public static readonly WorkflowError PlanBelowLetter = new(StatusCodes.Status422UnprocessableEntity, "OD-PLAN-BELOW-LETTER",
+        "Chỉ tiêu của kế hoạch thấp hơn chỉ tiêu văn bản yêu cầu: hãy nêu lý do.", "The plan's targets fall short of the letter's: state a reason.");
+
     public static readonly WorkflowError CommentRequired = new(StatusCodes.Status422UnprocessableEntity, "OD-SUBMISSION-COMMENT-REQUIRED",
         "Trả lại báo cáo phải nêu lý do.", "Returning a submission needs a comment.");
 

@@ -110,6 +110,8 @@ public sealed class DirectivesPagesTests(SqliteApp fixture) : AppTests<SqliteApp
             ["Plan[0].TargetPercent"] = "50",
             ["Plan[0].Responsible"] = "Giám đốc Sở Thông tin và Truyền thông",
             ["Plan[1].Month"] = "",
+            // The demo letter also requires 100 % full-process by 31/12/2023, which this plan does not set (issue 18).
+            ["PlanShortfallReason"] = "Chỉ tiêu toàn trình theo kế hoạch riêng của UBND tỉnh.",
         }, page);
         var submitted = await TestApp.PostFormAsync(focal, $"{page}?handler=Submit", [], page);
         var view = await TestApp.ReadAsync<SubmissionView>(await focal.GetAsync(DirectivesData.Submission(plan, "60"), Ct));
@@ -119,6 +121,7 @@ public sealed class DirectivesPagesTests(SqliteApp fixture) : AppTests<SqliteApp
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(SubmissionStatus.Submitted, view.Status);
         Assert.Equal([new PlanTarget(PlanIndicator.RemoteOnlineRate, null, "2023-06", 50, "Giám đốc Sở Thông tin và Truyền thông")], view.Content.Plan);
+        Assert.Equal("Chỉ tiêu toàn trình theo kế hoạch riêng của UBND tỉnh.", view.Content.PlanShortfallReason);
         Assert.True(UnitScopeAssertions.IsForbidden(forbidden));
     }
 }

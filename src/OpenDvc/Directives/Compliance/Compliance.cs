@@ -26,7 +26,7 @@ public enum ComplianceStatus
 }
 
 /// <summary>One cell of the matrix: a unit on a deliverable on a day.</summary>
-public sealed record ComplianceCell(string UnitCode, int DeliverableId, ComplianceStatus Status, DateOnly DueDate, bool Extended, DateTimeOffset? SubmittedAt, bool Accepted)
+public sealed record ComplianceCell(string UnitCode, int DeliverableId, ComplianceStatus Status, DateOnly DueDate, bool Extended, DateTimeOffset? SubmittedAt, bool Accepted, bool BelowLetter = false)
 {
     public bool HasSubmitted => Status is ComplianceStatus.OnTime or ComplianceStatus.Late;
 
@@ -143,7 +143,8 @@ public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables r
     public async Task<IReadOnlyList<(Deliverable Deliverable, IReadOnlyList<(RecipientUnit Unit, ComplianceCell Cell)> Cells)>> EvaluateAsync(
         IReadOnlyCollection<int>? deliverableIds, DateOnly day, CancellationToken ct)
     {
-        var query = db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits).AsQueryable();
+        var query = db.Set<Deliverable>().AsNoTracking().Include(d => d.Directive!).ThenInclude(d => d.ChosenUnits)
+            .Include(d => d.Directive!).ThenInclude(d => d.Targets).AsSplitQuery().AsQueryable();
         if (deliverableIds is not null)
         {
             query = query.Where(d => deliverableIds.Contains(d.Id));
@@ -172,9 +173,22 @@ public sealed class ComplianceQuery(OpenDvcDbContext db, RecurringDeliverables r
             answers[bound] = await sources.AnswersAsync(bound, ct);
         }
 
-        ComplianceCell Cell(Deliverable d, string unit) => d.IsAnsweredElsewhere
-            ? ComplianceRules.Evaluate(d, unit, d.AnsweredIn is { } b ? answers[b] : null, extensions.GetValueOrDefault((d.Id, unit)), day)
-            : ComplianceRules.Evaluate(d, unit, extensions.GetValueOrDefault((d.Id, unit)), versions.GetValueOrDefault((d.Id, unit)) ?? [], day);
+        // A plan is flagged when its latest submitted version falls short of its letter's targets (issue 18).
+        var planIds = deliverables.Where(d => d.Kind == DeliverableKind.ActionPlan && d.Directive!.Targets.Count > 0).Select(d => d.Id).ToList();
+        var plans = (await db.Set<Submission>().AsNoTracking().Where(s => planIds.Contains(s.DeliverableId))
+                .Select(s => new { s.DeliverableId, s.UnitCode, Content = s.Versions.OrderByDescending(v => v.Number).Select(v => v.Content).FirstOrDefault() })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.DeliverableId, s.UnitCode), s => SubmissionContent.FromJson(s.Content));
+
+        ComplianceCell Cell(Deliverable d, string unit)
+        {
+            var cell = d.IsAnsweredElsewhere
+                ? ComplianceRules.Evaluate(d, unit, d.AnsweredIn is { } b ? answers[b] : null, extensions.GetValueOrDefault((d.Id, unit)), day)
+                : ComplianceRules.Evaluate(d, unit, extensions.GetValueOrDefault((d.Id, unit)), versions.GetValueOrDefault((d.Id, unit)) ?? [], day);
+            return cell.HasSubmitted && plans.TryGetValue((d.Id, unit), out var plan) && LetterTargets.ShortfallsOf(d.Directive!.Targets, plan.Plan).Count > 0
+                ? cell with { BelowLetter = true }
+                : cell;
+        }
 
         return deliverables.Select(d => (d, (IReadOnlyList<(RecipientUnit, ComplianceCell)>)Owing(d, facts)
             .Select(u => (u, Cell(d, u.Code)))

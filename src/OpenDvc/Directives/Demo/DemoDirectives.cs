@@ -106,6 +106,7 @@ public static class DemoDirectives
             Signer = "KT. Bộ trưởng, Thứ trưởng",
             Recipients = RecipientScope.AllUnits,
             Published = true,
+            Targets = [new LetterTarget { Indicator = PlanIndicator.Level4Coverage, TargetPercent = 100, ByDate = new DateOnly(2021, 12, 31) }],
             Deliverables =
             [
                 new Deliverable
@@ -135,6 +136,13 @@ public static class DemoDirectives
             Signer = "KT. Bộ trưởng, Thứ trưởng",
             Recipients = RecipientScope.AllUnits,
             Published = true,
+
+            // The programme's targets for 2023: 100 % of eligible procedures full-process, 50 % of dossiers remote online, by the year's end.
+            Targets =
+            [
+                new LetterTarget { Indicator = PlanIndicator.FullProcessCoverage, TargetPercent = 100, ByDate = new DateOnly(2023, 12, 31) },
+                new LetterTarget { Indicator = PlanIndicator.RemoteOnlineRate, TargetPercent = 50, ByDate = new DateOnly(2023, 12, 31) },
+            ],
             Deliverables =
             [
                 new Deliverable
@@ -181,10 +189,16 @@ public static class DemoDirectives
 
         var indicator = item.Directive == Level4Plan2021 ? PlanIndicator.Level4Coverage : PlanIndicator.FullProcessCoverage;
         var year = item.Submitted.Year;
+        var months = Enumerable.Range(item.Submitted.Month + 1, 12 - item.Submitted.Month).ToList();
+        const string responsible = "Giám đốc Trung tâm/Sở Thông tin và Truyền thông";
+        // 2023: the remote online rate rises to the letter's 50 %, except Hồ Chí Minh City's, which stops at 40 % and says why.
+        var remoteCeiling = item.Unit == "79" ? 40 : 50;
         return new SubmissionContent
         {
-            Plan = [.. Enumerable.Range(item.Submitted.Month + 1, 12 - item.Submitted.Month)
-                .Select(m => new PlanTarget(indicator, null, $"{year}-{m:D2}", Math.Min(100, 40 + (m * 5)), "Giám đốc Trung tâm/Sở Thông tin và Truyền thông"))],
+            Plan = [.. months.Select(m => new PlanTarget(indicator, null, $"{year}-{m:D2}", Math.Min(100, 40 + (m * 5)), responsible)),
+                .. item.Directive == Level4Plan2021 ? [] : months.Select(m => new PlanTarget(PlanIndicator.RemoteOnlineRate, null, $"{year}-{m:D2}", Math.Min(remoteCeiling, 20 + (m * 3)), responsible))],
+            PlanShortfallReason = item.Directive != Level4Plan2021 && item.Unit == "79" && item.Kind == DeliverableKind.ActionPlan
+                ? "Nhiều thủ tục có lượng hồ sơ lớn cần nộp bản gốc; tỷ lệ trực tuyến từ xa 40% trong năm 2023, 50% trong quý II/2024." : null,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed class Directive : IAudited
     /// <summary>Recurring deliverables: each period becomes one of <see cref="Deliverables"/> by itself.</summary>
     public List<DeliverableSeries> Series { get; set; } = [];
 
+    /// <summary>What the letter requires of the units' action plans (issue 18: plans are checked against the letter).</summary>
+    public List<LetterTarget> Targets { get; set; } = [];
+
     /// <summary>The units the letter is addressed to: those valid on its date, by its scope.</summary>
     public bool IsAddressedTo(Unit unit) =>
         unit.IsValidOn(Date) && Recipients switch
@@ -183,6 +186,7 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.HasIndex(d => new { d.Published, d.Date });
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.LetterFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.ChosenUnits).WithOne().HasForeignKey(r => r.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Targets).WithOne().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Deliverables).WithOne(d => d.Directive).HasForeignKey(d => d.DirectiveId).OnDelete(DeleteBehavior.Restrict);
     }
 }

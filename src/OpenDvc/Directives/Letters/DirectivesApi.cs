@@ -19,6 +19,7 @@ public static class DirectivesApi
         group.MapGet("/", ListDirectives).WithName(nameof(ListDirectives)).WithSummary("Directives, newest first (drafts for staff only).");
         group.MapGet("/export", ExportDirectives).WithName(nameof(ExportDirectives)).WithSummary("The directives list (one line per deliverable) as xlsx or csv.");
         group.MapGet("/{id:int}", GetDirective).WithName(nameof(GetDirective)).WithSummary("One directive with its deliverables.");
+        group.MapGet("/{id:int}/targets", GetLetterTargets).WithName(nameof(GetLetterTargets)).WithSummary("The targets the letter requires of the units' plans.");
         group.MapGet("/{id:int}/letter", GetDirectiveLetter).WithName(nameof(GetDirectiveLetter)).WithSummary("The signed letter (PDF).");
 
         var admin = group.MapGroup("").RequireAuthorization(AccountsModule.AdminPolicy);
@@ -28,6 +29,8 @@ public static class DirectivesApi
         // A multipart upload; the session cookie is SameSite=Lax, so a cross-site form cannot carry it.
         admin.MapPut("/{id:int}/letter", UploadDirectiveLetter).WithName(nameof(UploadDirectiveLetter)).DisableAntiforgery()
             .WithSummary("Attach the signed letter as a PDF (form field 'file', admin).");
+        admin.MapPut("/{id:int}/targets", SetLetterTargets).WithName(nameof(SetLetterTargets))
+            .WithSummary("Replace the targets the letter requires of the units' plans (admin); a plan below them needs a stated reason.");
         admin.MapPost("/{id:int}/deliverables", AddDeliverable).WithName(nameof(AddDeliverable)).WithSummary("Add a deliverable to a directive (admin).");
         admin.MapPost("/{id:int}/series", AddDeliverableSeries).WithName(nameof(AddDeliverableSeries))
             .WithSummary("Add a recurring deliverable (monthly or quarterly, due on day N of the next period): each started period becomes a deliverable by itself (admin).");
@@ -115,6 +118,30 @@ public static class DirectivesApi
         var (saved, violations) = await DirectiveBook.SaveAsync(db, id, input, ct);
         return saved is null ? DirectivesProblems.Invalid(violations) : TypedResults.Ok((await DirectiveBook.GetAsync(db, id, true, ct))!);
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<LetterTargetInput>>, ProblemHttpResult>> GetLetterTargets(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
+    {
+        var staff = UnitAccess.IsStaff(user);
+        if (!await db.Set<Directive>().AnyAsync(d => d.Id == id && (d.Published || staff), ct))
+        {
+            return DirectivesProblems.UnknownDirective(id);
+        }
+
+        return TypedResults.Ok(await TargetsAsync(db, id, ct));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LetterTargetInput>>, ProblemHttpResult>> SetLetterTargets(int id, List<LetterTargetInput> targets, OpenDvcDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<Directive>().AnyAsync(d => d.Id == id, ct))
+        {
+            return DirectivesProblems.UnknownDirective(id);
+        }
+
+        return await LetterTargets.SaveAsync(db, id, targets, ct) is { } violations ? DirectivesProblems.Invalid(violations) : TypedResults.Ok(await TargetsAsync(db, id, ct));
+    }
+
+    private static async Task<IReadOnlyList<LetterTargetInput>> TargetsAsync(OpenDvcDbContext db, int id, CancellationToken ct) =>
+        (await db.Set<LetterTarget>().AsNoTracking().Where(t => t.DirectiveId == id).OrderBy(t => t.Indicator).ToListAsync(ct)).Select(LetterTargetInput.From).ToList();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UploadDirectiveLetter(int id, IFormFile? file, OpenDvcDbContext db, FileStore files, IOptions<DirectivesOptions> options, CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Letters;
+using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
 using OpenDvc.Registry;
@@ -30,6 +32,42 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
 
     [BindProperty]
     public SeriesForm NewSeries { get; set; } = new();
+
+    /// <summary>The targets the letter requires of the units' plans (issue 18).</summary>
+    public IReadOnlyList<LetterTargetInput> Targets { get; private set; } = [];
+
+    /// <summary>The admin's form: one row per indicator; a row without a percentage is not required.</summary>
+    [BindProperty]
+    public List<TargetRow> TargetRows { get; set; } = [];
+
+    public async Task<IActionResult> OnPostTargetsAsync(int id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Accounts.Users.Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        var rows = TargetRows.Where(r => r.TargetPercent is not null).ToList();
+        var violations = rows.Any(r => r.ByDate is null)
+            ? [new RuleViolation("targets", "OD-LETTER-TARGET-DATE", "Mỗi chỉ tiêu cần ngày đạt.", "Each target needs a day to reach it by.")]
+            : await LetterTargets.SaveAsync(db, id, rows.Select(r => new LetterTargetInput(r.Indicator, r.TargetPercent!.Value, r.ByDate!.Value)).ToList(), ct) ?? [];
+        if (violations.Count == 0)
+        {
+            return Redirect($"/directives/{id}");
+        }
+
+        Errors = violations.Select(RegistryPages.Message).ToList();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public sealed class TargetRow
+    {
+        public PlanIndicator Indicator { get; set; }
+
+        public decimal? TargetPercent { get; set; }
+
+        public DateOnly? ByDate { get; set; }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -111,6 +149,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         OwnUnit = UnitAccess.UnitOf(User);
         await recurring.CreateStartedPeriodsAsync(ct);
         var directive = await DirectiveBook.GetAsync(db, id, IsStaff, ct);
+        Targets = (await db.Set<LetterTarget>().AsNoTracking().Where(t => t.DirectiveId == id).OrderBy(t => t.Indicator).ToListAsync(ct)).Select(LetterTargetInput.From).ToList();
         if (directive is null)
         {
             return false;

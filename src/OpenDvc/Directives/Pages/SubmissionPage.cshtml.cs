@@ -39,6 +39,10 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
     [BindProperty]
     public List<PlanRow> Plan { get; set; } = [];
 
+    /// <summary>Why the plan's targets fall short of the letter's (issue 18), when they do.</summary>
+    [BindProperty]
+    public string? PlanShortfallReason { get; set; }
+
     [BindProperty]
     public MonthlyFigures? Report { get; set; }
 
@@ -71,7 +75,11 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
             var content = view.Kind switch
             {
                 Letters.DeliverableKind.ProcedureCatalog => view.Content with { Catalog = Catalog },
-                Letters.DeliverableKind.ActionPlan => view.Content with { Plan = Plan.Where(p => !string.IsNullOrWhiteSpace(p.Month)).Select(p => p.ToTarget()).ToList() },
+                Letters.DeliverableKind.ActionPlan => view.Content with
+                {
+                    Plan = Plan.Where(p => !string.IsNullOrWhiteSpace(p.Month)).Select(p => p.ToTarget()).ToList(),
+                    PlanShortfallReason = string.IsNullOrWhiteSpace(PlanShortfallReason) ? null : PlanShortfallReason.Trim(),
+                },
                 Letters.DeliverableKind.MonthlyReport => view.Content with { Report = Report },
                 Letters.DeliverableKind.IncentivePolicy => view.Content with { Incentive = Incentive.ToTerms() },
                 _ => view.Content,
@@ -183,6 +191,7 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         }
 
         Plan = [.. (view.Content.Plan ?? []).Select(PlanRow.From), new PlanRow(), new PlanRow(), new PlanRow()];
+        PlanShortfallReason = view.Content.PlanShortfallReason;
         Report = view.Content.Report;
         Incentive = IncentiveForm.From(view.Content.Incentive);
         Note = view.Note;

@@ -13,6 +13,9 @@ public sealed record SubmissionContent
 
     public IReadOnlyList<PlanTarget>? Plan { get; init; }
 
+    /// <summary>Why the plan's targets fall short of the letter's, when they do: required then (issue 18).</summary>
+    public string? PlanShortfallReason { get; init; }
+
     public MonthlyFigures? Report { get; init; }
 
     public IncentivePolicyTerms? Incentive { get; init; }

@@ -192,6 +192,12 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             return (null, violations);
         }
 
+        if (deliverable.Kind == DeliverableKind.ActionPlan && string.IsNullOrWhiteSpace(content.PlanShortfallReason)
+            && LetterTargets.ShortfallsOf(await db.Set<LetterTarget>().AsNoTracking().Where(t => t.DirectiveId == deliverable.DirectiveId).ToListAsync(ct), content.Plan).Count > 0)
+        {
+            return (WorkflowError.PlanBelowLetter, []);
+        }
+
         var now = time.GetUtcNow();
         submission.Versions.Add(new SubmissionVersion
         {

@@ -890,6 +890,26 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("directive_recipients", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Directives.Letters.LetterTarget", b =>
+                {
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Indicator")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ByDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("DirectiveId", "Indicator");
+
+                    b.ToTable("directive_targets", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
                 {
                     b.Property<long>("Id")
@@ -2543,6 +2563,15 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenDvc.Directives.Letters.LetterTarget", b =>
+                {
+                    b.HasOne("OpenDvc.Directives.Letters.Directive", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
                 {
                     b.HasOne("OpenDvc.Directives.Letters.Deliverable", null)
@@ -2729,6 +2758,8 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.Navigation("Deliverables");
 
                     b.Navigation("Series");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.Submission", b =>

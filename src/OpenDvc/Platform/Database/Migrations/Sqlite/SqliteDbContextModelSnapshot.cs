@@ -858,6 +858,26 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("directive_recipients", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Directives.Letters.LetterTarget", b =>
+                {
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Indicator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ByDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DirectiveId", "Indicator");
+
+                    b.ToTable("directive_targets", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
                 {
                     b.Property<long>("Id")
@@ -2479,6 +2499,15 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenDvc.Directives.Letters.LetterTarget", b =>
+                {
+                    b.HasOne("OpenDvc.Directives.Letters.Directive", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDvc.Directives.Reminders.ReminderLog", b =>
                 {
                     b.HasOne("OpenDvc.Directives.Letters.Deliverable", null)
@@ -2665,6 +2694,8 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.Navigation("Deliverables");
 
                     b.Navigation("Series");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("OpenDvc.Directives.Submissions.Submission", b =>

@@ -31,7 +31,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
     ///   person), the figures the national portal itself publishes, so they are open data by decision;
     /// - the published results of the excellent online services awards (published campaigns only: winners, their
     ///   frozen evidence and scores, the rubric and the rules; never nominations, drafts or scores in progress);
-    /// - published directives and their signed letters, as the agency publishes them (drafts answer 404 to the public
+    /// - published directives, their signed letters and the targets they set for plans, as the agency publishes them (drafts answer 404 to the public
     ///   inside those endpoints; submissions are never public, see Directives/DirectivesAuthorizationTests);
     /// - the units' incentive policies in force on a day, as the agency's letters quote them (the public sees only those
     ///   in force, today unless it asks for a day; writing them needs a focal point or an admin, see
@@ -89,6 +89,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp fixture) : AppTests<Sql
         ("GET", "/api/v1/directives"),
         ("GET", "/api/v1/directives/export"),
         ("GET", "/api/v1/directives/{id:int}"),
+        ("GET", "/api/v1/directives/{id:int}/targets"),
         ("GET", "/api/v1/directives/{id:int}/letter"),
         ("GET", "/incentives"),
         ("GET", "/api/v1/incentive-policies"),

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Definitions;
-using OpenDvc.Ledger.Quality;
 using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Services;
 
@@ -30,7 +29,7 @@ public sealed record HeadlineFigures(
     IndicatorValue? FullProcessRate,
     IReadOnlyList<DeclaredFigure> Declared);
 
-public sealed class HeadlineQuery(OpenDvcDbContext db, IndicatorCalculator calculator, DeclaredStatistics declared, IMemoryCache cache, DataChanges changes)
+public sealed class HeadlineQuery(OpenDvcDbContext db, IndicatorCalculator calculator, DeclaredStatistics declared, DataDate dataDate, IMemoryCache cache, DataChanges changes)
 {
     /// <summary>Kept like the indicators: until the data behind them changes, and at most 10 minutes.</summary>
     public async Task<HeadlineFigures> LoadAsync(Period period, CancellationToken ct) =>
@@ -59,7 +58,7 @@ public sealed class HeadlineQuery(OpenDvcDbContext db, IndicatorCalculator calcu
         var totals = national.Totals;
         return new HeadlineFigures(
             period.ToString(),
-            await LedgerWatermark.LatestAsync(db, ct),
+            await dataDate.LatestAsync(ct),
             services.Count,
             servicesFullProcess,
             services.Count - servicesFullProcess,

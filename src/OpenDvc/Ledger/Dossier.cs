@@ -35,8 +35,8 @@ public sealed class Dossier
     public DossierChannel Channel { get; set; }
     public ApplicantType ApplicantType { get; set; }
 
-    /// <summary>TrangThaiHoSo, 1–10 as in the contract.</summary>
-    public short Status { get; set; }
+    /// <summary>TrangThaiHoSo, 1–10 as in the contract (stored as a small integer).</summary>
+    public DossierStatus Status { get; set; }
 
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
@@ -60,13 +60,13 @@ public sealed class Dossier
     /// <summary>Sum of the fee lines, whole đồng.</summary>
     public long Fee { get; set; }
 
-    /// <summary>DuocThanhToanTrucTuyen: 0 not paid online, 1 national portal, 2 the unit's own gateway.</summary>
-    public short PaidOnline { get; set; }
+    /// <summary>DuocThanhToanTrucTuyen: not paid online, the national portal, or the unit's own gateway.</summary>
+    public OnlinePayment PaidOnline { get; set; }
 
     public DossierTraits Flags { get; set; }
 
-    /// <summary>DanhGia.MucDo: 1 very satisfied, 2 satisfied, 3 not satisfied; 0 not rated.</summary>
-    public short Rating { get; set; }
+    /// <summary>DanhGia.MucDo, or <see cref="Satisfaction.NotRated"/>.</summary>
+    public Satisfaction Rating { get; set; }
 
     /// <summary>Minutes from received to processing finished, for finished dossiers.</summary>
     public int? ProcessingMinutes { get; set; }
@@ -103,7 +103,7 @@ public sealed class Dossier
             ReceivedMonth = timing.Period is { } period ? (period.Year * 100) + period.Month : 0,
             Channel = ChannelOf(record),
             ApplicantType = record.ApplicantType,
-            Status = (short)record.Status,
+            Status = record.Status,
             SubmittedAt = record.SubmittedAt,
             ReceivedAt = record.ReceivedAt,
             DueAt = record.DueAt,
@@ -122,9 +122,9 @@ public sealed class Dossier
             SupplementCount = record.SupplementCount,
             SupplementMinutes = (int)Math.Min(int.MaxValue, record.SupplementTime.TotalMinutes),
             Fee = record.TotalFee,
-            PaidOnline = (short)record.OnlinePayment,
+            PaidOnline = record.OnlinePayment,
             Flags = traits,
-            Rating = (short)(record.Rating is { } rating ? (byte)rating : 0),
+            Rating = record.Rating ?? Satisfaction.NotRated,
             ProcessingMinutes = timing.ProcessingTime is { } processing ? (int)Math.Min(int.MaxValue, processing.TotalMinutes) : null,
             UpdatedAt = record.UpdatedAt,
         };
@@ -226,7 +226,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ReceivedMonth).HasColumnName("received_month");
         builder.Property(d => d.Channel).HasColumnName("channel");
         builder.Property(d => d.ApplicantType).HasColumnName("applicant_type").HasConversion<short>();
-        builder.Property(d => d.Status).HasColumnName("status");
+        builder.Property(d => d.Status).HasColumnName("status").HasConversion<short>();
         builder.Property(d => d.SubmittedAt).HasColumnName("submitted_at");
         builder.Property(d => d.ReceivedAt).HasColumnName("received_at");
         builder.Property(d => d.DueAt).HasColumnName("due_at");
@@ -238,9 +238,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.SupplementCount).HasColumnName("supplement_count");
         builder.Property(d => d.SupplementMinutes).HasColumnName("supplement_minutes");
         builder.Property(d => d.Fee).HasColumnName("fee");
-        builder.Property(d => d.PaidOnline).HasColumnName("paid_online");
+        builder.Property(d => d.PaidOnline).HasColumnName("paid_online").HasConversion<short>();
         builder.Property(d => d.Flags).HasColumnName("flags");
-        builder.Property(d => d.Rating).HasColumnName("rating");
+        builder.Property(d => d.Rating).HasColumnName("rating").HasConversion<short>();
         builder.Property(d => d.ProcessingMinutes).HasColumnName("processing_minutes");
         builder.Property(d => d.UpdatedAt).HasColumnName("updated_at");
         builder.Property(d => d.ContentHash).HasColumnName("content_hash");

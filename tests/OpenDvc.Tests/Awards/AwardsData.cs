@@ -71,12 +71,12 @@ public static class AwardsData
             ReceivedMonth = month,
             Channel = channel,
             ApplicantType = ApplicantType.Citizen,
-            Status = 10,
+            Status = DossierStatus.Returned,
             ReceivedAt = new DateTimeOffset(month / 100, month % 100, 5, 9, 0, 0, TimeSpan.FromHours(7)),
             Clock = clock,
-            Rating = rating,
+            Rating = (Satisfaction)rating,
             Fee = fee,
-            PaidOnline = paidOnline,
+            PaidOnline = (OnlinePayment)paidOnline,
             ProcessingMinutes = processingMinutes,
         };
         dossier.ContentHash = DossierColumns.Hash(dossier);

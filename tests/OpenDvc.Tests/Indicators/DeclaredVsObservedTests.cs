@@ -59,7 +59,7 @@ public sealed class DeclaredVsObservedTests(SqliteApp fixture) : AppTests<Sqlite
             ReceivedMonth = 202005,
             Channel = channel,
             ApplicantType = ApplicantType.Citizen,
-            Status = 10,
+            Status = DossierStatus.Returned,
             Clock = ClockBucket.OnTime,
             Fee = fee,
             ProcessingMinutes = (int)(days * 1440),

@@ -69,7 +69,7 @@ public abstract class EditionsApiTests<TFixture>(TFixture fixture) : AppTests<TF
             ReceivedMonth = 202302,
             Channel = DossierChannel.Direct,
             ApplicantType = ApplicantType.Citizen,
-            Status = 10,
+            Status = DossierStatus.Returned,
             Clock = ClockBucket.Late,
             ProcessingMinutes = 40 * 1440,
             ReceivedAt = new DateTimeOffset(2023, 2, 10, 9, 0, 0, TimeSpan.FromHours(7)),

@@ -61,13 +61,13 @@ public static class IndicatorData
         {
             yield return Row(AllLate, $"{AllLate}-{i}", d =>
             {
-                d.Status = 10;
+                d.Status = DossierStatus.Returned;
                 d.Clock = ClockBucket.Late;
                 d.SupplementCount = i == 0 ? 2 : 0;
                 d.ProcessingMinutes = 20 * 1440;
                 d.Fee = 50_000;
-                d.PaidOnline = (short)(i % 2);
-                d.Rating = 3;
+                d.PaidOnline = (OnlinePayment)(i % 2);
+                d.Rating = Satisfaction.NotSatisfied;
             });
         }
 
@@ -76,7 +76,7 @@ public static class IndicatorData
         {
             yield return Row(NoFeesUnrated, $"{NoFeesUnrated}-{i}", d =>
             {
-                d.Status = 10;
+                d.Status = DossierStatus.Returned;
                 d.Clock = ClockBucket.OnTime;
                 d.ProcessingMinutes = 3 * 1440;
                 d.Flags = DossierTraits.Digitised | DossierTraits.PaperResult;
@@ -91,9 +91,9 @@ public static class IndicatorData
         }
 
         // Pending: one due far ahead (within deadline), one paused on a supplement (never overdue), one overdue.
-        yield return Row(PendingWithin, $"{PendingWithin}-1", d => { d.Status = 4; d.Clock = ClockBucket.Pending; d.DueDate = 20991231; });
-        yield return Row(PendingWithin, $"{PendingWithin}-2", d => { d.Status = 5; d.Clock = ClockBucket.Pending; d.DueDate = Dossier.NeverOverdue; d.SupplementCount = 1; });
-        yield return Row(PendingWithin, $"{PendingWithin}-3", d => { d.Status = 4; d.Clock = ClockBucket.Pending; d.DueDate = 20230320; d.Rating = 1; });
+        yield return Row(PendingWithin, $"{PendingWithin}-1", d => { d.Status = DossierStatus.Processing; d.Clock = ClockBucket.Pending; d.DueDate = 20991231; });
+        yield return Row(PendingWithin, $"{PendingWithin}-2", d => { d.Status = DossierStatus.SupplementRequested; d.Clock = ClockBucket.Pending; d.DueDate = Dossier.NeverOverdue; d.SupplementCount = 1; });
+        yield return Row(PendingWithin, $"{PendingWithin}-3", d => { d.Status = DossierStatus.Processing; d.Clock = ClockBucket.Pending; d.DueDate = 20230320; d.Rating = Satisfaction.VerySatisfied; });
     }
 
     private static Dossier Row(string procedure, string code, Action<Dossier> change)
@@ -106,7 +106,7 @@ public static class IndicatorData
             ReceivedMonth = 202303,
             Channel = DossierChannel.OnlineRemote,
             ApplicantType = ApplicantType.Citizen,
-            Status = 2,
+            Status = DossierStatus.Received,
             ReceivedAt = new DateTimeOffset(2023, 3, 10, 9, 0, 0, TimeSpan.FromHours(7)),
             UpdatedAt = new DateTimeOffset(2023, 4, 10, 9, 0, 0, TimeSpan.FromHours(7)),
         };

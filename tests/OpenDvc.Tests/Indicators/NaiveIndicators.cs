@@ -30,7 +30,7 @@ public static class NaiveIndicators
         var clocked = dossiers.Where(d => d.Clock is ClockBucket.Early or ClockBucket.OnTime or ClockBucket.Late or ClockBucket.Pending).ToList();
         var notLate = clocked.LongCount(d => d.Clock is ClockBucket.Early or ClockBucket.OnTime || (d.Clock == ClockBucket.Pending && d.DueDate >= today));
         var late = clocked.LongCount(d => d.Clock == ClockBucket.Late || (d.Clock == ClockBucket.Pending && d.DueDate < today));
-        var rated = dossiers.Where(d => d.Rating is 1 or 2 or 3).ToList();
+        var rated = dossiers.Where(d => d.Rating is Satisfaction.VerySatisfied or Satisfaction.Satisfied or Satisfaction.NotSatisfied).ToList();
         var finished = dossiers.Where(d => d.ProcessingMinutes is not null).ToList();
         var online = dossiers.Where(d => d.Channel is DossierChannel.OnlineRemote or DossierChannel.OnlineAssisted).ToList();
 
@@ -68,8 +68,8 @@ public static class NaiveIndicators
             [Formulas.PopulationData] = Ratio(Count(d => Has(d, DossierTraits.DataStore) || Has(d, DossierTraits.Vneid)), dossiers.Count),
             [Formulas.NotLateNotDissatisfied] = clocked.Count == 0 || rated.Count == 0
                 ? null
-                : Math.Max(0m, 1m - (((decimal)late / clocked.Count) + ((decimal)rated.Count(d => d.Rating == 3) / rated.Count))),
-            [Formulas.Satisfaction] = rated.Count > 0 && rated.Count < minimumRatings ? null : Ratio(rated.Count(d => d.Rating is 1 or 2), rated.Count),
+                : Math.Max(0m, 1m - (((decimal)late / clocked.Count) + ((decimal)rated.Count(d => d.Rating == Satisfaction.NotSatisfied) / rated.Count))),
+            [Formulas.Satisfaction] = rated.Count > 0 && rated.Count < minimumRatings ? null : Ratio(rated.Count(d => d.Rating is Satisfaction.VerySatisfied or Satisfaction.Satisfied), rated.Count),
             [Formulas.FullProcessCoverage] = Ratio(pairs.Count(p => p.FullProcess && p.Procedure.EligibleForFullProcess), pairs.Count(p => p.Procedure.EligibleForFullProcess)),
             [Formulas.Level4Coverage] = Ratio(pairs.Count(p => p.Service?.LegacyLevel == 4 && p.Procedure.EligibleForFullProcess), pairs.Count(p => p.Procedure.EligibleForFullProcess)),
             [Formulas.RemoteOnline] = Ratio(Count(d => d.Channel == DossierChannel.OnlineRemote), dossiers.Count),

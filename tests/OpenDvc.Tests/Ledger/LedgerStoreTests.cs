@@ -81,7 +81,7 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
 
     private static Dossier Pending(string procedure, string code, DateTimeOffset version) => Build(procedure, code, version, d =>
     {
-        d.Status = 4;
+        d.Status = DossierStatus.Processing;
         d.Clock = ClockBucket.Pending;
         d.DueDate = 20230320;
     });
@@ -96,7 +96,7 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
             ReceivedMonth = 202303,
             Channel = DossierChannel.OnlineRemote,
             ApplicantType = ApplicantType.Citizen,
-            Status = 2,
+            Status = DossierStatus.Received,
             ReceivedAt = new DateTimeOffset(2023, 3, 10, 9, 0, 0, TimeSpan.FromHours(7)),
             UpdatedAt = version,
         };
@@ -113,7 +113,7 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
         var procedure = NewProcedure();
         var first = Pending(procedure, $"{procedure}-1", Monday);
         var second = Pending(procedure, $"{procedure}-2", Monday);
-        var update = Build(procedure, $"{procedure}-1", Monday.AddHours(1), d => d.Status = 10);
+        var update = Build(procedure, $"{procedure}-1", Monday.AddHours(1), d => d.Status = DossierStatus.Returned);
 
         // The second batch sees the first one's row although nothing is committed yet: an update, not a new dossier.
         var abandoned = await LedgerData.WriteGroupedAsync(App, [[LedgerData.Entry(first)], [LedgerData.Entry(second), LedgerData.Entry(update)]], flush: false);
@@ -137,7 +137,7 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
         await LedgerData.WriteAsync(App, [LedgerData.Entry(Pending(procedure, $"{procedure}-1", Monday))]);
         var late = Build(procedure, $"{procedure}-1", Monday.AddDays(9), d =>
         {
-            d.Status = 10;
+            d.Status = DossierStatus.Returned;
             d.Clock = ClockBucket.Late;
             d.ProcessingMinutes = 9 * 24 * 60;
         });
@@ -159,7 +159,7 @@ public abstract class LedgerStoreTests<TFixture>(TFixture fixture) : AppTests<TF
     {
         var procedure = NewProcedure();
         var newer = Pending(procedure, $"{procedure}-1", Monday.AddHours(2));
-        var older = Build(procedure, $"{procedure}-1", Monday, d => d.Status = 2);
+        var older = Build(procedure, $"{procedure}-1", Monday, d => d.Status = DossierStatus.Received);
         await LedgerData.WriteAsync(App, [LedgerData.Entry(newer)]);
 
         var results = await LedgerData.WriteAsync(App, [LedgerData.Entry(newer), LedgerData.Entry(older)]);

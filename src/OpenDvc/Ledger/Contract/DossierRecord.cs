@@ -172,8 +172,8 @@ public enum DossierStatus : byte
     /// <summary>Được tiếp nhận.</summary>
     Received = 2,
 
-    /// <summary>Không được tiếp nhận.</summary>
-    NotReceived = 3,
+    /// <summary>Không được tiếp nhận: refused at reception (NgayTuChoi); the rollups' "refused" counter.</summary>
+    Refused = 3,
 
     /// <summary>Đang xử lý.</summary>
     Processing = 4,
@@ -213,6 +213,9 @@ public enum OnlinePayment : byte
 /// <summary><c>DanhGia.MucDo</c>: the three-level scale public service portals use.</summary>
 public enum Satisfaction : byte
 {
+    /// <summary>Not rated: never sent (a record without a rating has none); what the ledger stores for "no rating".</summary>
+    NotRated = 0,
+
     /// <summary>Rất hài lòng.</summary>
     VerySatisfied = 1,
 

@@ -143,7 +143,7 @@ public sealed class DossierValidator(CatalogSnapshot catalog, TimeProvider time)
         else
         {
             // "Required from status 2 on"; status 3 is the one that was never received.
-            if (status >= DossierStatus.Received && status != DossierStatus.NotReceived && record.ReceivedAt is null)
+            if (status >= DossierStatus.Received && status != DossierStatus.Refused && record.ReceivedAt is null)
             {
                 found.Add(ReasonCode.ReceivedMissing, "NgayTiepNhan");
             }

@@ -4,51 +4,92 @@ using OpenDvc.Ledger.Contract;
 namespace OpenDvc.Ledger.Rollups;
 
 /// <summary>
-/// One counter of <see cref="DossierRollup"/>: what one dossier adds to it, written twice on purpose: in C# for
-/// the writers' deltas, and in SQL for <c>opendvc verify</c>, which recomputes every rollup from the dossier
-/// table. Two independent statements of each rule, checked against each other by verify and by the tests.
+/// One counter of <see cref="DossierRollup"/>: what one dossier adds to it, in C# for the writers' deltas and in SQL for
+/// <c>opendvc verify</c>, which recomputes every rollup from the dossier table. Both are built from the same
+/// <see cref="DossierFact"/> (the enums' values and the flag constants, never a number written by hand), and verify and
+/// the tests check the two against each other.
 /// </summary>
 public sealed record RollupCounter(int Index, string Property, string Column, Func<Dossier, long> Of, string Sql);
 
+/// <summary>
+/// A yes/no fact about a stored dossier, stated once: its C# test and its SQL twin over the <c>dossiers</c> columns are
+/// made from the same enum value or flag, so "refused" cannot mean status 3 in one and something else in the other.
+/// </summary>
+public sealed record DossierFact(Func<Dossier, bool> Test, string Sql)
+{
+    public static DossierFact StatusIs(DossierStatus status) => new(d => d.Status == status, $"status = {(int)status}");
+
+    public static DossierFact ClockIs(ClockBucket bucket) => new(d => d.Clock == bucket, $"clock = {(int)bucket}");
+
+    public static DossierFact Has(DossierTraits trait) => new(d => (d.Flags & trait) == trait, $"(flags & {(int)trait}) = {(int)trait}");
+
+    public static DossierFact RatedAs(Satisfaction rating) => new(d => d.Rating == rating, $"rating = {(int)rating}");
+
+    public static DossierFact PaidOnline { get; } =
+        new(d => d.PaidOnline != OnlinePayment.None, $"paid_online <> {(int)OnlinePayment.None}");
+
+    /// <summary>NgayTiepNhan present.</summary>
+    public static DossierFact Received { get; } = new(d => d.ReceivedAt is not null, "received_at IS NOT NULL");
+
+    public static DossierFact Supplemented { get; } = new(d => d.SupplementCount > 0, "supplement_count > 0");
+
+    /// <summary>A non-zero fee (Decision 766, 3.6's denominator).</summary>
+    public static DossierFact FeeBearing { get; } = new(d => d.Fee > 0, "fee > 0");
+
+    /// <summary>Finished, with a processing time.</summary>
+    public static DossierFact Timed { get; } = new(d => d.ProcessingMinutes is not null, "processing_minutes IS NOT NULL");
+
+    public DossierFact And(DossierFact other) => new(d => Test(d) && other.Test(d), $"({Sql} AND {other.Sql})");
+
+    public DossierFact Or(DossierFact other) => new(d => Test(d) || other.Test(d), $"({Sql} OR {other.Sql})");
+
+    public DossierFact Not() => new(d => !Test(d), $"NOT ({Sql})");
+}
+
 public static class RollupCounters
 {
-    private static long Bit(bool value) => value ? 1 : 0;
+    /// <summary>A counter of the dossiers a fact holds for.</summary>
+    private static (string, string, Func<Dossier, long>, string) Counting(string property, string column, DossierFact fact) =>
+        (property, column, d => fact.Test(d) ? 1 : 0, $"CASE WHEN {fact.Sql} THEN 1 ELSE 0 END");
 
-    private static bool Has(Dossier d, DossierTraits flag) => (d.Flags & flag) != 0;
+    /// <summary>A sum of an amount over the dossiers a fact holds for.</summary>
+    private static (string, string, Func<Dossier, long>, string) Summing(string property, string column, Func<Dossier, long> amount, string amountSql, DossierFact fact) =>
+        (property, column, d => fact.Test(d) ? amount(d) : 0, $"CASE WHEN {fact.Sql} THEN {amountSql} ELSE 0 END");
+
+    private static readonly DossierFact Everyone = new(_ => true, "1 = 1");
 
     private static readonly (string Property, string Column, Func<Dossier, long> Of, string Sql)[] Definitions =
     [
-        (nameof(DossierRollup.Dossiers), "dossiers", _ => 1, "1"),
-        (nameof(DossierRollup.Received), "received", d => Bit(d.ReceivedAt is not null), "CASE WHEN received_at IS NOT NULL THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.FinishedEarly), "finished_early", d => Bit(d.Clock == ClockBucket.Early), "CASE WHEN clock = 1 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.FinishedOnTime), "finished_on_time", d => Bit(d.Clock == ClockBucket.OnTime), "CASE WHEN clock = 2 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.FinishedLate), "finished_late", d => Bit(d.Clock == ClockBucket.Late), "CASE WHEN clock = 3 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Pending), "pending", d => Bit(d.Clock == ClockBucket.Pending), "CASE WHEN clock = 4 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Withdrawn), "withdrawn", d => Bit(d.Status == 7), "CASE WHEN status = 7 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Refused), "refused", d => Bit(d.Status == 3), "CASE WHEN status = 3 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Stopped), "stopped", d => Bit(d.Status == 8), "CASE WHEN status = 8 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Supplemented), "supplemented", d => Bit(d.SupplementCount > 0), "CASE WHEN supplement_count > 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.FeeBearing), "fee_bearing", d => Bit(d.Fee > 0), "CASE WHEN fee > 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.FeeAmount), "fee_amount", d => d.Fee, "fee"),
-        (nameof(DossierRollup.PaidOnline), "paid_online", d => Bit(d.PaidOnline > 0), "CASE WHEN paid_online > 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.PaidOnlineAmount), "paid_online_amount", d => d.PaidOnline > 0 ? d.Fee : 0, "CASE WHEN paid_online > 0 THEN fee ELSE 0 END"),
-        (nameof(DossierRollup.Digitised), "digitised", d => Bit(Has(d, DossierTraits.Digitised)), "CASE WHEN (flags & 1) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.DigitisedComplete), "digitised_complete",
-            d => Bit(Has(d, DossierTraits.Digitised) && (!Has(d, DossierTraits.PaperResult) || Has(d, DossierTraits.ElectronicResult))),
-            "CASE WHEN (flags & 1) <> 0 AND ((flags & 32) = 0 OR (flags & 16) <> 0) THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Reused), "reused", d => Bit(Has(d, DossierTraits.Reused)), "CASE WHEN (flags & 2) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.DataStore), "data_store", d => Bit(Has(d, DossierTraits.DataStore)), "CASE WHEN (flags & 4) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.Vneid), "vneid", d => Bit(Has(d, DossierTraits.Vneid)), "CASE WHEN (flags & 8) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.PopulationData), "population_data", d => Bit(Has(d, DossierTraits.Vneid) || Has(d, DossierTraits.DataStore)), "CASE WHEN (flags & 12) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.PaperResult), "paper_result", d => Bit(Has(d, DossierTraits.PaperResult)), "CASE WHEN (flags & 32) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.ElectronicResult), "electronic_result", d => Bit(Has(d, DossierTraits.ElectronicResult)), "CASE WHEN (flags & 16) <> 0 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.PaperResultWithElectronicResult), "paper_result_with_electronic_result",
-            d => Bit(Has(d, DossierTraits.PaperResult) && Has(d, DossierTraits.ElectronicResult)), "CASE WHEN (flags & 48) = 48 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.RatedVerySatisfied), "rated_very_satisfied", d => Bit(d.Rating == 1), "CASE WHEN rating = 1 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.RatedSatisfied), "rated_satisfied", d => Bit(d.Rating == 2), "CASE WHEN rating = 2 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.RatedNotSatisfied), "rated_not_satisfied", d => Bit(d.Rating == 3), "CASE WHEN rating = 3 THEN 1 ELSE 0 END"),
-        (nameof(DossierRollup.ProcessingMinutes), "processing_minutes", d => d.ProcessingMinutes ?? 0, "COALESCE(processing_minutes, 0)"),
-        (nameof(DossierRollup.ProcessingCount), "processing_count", d => Bit(d.ProcessingMinutes is not null), "CASE WHEN processing_minutes IS NOT NULL THEN 1 ELSE 0 END"),
+        Counting(nameof(DossierRollup.Dossiers), "dossiers", Everyone),
+        Counting(nameof(DossierRollup.Received), "received", DossierFact.Received),
+        Counting(nameof(DossierRollup.FinishedEarly), "finished_early", DossierFact.ClockIs(ClockBucket.Early)),
+        Counting(nameof(DossierRollup.FinishedOnTime), "finished_on_time", DossierFact.ClockIs(ClockBucket.OnTime)),
+        Counting(nameof(DossierRollup.FinishedLate), "finished_late", DossierFact.ClockIs(ClockBucket.Late)),
+        Counting(nameof(DossierRollup.Pending), "pending", DossierFact.ClockIs(ClockBucket.Pending)),
+        Counting(nameof(DossierRollup.Withdrawn), "withdrawn", DossierFact.StatusIs(DossierStatus.Withdrawn)),
+        Counting(nameof(DossierRollup.Refused), "refused", DossierFact.StatusIs(DossierStatus.Refused)),
+        Counting(nameof(DossierRollup.Stopped), "stopped", DossierFact.StatusIs(DossierStatus.Stopped)),
+        Counting(nameof(DossierRollup.Supplemented), "supplemented", DossierFact.Supplemented),
+        Counting(nameof(DossierRollup.FeeBearing), "fee_bearing", DossierFact.FeeBearing),
+        Summing(nameof(DossierRollup.FeeAmount), "fee_amount", d => d.Fee, "fee", Everyone),
+        Counting(nameof(DossierRollup.PaidOnline), "paid_online", DossierFact.PaidOnline),
+        Summing(nameof(DossierRollup.PaidOnlineAmount), "paid_online_amount", d => d.Fee, "fee", DossierFact.PaidOnline),
+        Counting(nameof(DossierRollup.Digitised), "digitised", DossierFact.Has(DossierTraits.Digitised)),
+        Counting(nameof(DossierRollup.DigitisedComplete), "digitised_complete",
+            DossierFact.Has(DossierTraits.Digitised).And(DossierFact.Has(DossierTraits.PaperResult).Not().Or(DossierFact.Has(DossierTraits.ElectronicResult)))),
+        Counting(nameof(DossierRollup.Reused), "reused", DossierFact.Has(DossierTraits.Reused)),
+        Counting(nameof(DossierRollup.DataStore), "data_store", DossierFact.Has(DossierTraits.DataStore)),
+        Counting(nameof(DossierRollup.Vneid), "vneid", DossierFact.Has(DossierTraits.Vneid)),
+        Counting(nameof(DossierRollup.PopulationData), "population_data", DossierFact.Has(DossierTraits.Vneid).Or(DossierFact.Has(DossierTraits.DataStore))),
+        Counting(nameof(DossierRollup.PaperResult), "paper_result", DossierFact.Has(DossierTraits.PaperResult)),
+        Counting(nameof(DossierRollup.ElectronicResult), "electronic_result", DossierFact.Has(DossierTraits.ElectronicResult)),
+        Counting(nameof(DossierRollup.PaperResultWithElectronicResult), "paper_result_with_electronic_result",
+            DossierFact.Has(DossierTraits.PaperResult).And(DossierFact.Has(DossierTraits.ElectronicResult))),
+        Counting(nameof(DossierRollup.RatedVerySatisfied), "rated_very_satisfied", DossierFact.RatedAs(Satisfaction.VerySatisfied)),
+        Counting(nameof(DossierRollup.RatedSatisfied), "rated_satisfied", DossierFact.RatedAs(Satisfaction.Satisfied)),
+        Counting(nameof(DossierRollup.RatedNotSatisfied), "rated_not_satisfied", DossierFact.RatedAs(Satisfaction.NotSatisfied)),
+        Summing(nameof(DossierRollup.ProcessingMinutes), "processing_minutes", d => d.ProcessingMinutes ?? 0, "processing_minutes", DossierFact.Timed),
+        Counting(nameof(DossierRollup.ProcessingCount), "processing_count", DossierFact.Timed),
     ];
 
     public static IReadOnlyList<RollupCounter> All => Counters;
@@ -65,7 +106,7 @@ public static class RollupCounters
         : new RollupKey(d.UnitCode, d.ProcedureCode, d.ReceivedMonth, d.Channel, d.ApplicantType, d.Clock == ClockBucket.Pending ? d.DueDate : 0);
 
     /// <summary>The SQL twin of <see cref="KeyOf"/>'s due-date part.</summary>
-    public const string PendingDueDateSql = "CASE WHEN clock = 4 THEN due_date ELSE 0 END";
+    public static readonly string PendingDueDateSql = $"CASE WHEN {DossierFact.ClockIs(ClockBucket.Pending).Sql} THEN due_date ELSE 0 END";
 
     /// <summary>The SQL twin of <see cref="KeyOf"/>'s filter.</summary>
     public const string CountedSql = "original_code IS NULL";

@@ -1,3 +1,4 @@
+using OpenDvc.Ledger.Contract;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Calendar;
 using OpenDvc.Registry.Demo;
@@ -334,7 +335,7 @@ public sealed class DossierSimulator
                 Enqueue(copy, index + random.Next(1, 500));
             }
 
-            var canUpdate = final.Received is { } received && final.Status is not (1 or 2) && final.Updated > received.AddMinutes(10);
+            var canUpdate = final.Received is { } received && final.Status is not ((int)DossierStatus.Submitted or (int)DossierStatus.Received) && final.Updated > received.AddMinutes(10);
             if (!canUpdate || !random.Chance(NationalShape.UpdatedShare))
             {
                 recycle = true;
@@ -344,7 +345,7 @@ public sealed class DossierSimulator
             // Sent once on receipt, then again in the final state.
             var first = Rent();
             first.CopyFrom(final);
-            first.Status = random.Chance(0.5) ? 2 : 4;
+            first.Status = random.Chance(0.5) ? (int)DossierStatus.Received : (int)DossierStatus.Processing;
             first.Finished = null;
             first.Returned = null;
             first.SupplementCount = 0;
@@ -410,7 +411,7 @@ public sealed class DossierSimulator
                     record.SubmissionPlace = 5;
                     break;
                 case MalformedKind.BadStatus:
-                    record.Status = 11;
+                    record.Status = (int)DossierStatus.Returned + 1; // one past the contract's last status
                     break;
                 case MalformedKind.SubmittedAfterReceived:
                     record.Submitted = received.AddHours(1);
@@ -434,7 +435,7 @@ public sealed class DossierSimulator
                     record.Received = null;
                     break;
                 case MalformedKind.MissingFinishedDate:
-                    record.Status = 9;
+                    record.Status = (int)DossierStatus.Processed;
                     record.Finished = null;
                     record.Returned = null;
                     record.Rating = 0;
@@ -523,7 +524,7 @@ public sealed class DossierSimulator
             {
                 d.Received = null;
                 d.Refused = d.Submitted.AddHours(random.Next(1, 30));
-                d.Status = 3;
+                d.Status = (int)DossierStatus.Refused;
                 Settle(d, horizon, d.Refused.Value);
                 return;
             }
@@ -532,7 +533,7 @@ public sealed class DossierSimulator
             if (received > horizon)
             {
                 d.Received = null;
-                d.Status = 1;
+                d.Status = (int)DossierStatus.Submitted;
                 d.Updated = Min(d.Submitted.AddMinutes(1), horizon);
                 return;
             }
@@ -565,7 +566,7 @@ public sealed class DossierSimulator
             if (stopped < NationalShape.WithdrawnShare + NationalShape.StoppedShare)
             {
                 var at = cursor.AddDays(random.Next(1, 6));
-                d.Status = stopped < NationalShape.WithdrawnShare ? 7 : 8;
+                d.Status = stopped < NationalShape.WithdrawnShare ? (int)DossierStatus.Withdrawn : (int)DossierStatus.Stopped;
                 Settle(d, horizon, at);
                 return;
             }
@@ -576,7 +577,7 @@ public sealed class DossierSimulator
             var returned = finished.AddHours(random.Next(1, 72));
             d.Finished = finished;
             d.Returned = returned;
-            d.Status = 10;
+            d.Status = (int)DossierStatus.Returned;
             d.HasResult = true;
             d.ElectronicResult = !procedure.HasPaperResult ? random.Chance(0.9) : random.Chance(NationalShape.ElectronicResultShare(year));
             if (random.Chance(NationalShape.RatedShare))
@@ -589,7 +590,7 @@ public sealed class DossierSimulator
             if (!forceReturned && random.Chance(0.04))
             {
                 // Processed, result not yet handed over.
-                d.Status = 9;
+                d.Status = (int)DossierStatus.Processed;
                 d.Returned = null;
                 d.Rating = 0;
                 d.RatedAt = null;
@@ -613,17 +614,17 @@ public sealed class DossierSimulator
                 d.RatedAt = null;
             }
 
-            if (d.Status == 10 && d.Returned > horizon && d.Finished <= horizon)
+            if (d.Status == (int)DossierStatus.Returned && d.Returned > horizon && d.Finished <= horizon)
             {
-                d.Status = 9;
+                d.Status = (int)DossierStatus.Processed;
                 d.Returned = null;
                 d.Updated = Min(d.Finished.Value.AddMinutes(random.Next(1, 30)), horizon);
                 return;
             }
 
-            if (d.Status == 3)
+            if (d.Status == (int)DossierStatus.Refused)
             {
-                d.Status = 1;
+                d.Status = (int)DossierStatus.Submitted;
                 d.Refused = null;
                 d.Updated = Min(d.Submitted.AddMinutes(1), horizon);
                 return;
@@ -633,7 +634,7 @@ public sealed class DossierSimulator
             d.Finished = null;
             d.Returned = null;
             d.HasResult = false;
-            d.Status = 4;
+            d.Status = (int)DossierStatus.Processing;
             var last = d.Received!.Value;
             var kept = 0;
             for (var i = 0; i < d.SupplementCount && d.SupplementRequested[i] <= horizon; i++)
@@ -647,18 +648,18 @@ public sealed class DossierSimulator
                 else
                 {
                     d.SupplementCompleted[i] = null;
-                    d.Status = 5;
+                    d.Status = (int)DossierStatus.SupplementRequested;
                 }
             }
 
             d.SupplementCount = kept;
-            if (d.Status == 4 && random.Chance(0.03))
+            if (d.Status == (int)DossierStatus.Processing && random.Chance(0.03))
             {
-                d.Status = 6;
+                d.Status = (int)DossierStatus.AwaitingFinancialObligation;
             }
-            else if (d.Status == 4 && horizon - last < TimeSpan.FromDays(1))
+            else if (d.Status == (int)DossierStatus.Processing && horizon - last < TimeSpan.FromDays(1))
             {
-                d.Status = 2;
+                d.Status = (int)DossierStatus.Received;
             }
 
             d.Updated = Min(last.AddMinutes(random.Next(1, 30)), horizon);

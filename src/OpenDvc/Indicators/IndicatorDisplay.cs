@@ -40,10 +40,12 @@ public static class IndicatorDisplay
         return $"{amount} {(IsVietnamese ? vi : en)} đồng";
     }
 
-    /// <summary>A month as charts and tables label it: "T1/2023" in Vietnamese, "1/2023" in English; other periods as written.</summary>
-    public static string MonthLabel(Period period) => period.Months == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(IsVietnamese ? "T" : "")}{period.FirstDay.Month}/{period.FirstDay.Year}")
-        : period.ToString();
+    /// <summary>A month as charts and tables label it: "T1/2023" in Vietnamese, "Jan 2023" in English; other periods as written.</summary>
+    public static string MonthLabel(Period period) => period.Months != 1
+        ? period.ToString()
+        : IsVietnamese
+            ? string.Create(CultureInfo.InvariantCulture, $"T{period.FirstDay.Month}/{period.FirstDay.Year}")
+            : period.FirstDay.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"14:05 07/12/2026" in Vietnam time, the form the data's date is given in.</summary>
     public static string VietnamDateTime(DateTimeOffset instant) =>

@@ -63,6 +63,28 @@ public abstract class IndicatorExportTests<TFixture>(TFixture fixture) : AppTest
     }
 
     [Fact]
+    public async Task The_rankings_pdf_prints_figures_as_the_reader_writes_them_decimal_comma_in_vietnamese_point_in_english()
+    {
+        await IndicatorData.EnsureAsync(App);
+        using var client = App.Anonymous();
+        var ranked = await TestApp.ReadAsync<List<RankingRow>>(await client.GetAsync("/api/v1/indicators/rankings?period=2023&group=Provinces", Ct));
+        var percent = ranked.Select(r => r.Values["2.1"]).OfType<decimal>()
+            .Select(v => Math.Round(v * 100, 1, MidpointRounding.AwayFromZero))
+            .First(v => v != Math.Truncate(v));
+
+        async Task<string> PdfAsync(string culture) => string.Join("\n", PdfText.Pages(await (await client.GetAsync(
+            $"/api/v1/indicators/rankings/export?period=2023&group=Provinces&format=pdf&culture={culture}", Ct)).Content.ReadAsByteArrayAsync(Ct)));
+        var vietnamese = await PdfAsync("vi");
+        var english = await PdfAsync("en");
+
+        var vi = percent.ToString("0.0", CultureInfo.GetCultureInfo("vi-VN"));
+        var en = percent.ToString("0.0", CultureInfo.InvariantCulture);
+        Assert.Contains(vi, vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain($" {en} ", $" {vietnamese.Replace('\n', ' ')} ", StringComparison.Ordinal);
+        Assert.Contains(en, english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_rankings_pdf_has_the_data_date_and_headers_whose_words_are_never_cut()
     {
         await IndicatorData.EnsureAsync(App);

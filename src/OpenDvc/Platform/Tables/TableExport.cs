@@ -81,8 +81,11 @@ public static class TableExport
     /// A printable table: A4, landscape when it has many columns, figures right-aligned, the header on every page. A PDF
     /// is for reading, so it prints the first 5,000 rows and says how many more the Excel/CSV export holds.
     /// </summary>
-    public static Task WritePdfAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string title, Stream output, CancellationToken cancellationToken, IReadOnlyList<string>? lines = null) =>
-        Task.Run(
+    public static Task WritePdfAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string title, Stream output, CancellationToken cancellationToken, IReadOnlyList<string>? lines = null)
+    {
+        // Figures print as the reader writes them (1.234,5 in Vietnamese, 1,234.5 in English): the request's culture.
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        return Task.Run(
             () =>
             {
                 var values = rows.ToBlockingEnumerable(cancellationToken).Select(row => columns.Select(c => c.Value(row)).ToArray());
@@ -103,10 +106,11 @@ public static class TableExport
                     report.Paragraph(string.Join("; ", shortened.Select(c => c.Header.StartsWith(c.PrintHeader!, StringComparison.Ordinal) ? c.Header : $"{c.PrintHeader}: {c.Header}")));
                 }
 
-                report.Table(pdfColumns, Rows(first, enumerator).Select(r => (IReadOnlyList<string>)r.Select(PdfText).ToList()));
+                report.Table(pdfColumns, Rows(first, enumerator).Select(r => (IReadOnlyList<string>)r.Select(v => PdfText(v, culture)).ToList()));
                 report.Save(output);
             },
             cancellationToken);
+    }
 
     private static IEnumerable<object?[]> Rows(object?[]? first, IEnumerator<object?[]> rest)
     {
@@ -131,10 +135,10 @@ public static class TableExport
     /// Figures as people read them (thousands grouped, at most two decimals); everything else as in CSV, cut at 300
     /// characters (a printed cell is for reading; long texts such as an audit entry's JSON are whole in Excel and CSV).
     /// </summary>
-    private static string PdfText(object? value) => value switch
+    private static string PdfText(object? value, IFormatProvider culture) => value switch
     {
-        int or long or short => ((IFormattable)value).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
-        double or decimal or float => ((IFormattable)value).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
+        int or long or short => ((IFormattable)value).ToString("#,0", culture),
+        double or decimal or float => ((IFormattable)value).ToString("#,0.##", culture),
         _ => Cut(Format(value)),
     };
 

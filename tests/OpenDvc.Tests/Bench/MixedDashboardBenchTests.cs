@@ -51,6 +51,17 @@ public sealed partial class MixedDashboardBenchTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Rollup_rows_are_projected_linearly_from_one_size_and_by_the_power_law_through_the_last_two()
+    {
+        Assert.Equal((1_000.0, (double?)null), RollupTables.Project([(1_000, 100)], 10_000));
+
+        // Rows doubled while dossiers quadrupled: b = 0.5, a table filling its key's combinations.
+        var (rows, exponent) = RollupTables.Project([(10, 1), (1_000, 100), (4_000, 200)], 16_000);
+        Assert.Equal(0.5, exponent!.Value, 9);
+        Assert.Equal(400, rows, 6);
+    }
+
     [GeneratedRegex(@"Dossiers in the ledger: ([\d,]+) before the sync, ([\d,]+) after it ran alone, ([\d,]+) after it ran with the readers")]
     private static partial Regex LedgerCounts();
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using OpenDvc.Indicators.Calculation;
+using OpenDvc.Bench.Indicators.Mixed;
 using OpenDvc.Bench.Ledger;
 using OpenDvc.Platform.Cli;
 
@@ -19,7 +20,7 @@ internal static class DashboardBenchCommand
 
     public static Command Create(CliApp cli)
     {
-        var sizes = new Option<string>("--dossiers") { Description = "Ledger sizes in simulated records, comma-separated and ascending; the same database grows from one to the next.", DefaultValueFactory = _ => "1000000,10000000" };
+        var sizes = new Option<string?>("--dossiers") { Description = "Ledger sizes in simulated records, comma-separated and ascending; the same database grows from one to the next (default 1000000,10000000; with --mixed 1000000)." };
         var on = new Option<string>("--on") { Description = "Providers, comma-separated: sqlite, postgres.", DefaultValueFactory = _ => "sqlite,postgres" };
         var period = new Option<string>("--period") { Description = "Period every endpoint is asked for (the simulation starts in January 2021).", DefaultValueFactory = _ => "2021" };
         var requests = new Option<int>("--requests") { Description = "Measured requests per endpoint and size.", DefaultValueFactory = _ => 200 };
@@ -28,29 +29,54 @@ internal static class DashboardBenchCommand
         var wrkSeconds = new Option<int>("--wrk-seconds") { Description = "Seconds of wrk against /dashboard at each size when wrk is installed; 0 skips.", DefaultValueFactory = _ => 10 };
         var seed = new Option<long>("--seed") { Description = "Simulation seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "Markdown file to write.", DefaultValueFactory = _ => "docs/benchmarks.md" };
+        var mixed = new Option<bool>("--mixed") { Description = "Figures under continuous change instead: each page's uncached cost, then reads of random units, periods and pages while one client syncs over HTTP, and a projection from rollup rows (its own section of the file)." };
+        var syncRate = new Option<int>("--sync-rate") { Description = "With --mixed: records a second the sync client sends.", DefaultValueFactory = _ => 2000 };
+        var readers = new Option<int>("--readers") { Description = "With --mixed: clients reading while the sync runs.", DefaultValueFactory = _ => 4 };
+        var seconds = new Option<int>("--seconds") { Description = "With --mixed: seconds of the sync alone, then as many with the readers.", DefaultValueFactory = _ => 30 };
+        var uncachedRuns = new Option<int>("--uncached-runs") { Description = "With --mixed: requests of each page right after a sync commit (median reported).", DefaultValueFactory = _ => 5 };
         var command = new Command("dashboard", "Measure every dashboard page and indicator endpoint against the naive GROUP BY over the dossier table, at growing ledger sizes; write a Markdown report.")
         {
-            sizes, on, period, requests, warmup, naiveRuns, wrkSeconds, seed, output,
+            sizes, on, period, requests, warmup, naiveRuns, wrkSeconds, seed, output, mixed, syncRate, readers, seconds, uncachedRuns,
         };
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
+            var asked = Period.TryParse(parse.GetValue(period), out var p)
+                ? p
+                : throw new CliException("OD-PERIOD-INVALID", $"Kỳ '{parse.GetValue(period)}' không hợp lệ.", $"Period '{parse.GetValue(period)}' is not valid.");
+            var started = TimeProvider.System.GetUtcNow();
+            var load = LedgerBenchCommand.LoadAverage();
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            if (parse.GetValue(mixed))
+            {
+                var mixedOptions = new MixedBenchOptions
+                {
+                    Sizes = ParseSizes(parse.GetValue(sizes) ?? "1000000"),
+                    Providers = ParseProviders(parse.GetValue(on)!),
+                    Period = asked,
+                    Seed = parse.GetValue(seed),
+                    SyncRate = Math.Max(1, parse.GetValue(syncRate)),
+                    Readers = Math.Max(0, parse.GetValue(readers)),
+                    Seconds = Math.Max(1, parse.GetValue(seconds)),
+                    UncachedRuns = Math.Max(1, parse.GetValue(uncachedRuns)),
+                };
+                var measured = await new MixedBenchmark(cli, Console.Error).RunAsync(mixedOptions, ct);
+                await GeneratedSection.WriteAsync(path, MixedReport.Begin, MixedReport.End, MixedReport.Write(measured, started, load, LedgerBenchCommand.CommandLine(parse)), ct);
+                Console.WriteLine($"wrote {path}");
+                return;
+            }
+
             var options = new DashboardBenchOptions
             {
-                Sizes = ParseSizes(parse.GetValue(sizes)!),
+                Sizes = ParseSizes(parse.GetValue(sizes) ?? "1000000,10000000"),
                 Providers = ParseProviders(parse.GetValue(on)!),
-                Period = Period.TryParse(parse.GetValue(period), out var p)
-                    ? p
-                    : throw new CliException("OD-PERIOD-INVALID", $"Kỳ '{parse.GetValue(period)}' không hợp lệ.", $"Period '{parse.GetValue(period)}' is not valid."),
+                Period = asked,
                 Requests = Math.Max(1, parse.GetValue(requests)),
                 Warmup = Math.Max(0, parse.GetValue(warmup)),
                 NaiveRuns = Math.Max(1, parse.GetValue(naiveRuns)),
                 WrkSeconds = Math.Max(0, parse.GetValue(wrkSeconds)),
                 Seed = parse.GetValue(seed),
             };
-            var started = TimeProvider.System.GetUtcNow();
-            var load = LedgerBenchCommand.LoadAverage();
             var result = await new DashboardBenchmark(cli, Console.Error).RunAsync(options, ct);
-            var path = Path.GetFullPath(parse.GetValue(output)!);
             var commandLine = LedgerBenchCommand.CommandLine(parse);
             await GeneratedSection.WriteAsync(path, Begin, End, Report(result, started, load, commandLine), ct);
             Console.WriteLine($"wrote {path}");
@@ -89,10 +115,7 @@ internal static class DashboardBenchCommand
         var c = CultureInfo.InvariantCulture;
         var o = result.Options;
         var text = new StringBuilder();
-        text.AppendLine(c, $"Run `{commandLine}` on {started:yyyy-MM-dd HH:mm} UTC.");
-        text.AppendLine();
-        text.AppendLine(c, $"- Machine: {LedgerBenchCommand.Machine()}; load average when the run started: {loadAverage}");
-        text.AppendLine(c, $"- .NET {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        RunHeader(text, started, loadAverage, commandLine);
         text.AppendLine(c, $"- Every endpoint asked for period {o.Period}; unit {result.Unit}, service {result.Unit} × {result.Procedure} (the busiest in the period at the first size)");
         text.AppendLine(c, $"- Server time: the Server-Timing header (request in → headers out), {o.Requests} requests per endpoint after {o.Warmup} unmeasured; round trip: HttpClient on loopback, body read");
         text.AppendLine("- First request: the first after the load (and after the requests for the endpoints above it), which computes the figures from the rollups; later ones read the figures cached until the data changes");
@@ -141,6 +164,16 @@ internal static class DashboardBenchCommand
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How the run was made and on what: the first lines of each dashboard section.</summary>
+    internal static void RunHeader(StringBuilder text, DateTimeOffset started, string loadAverage, string commandLine)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Run `{commandLine}` on {started:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine();
+        text.AppendLine(c, $"- Machine: {LedgerBenchCommand.Machine()}; load average when the run started: {loadAverage}");
+        text.AppendLine(c, $"- .NET {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
     }
 
     private static string Name(string provider) => provider == "postgres" ? "PostgreSQL" : "SQLite";

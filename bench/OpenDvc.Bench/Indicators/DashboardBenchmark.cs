@@ -77,7 +77,7 @@ public sealed class DashboardBenchResult
 /// </summary>
 public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
 {
-    private static readonly string[] Configuration =
+    internal static readonly string[] Configuration =
     [
         $"--{LedgerOptions.Section}:{nameof(LedgerOptions.DemoDossiers)}=0",
         "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
@@ -99,25 +99,37 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = new DashboardBenchResult { Options = options };
-        foreach (var provider in options.Providers)
+        await ForEachProviderAsync(options.Providers, result.Skipped, (provider, database) => RunProviderAsync(result, provider, database, ct), ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> on a throwaway database of each provider: a PostgreSQL cluster of its own
+    /// (<see cref="ThrowawayPostgres"/>), or a SQLite file in a temporary folder; a provider that cannot run is noted
+    /// in <paramref name="skipped"/> with why.
+    /// </summary>
+    internal static async Task ForEachProviderAsync(IEnumerable<string> providers, Dictionary<string, string> skipped,
+        Func<string, DatabaseSettings, Task> run, CancellationToken ct)
+    {
+        foreach (var provider in providers)
         {
             if (provider == "postgres")
             {
                 if (ThrowawayPostgres.Unavailable is { } why)
                 {
-                    result.Skipped[provider] = why;
+                    skipped[provider] = why;
                     continue;
                 }
 
                 await using var postgres = await ThrowawayPostgres.StartAsync(ct);
-                await RunProviderAsync(result, provider, DatabaseSettings.Resolve(await postgres.CreateDatabaseAsync("dashbench", ct)), ct);
+                await run(provider, DatabaseSettings.Resolve(await postgres.CreateDatabaseAsync("dashbench", ct)));
             }
             else
             {
                 var directory = Directory.CreateTempSubdirectory("opendvc-dashbench-");
                 try
                 {
-                    await RunProviderAsync(result, provider, DatabaseSettings.Resolve(Path.Combine(directory.FullName, "ledger.db")), ct);
+                    await run(provider, DatabaseSettings.Resolve(Path.Combine(directory.FullName, "ledger.db")));
                 }
                 finally
                 {
@@ -126,34 +138,38 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
                 }
             }
         }
-
-        return result;
     }
+
+    /// <summary>
+    /// One simulation of <paramref name="total"/> records written into <paramref name="pipe"/> on a thread of its own,
+    /// read segment by segment (<see cref="LineSegmentStream"/>): records are spread over the simulated years by their
+    /// position in the whole stream, so the ledger at each size is a prefix of the one at the next.
+    /// </summary>
+    internal static Task Simulate(Pipe pipe, long total, long seed, CancellationToken ct) => Task.Factory.StartNew(() =>
+    {
+        try
+        {
+            using var output = pipe.Writer.AsStream();
+            DossierSimulator.ForDemoRegistry(new SimulationOptions { Records = total, Seed = seed, MalformedShare = 0.005 }).Write(output, cancellationToken: ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // The reader stopped early (a failed or cancelled run): nothing more to feed.
+        }
+    }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>The address of the started app's loopback Kestrel.</summary>
+    internal static string AddressOf(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private async Task RunProviderAsync(DashboardBenchResult result, string provider, DatabaseSettings database, CancellationToken ct)
     {
         var options = result.Options;
         await using var app = await cli.OpenAsync(database, demo: true, Configuration, ct);
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        using var http = new HttpClient { BaseAddress = new Uri(AddressOf(app)) };
 
-        // One simulation of the largest size feeds every segment: records are spread over the simulated years by
-        // their position in the whole file, so the ledger at each size is a prefix of the one at the next.
-        var total = options.Sizes[^1];
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 24, resumeWriterThreshold: 1 << 23));
-        var simulation = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                using var output = pipe.Writer.AsStream();
-                DossierSimulator.ForDemoRegistry(new SimulationOptions { Records = total, Seed = options.Seed, MalformedShare = 0.005 }).Write(output, cancellationToken: ct);
-            }
-            catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
-            {
-                // The reader stopped early (a failed or cancelled run): nothing more to feed.
-            }
-        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var simulation = Simulate(pipe, options.Sizes[^1], options.Seed, ct);
 
         try
         {
@@ -194,7 +210,7 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
         }
     }
 
-    private async Task<IngestSummary> LoadAsync(WebApplication app, Stream segment, string provider, long from, long to, Stopwatch clock, CancellationToken ct)
+    internal async Task<IngestSummary> LoadAsync(WebApplication app, Stream segment, string provider, long from, long to, Stopwatch clock, CancellationToken ct)
     {
         var fed = from;
         var step = Math.Max(100_000, (to - from) / 10);
@@ -219,7 +235,7 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
     }
 
     /// <summary>Dossiers in the ledger and in the period, and rollup rows, read from the rollups (the bench, not a page).</summary>
-    private static async Task<(long Dossiers, long PeriodDossiers, long RollupRows)> CountAsync(WebApplication app, Period period, CancellationToken ct)
+    internal static async Task<(long Dossiers, long PeriodDossiers, long RollupRows)> CountAsync(WebApplication app, Period period, CancellationToken ct)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var rollups = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<DossierRollup>();
@@ -229,7 +245,7 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
     }
 
     /// <summary>The unit × procedure with the most dossiers in the period: the unit and service every size is asked about.</summary>
-    private static async Task<(string Unit, string Procedure)> BusiestServiceAsync(WebApplication app, Period period, CancellationToken ct)
+    internal static async Task<(string Unit, string Procedure)> BusiestServiceAsync(WebApplication app, Period period, CancellationToken ct)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var busiest = await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<DossierRollup>()

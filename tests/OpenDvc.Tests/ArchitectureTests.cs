@@ -62,6 +62,8 @@ public sealed partial class ArchitectureTests
                 public IQueryable<Ledger.Rollups.DossierRollup> Rows => db.Set<Ledger.Rollups.DossierRollup>();
                 public int Count => db.Set<DossierRollup>().Count();
                 public string Sql => "SELECT count(*) FROM dossier_rollups";
+                public UnitRollup? Coarse { get; set; }
+                public string Services => "SELECT count(*) FROM service_months";
             }
             """;
 
@@ -75,7 +77,7 @@ public sealed partial class ArchitectureTests
         Assert.Equal(["Ledger/Sync/Planted.cs:6", "Ledger/Sync/Planted.cs:7", "Ledger/Sync/Planted.cs:8"], arrows.Select(Where));
         Assert.Contains("Accounts/Users/Planted.cs:5: public Registry.Units.Unit? Unit { get; set; }", accounts);
         Assert.Equal(4, accounts.Count);
-        Assert.Equal(["Awards/Evidence/Planted.cs:6", "Awards/Evidence/Planted.cs:7", "Awards/Evidence/Planted.cs:8"], rollups.Select(Where));
+        Assert.Equal(["Awards/Evidence/Planted.cs:6", "Awards/Evidence/Planted.cs:7", "Awards/Evidence/Planted.cs:8", "Awards/Evidence/Planted.cs:9", "Awards/Evidence/Planted.cs:10"], rollups.Select(Where));
         Assert.Equal(["Registry/Pages/Planted.cshtml:1", "Registry/Pages/Planted.cshtml:2"], razor.Select(Where));
     }
 
@@ -109,11 +111,16 @@ public sealed partial class ArchitectureTests
         orderby file.Path, line
         select Offence(file, line);
 
+    /// <summary>Every level of the rollups: its entity type and its table.</summary>
+    private static readonly (string Type, string Table)[] RollupTypes =
+        [("DossierRollup", "dossier_rollups"), ("UnitRollup", "dossier_unit_rollups"), ("ServiceMonth", "service_months")];
+
     /// <summary>Each use of the rollups (the type, or its table in SQL) outside <see cref="RollupReaders"/>.</summary>
     private static IEnumerable<string> RollupOffences(IEnumerable<(string Path, string Text)> files) =>
         from file in files
         where !RollupReaders.Contains(file.Path.Split('/')[0], StringComparer.Ordinal)
-        from line in SourceReferences.LinesNamingType(file.Path, file.Text, "DossierRollup", "dossier_rollups")
+        from level in RollupTypes
+        from line in SourceReferences.LinesNamingType(file.Path, file.Text, level.Type, level.Table)
         select Offence(file, line);
 
     private static string Offence((string Path, string Text) file, int line) => $"{file.Path}:{line}: {file.Text.Split('\n')[line - 1].Trim()}";

@@ -186,7 +186,7 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
                     (result.Unit, result.Procedure) = await BusiestServiceAsync(app, options.Period, ct);
                 }
 
-                log.WriteLine($"{provider} at {size:N0} records: {dossiers:N0} dossiers, {rollupRows:N0} rollup rows; measuring");
+                log.WriteLine($"{provider} at {size:N0} records: {dossiers:N0} dossiers, {rollupRows:N0} rollup rows ({await CoarseRowsAsync(app, ct)}); measuring");
                 var endpoints = new List<EndpointTiming>();
                 var naive = new NaiveQueries(app, options, result.Unit!, result.Procedure!);
                 foreach (var endpoint in Endpoints(options.Period, result.Unit!, result.Procedure!))
@@ -242,6 +242,14 @@ public sealed partial class DashboardBenchmark(CliApp cli, TextWriter log)
         var dossiers = await rollups.SumAsync(r => r.Dossiers, ct);
         var inPeriod = await rollups.Where(r => r.Month >= period.FromMonth && r.Month <= period.ToMonth).SumAsync(r => r.Dossiers, ct);
         return (dossiers, inPeriod, await rollups.LongCountAsync(ct));
+    }
+
+    /// <summary>The rows of the coarse rollup levels (decision 010), beside the fine level's count.</summary>
+    private static async Task<string> CoarseRowsAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
+        return $"unit level {await db.Set<UnitRollup>().LongCountAsync(ct):N0}, service months {await db.Set<ServiceMonth>().LongCountAsync(ct):N0}";
     }
 
     /// <summary>The unit × procedure with the most dossiers in the period: the unit and service every size is asked about.</summary>

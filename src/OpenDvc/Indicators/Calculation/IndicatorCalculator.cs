@@ -28,8 +28,10 @@ public sealed record ScopeIndicators(string? UnitCode, string? ProcedureCode, Pe
 
 /// <summary>
 /// Computes every indicator from the ledger's rollups and the registry (docs/decisions/004-rollups-feed-dashboards.md):
-/// it never reads the dossier table. One GROUP BY over the rollup rows of the period, summed per unit × procedure, then
-/// the catalog facts of the period's last day, then the definitions in force.
+/// it never reads the dossier table. One GROUP BY over the rollup rows of the period, then the catalog facts of the
+/// period's last day, then the definitions in force. National and unit figures read the unit level of the rollups
+/// (<see cref="UnitRollup"/>, and <see cref="ServiceMonth"/> for which services had dossiers), whose size does not
+/// grow with the dossiers; only a question about procedures reads the fine level (docs/decisions/010-coarse-rollups.md).
 /// </summary>
 public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options, IMemoryCache cache, DataChanges changes)
 {
@@ -66,7 +68,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     private async Task<ScopeIndicators> ComputeUncachedAsync(IndicatorQuery query, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(query.Period, ct);
-        var totals = await AggregateAsync(query, _ => "", ct);
+        var totals = await AggregateAsync(query, _ => "", byProcedure: false, ct);
         return Evaluate(query.UnitCode, query.ProcedureCode, query.Period, totals.GetValueOrDefault("") ?? new Totals(), definitions);
     }
 
@@ -83,7 +85,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         var definitions = await DefinitionsAsync(period, ct);
         var timeline = await TimelineAsync(ct);
         var into = Lineage.IntoUnitsOn(timeline, unitsOn);
-        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => into(pair.Unit), ct);
+        var byUnit = await AggregateAsync(new IndicatorQuery(period, Audience: audience), pair => into(pair.Unit), byProcedure: false, ct);
         return timeline.InForceOn(unitsOn)
             .Select(v => Evaluate(v.Code, null, period, byUnit.GetValueOrDefault(v.Code) ?? new Totals(), definitions))
             .ToList();
@@ -110,7 +112,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     {
         var (unitCode, period) = (query.UnitCode!, query.Period);
         var definitions = await DefinitionsAsync(period, ct);
-        var byProcedure = await AggregateAsync(query, pair => pair.Procedure, ct);
+        var byProcedure = await AggregateAsync(query, pair => pair.Procedure, byProcedure: true, ct);
         return byProcedure.Select(p => Evaluate(unitCode, p.Key, period, p.Value, definitions))
             .OrderBy(s => s.ProcedureCode, StringComparer.Ordinal)
             .ToList();
@@ -127,7 +129,9 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     {
         var result = new List<ScopeIndicators>();
         var definitions = await DefinitionsAsync(query.Period, ct);
-        var monthly = await SumRollupsAsync(query, r => r.Month, ct);
+        var monthly = query.ProcedureCode is null
+            ? await SumRollupsAsync(db.Set<UnitRollup>(), query, r => r.Month, ct)
+            : await SumRollupsAsync(FineRows(query), query, r => r.Month, ct);
         var catalog = await CatalogAsync(query, ct);
         foreach (var month in query.Period.EachMonth())
         {
@@ -164,10 +168,13 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     }
 
     /// <summary>
-    /// Rollup sums and catalog facts, summed per <paramref name="keyOf"/> of each unit × procedure: one rollup query
-    /// grouped by unit and procedure (which also tells 3.2 which services had dossiers), then the catalog in memory.
+    /// Rollup sums and catalog facts, summed per <paramref name="keyOf"/> of each unit × procedure, then the catalog in
+    /// memory. A question about procedures (<paramref name="byProcedure"/>, or a query naming one) reads the fine
+    /// rollups grouped by unit and procedure, which also tell 3.2 which services had dossiers; any other reads the unit
+    /// level grouped by unit (<paramref name="keyOf"/> then sees an empty procedure) and the services with dossiers
+    /// from <see cref="ServiceMonth"/>: the same sums from rows that do not grow with the ledger.
     /// </summary>
-    private async Task<Dictionary<string, Totals>> AggregateAsync(IndicatorQuery query, Func<(string Unit, string Procedure), string> keyOf, CancellationToken ct)
+    private async Task<Dictionary<string, Totals>> AggregateAsync(IndicatorQuery query, Func<(string Unit, string Procedure), string> keyOf, bool byProcedure, CancellationToken ct)
     {
         var result = new Dictionary<string, Totals>(StringComparer.Ordinal);
         Totals At((string Unit, string Procedure) pair)
@@ -181,14 +188,27 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             return totals;
         }
 
-        var withDossiers = new HashSet<(string, string)>();
-        foreach (var (pair, totals) in await PairSumsAsync(query, ct))
+        HashSet<(string, string)> withDossiers;
+        if (byProcedure || query.ProcedureCode is not null)
         {
-            At(pair).Add(totals);
-            if (totals.Dossiers > 0)
+            withDossiers = [];
+            foreach (var (pair, totals) in await PairSumsAsync(query, ct))
             {
-                withDossiers.Add(pair);
+                At(pair).Add(totals);
+                if (totals.Dossiers > 0)
+                {
+                    withDossiers.Add(pair);
+                }
             }
+        }
+        else
+        {
+            foreach (var (unit, totals) in await UnitSumsAsync(query, ct))
+            {
+                At((unit, "")).Add(totals);
+            }
+
+            withDossiers = await ServicesWithDossiersAsync(query, ct);
         }
 
         AddCatalog(await CatalogAsync(query, ct), query.Period.LastDay, At, withDossiers);
@@ -196,21 +216,55 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     }
 
     /// <summary>
-    /// The rollup sums of each unit × procedure a question covers, kept like the figures: the nation's figures and its
-    /// units' (the dashboard, the rankings), or a unit's and its services' (the unit page), are summed from the same
-    /// rows, so a page that shows both reads the rollups once. The sums are shared: callers add them, never change them.
+    /// The fine rollup sums of each unit × procedure a question about procedures covers, kept like the figures: a
+    /// unit's services, or a service and its unit's services, are summed from the same rows. The sums are shared:
+    /// callers add them, never change them.
     /// </summary>
     private Task<List<((string Unit, string Procedure) Pair, Totals Totals)>> PairSumsAsync(IndicatorQuery query, CancellationToken ct) =>
-        CachedAsync(("pairs", query), async () => (await SumRollupsAsync(query, r => new { r.UnitCode, r.ProcedureCode }, ct))
+        CachedAsync(("pairs", query), async () => (await SumRollupsAsync(FineRows(query), query, r => new { r.UnitCode, r.ProcedureCode }, ct))
             .Select(p => ((p.Key.UnitCode, p.Key.ProcedureCode), p.Value))
             .ToList());
 
-    /// <summary>The one rollup query: the period's rows, filtered, summed per <paramref name="key"/>.</summary>
-    private async Task<Dictionary<TKey, Totals>> SumRollupsAsync<TKey>(IndicatorQuery query, System.Linq.Expressions.Expression<Func<DossierRollup, TKey>> key, CancellationToken ct)
-        where TKey : notnull
+    /// <summary>
+    /// The unit-level rollup sums of each unit a question covers, kept like the figures: the nation's figures and its
+    /// units' (the dashboard, the rankings) are summed from the same rows. Shared like <see cref="PairSumsAsync"/>.
+    /// </summary>
+    private Task<List<(string Unit, Totals Totals)>> UnitSumsAsync(IndicatorQuery query, CancellationToken ct) =>
+        CachedAsync(("units-level", query), async () => (await SumRollupsAsync(db.Set<UnitRollup>(), query, r => r.UnitCode, ct))
+            .Select(p => (p.Key, p.Value))
+            .ToList());
+
+    /// <summary>The unit × procedure pairs with dossiers in the period (indicator 3.2), from <see cref="ServiceMonth"/>; shared, never changed.</summary>
+    private Task<HashSet<(string, string)>> ServicesWithDossiersAsync(IndicatorQuery query, CancellationToken ct) =>
+        CachedAsync(("with-dossiers", query), async () =>
+        {
+            var rows = await InScopeAsync(db.Set<ServiceMonth>(), query, ct);
+            var pairs = await rows.GroupBy(r => new { r.UnitCode, r.ProcedureCode })
+                .Where(g => g.Sum(r => r.Dossiers) > 0)
+                .Select(g => g.Key)
+                .ToListAsync(ct);
+            return pairs.Select(p => (p.UnitCode, p.ProcedureCode)).ToHashSet();
+        });
+
+    /// <summary>The applicant type an audience filter keeps; null for both.</summary>
+    private static ApplicantType? Applicant(IndicatorQuery query) => query.Audience switch
+    {
+        AudienceFilter.Citizens => ApplicantType.Citizen,
+        AudienceFilter.Businesses => ApplicantType.Business,
+        _ => null,
+    };
+
+    /// <summary>The fine rollups, of the query's procedure when it names one.</summary>
+    private IQueryable<DossierRollup> FineRows(IndicatorQuery query) => query.ProcedureCode is { } procedure
+        ? db.Set<DossierRollup>().Where(r => r.ProcedureCode == procedure)
+        : db.Set<DossierRollup>();
+
+    /// <summary>The rows of a rollup table in the query's period, units and audience.</summary>
+    private async Task<IQueryable<TRow>> InScopeAsync<TRow>(IQueryable<TRow> table, IndicatorQuery query, CancellationToken ct)
+        where TRow : class, IMonthlyUnitRow
     {
         var (from, to) = (query.Period.FromMonth, query.Period.ToMonth);
-        var rows = db.Set<DossierRollup>().AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
+        var rows = table.AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
         var codes = await CodesAsync(query, ct);
         if (codes is [var unit])
         {
@@ -221,16 +275,20 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             rows = rows.Where(r => codes.Contains(r.UnitCode));
         }
 
-        if (query.ProcedureCode is { } procedure)
+        if (Applicant(query) is { } applicant)
         {
-            rows = rows.Where(r => r.ProcedureCode == procedure);
-        }
-
-        if (query.Audience != AudienceFilter.Both)
-        {
-            var applicant = query.Audience == AudienceFilter.Citizens ? ApplicantType.Citizen : ApplicantType.Business;
             rows = rows.Where(r => r.ApplicantType == applicant);
         }
+
+        return rows;
+    }
+
+    /// <summary>The one rollup query, on either level: the period's rows, filtered, summed per <paramref name="key"/>.</summary>
+    private async Task<Dictionary<TKey, Totals>> SumRollupsAsync<TRow, TKey>(IQueryable<TRow> level, IndicatorQuery query, System.Linq.Expressions.Expression<Func<TRow, TKey>> key, CancellationToken ct)
+        where TRow : RollupRow
+        where TKey : notnull
+    {
+        var rows = await InScopeAsync(level, query, ct);
 
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var asOf = (today.Year * 10000) + (today.Month * 100) + today.Day;

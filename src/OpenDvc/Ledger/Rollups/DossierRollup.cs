@@ -16,10 +16,28 @@ namespace OpenDvc.Ledger.Rollups;
 /// Inter-agency copies (MaHoSoGoc set) contribute nothing. Why rollups: docs/decisions/004-rollups-feed-dashboards.md
 /// and docs/ledger-storage.md.
 /// </summary>
-public sealed class DossierRollup
+public sealed class DossierRollup : RollupRow
+{
+    public required string ProcedureCode { get; set; }
+}
+
+/// <summary>What every rollup table is read by: a unit, a month, an applicant type.</summary>
+public interface IMonthlyUnitRow
+{
+    string UnitCode { get; }
+
+    int Month { get; }
+
+    ApplicantType ApplicantType { get; }
+}
+
+/// <summary>
+/// The key parts and counters every rollup level shares (<see cref="DossierRollup"/>, <see cref="UnitRollup"/>):
+/// declared once, so a counter added to <see cref="RollupCounters"/> is a property here and a column of both levels.
+/// </summary>
+public abstract class RollupRow : IMonthlyUnitRow
 {
     public required string UnitCode { get; set; }
-    public required string ProcedureCode { get; set; }
 
     /// <summary>yyyyMM of the received date (docs/domain.md: a dossier belongs to a period by its received date).</summary>
     public int Month { get; set; }
@@ -86,8 +104,21 @@ internal sealed class DossierRollupConfiguration : IEntityTypeConfiguration<Doss
     {
         builder.ToTable("dossier_rollups");
         builder.HasKey(r => new { r.UnitCode, r.ProcedureCode, r.Month, r.Channel, r.ApplicantType, r.PendingDueDate });
-        builder.Property(r => r.UnitCode).HasColumnName("unit_code").HasMaxLength(16);
         builder.Property(r => r.ProcedureCode).HasColumnName("procedure_code").HasMaxLength(32);
+        RollupRowConfiguration.Configure(builder);
+
+        // Dashboards read a month (or a range) across units.
+        builder.HasIndex(r => new { r.Month, r.UnitCode }).HasDatabaseName("ix_dossier_rollups_month_unit");
+    }
+}
+
+/// <summary>The columns every rollup level shares, named once.</summary>
+internal static class RollupRowConfiguration
+{
+    public static void Configure<TRow>(EntityTypeBuilder<TRow> builder)
+        where TRow : RollupRow
+    {
+        builder.Property(r => r.UnitCode).HasColumnName("unit_code").HasMaxLength(16);
         builder.Property(r => r.Month).HasColumnName("month");
         builder.Property(r => r.Channel).HasColumnName("channel");
         builder.Property(r => r.ApplicantType).HasColumnName("applicant_type").HasConversion<short>();
@@ -96,8 +127,5 @@ internal sealed class DossierRollupConfiguration : IEntityTypeConfiguration<Doss
         {
             builder.Property(counter.Property).HasColumnName(counter.Column);
         }
-
-        // Dashboards read a month (or a range) across units.
-        builder.HasIndex(r => new { r.Month, r.UnitCode }).HasDatabaseName("ix_dossier_rollups_month_unit");
     }
 }

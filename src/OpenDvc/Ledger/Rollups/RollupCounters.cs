@@ -181,9 +181,38 @@ public sealed class RollupDeltas
     /// The non-zero deltas (an update that changes nothing countable writes no rollup row), in key order, the
     /// rollup table's key order, so the upserts walk its B-tree from left to right.
     /// </summary>
-    public IReadOnlyList<(RollupKey Key, long[] Values)> NonZero()
+    public IReadOnlyList<(RollupKey Key, long[] Values)> NonZero() => Sorted(deltas);
+
+    /// <summary>
+    /// The same deltas summed by a coarser <paramref name="level"/>'s key (its key parts kept, the others blanked),
+    /// that level's counters only: the coarse rows change by exactly what the fine rows under them change by.
+    /// </summary>
+    public IReadOnlyList<(RollupKey Key, long[] Values)> NonZero(RollupLevel level)
     {
-        var list = deltas.Where(d => d.Value.Any(v => v != 0)).Select(d => (d.Key, d.Value)).ToList();
+        ArgumentNullException.ThrowIfNull(level);
+        if (level == RollupLevel.Fine)
+        {
+            return NonZero();
+        }
+
+        var sums = new Dictionary<RollupKey, long[]>();
+        var counters = level.Counters;
+        foreach (var (key, values) in deltas)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, level.Coarsen(key), out _);
+            sum ??= new long[counters.Count];
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += values[counters[i].Index];
+            }
+        }
+
+        return Sorted(sums);
+    }
+
+    private static List<(RollupKey Key, long[] Values)> Sorted(Dictionary<RollupKey, long[]> rows)
+    {
+        var list = rows.Where(d => d.Value.Any(v => v != 0)).Select(d => (d.Key, d.Value)).ToList();
         list.Sort((a, b) => RollupKey.Compare(a.Key, b.Key));
         return list;
     }

@@ -47,11 +47,16 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private const string KeyMonthUpdate =
         "UPDATE dossier_keys k SET received_month = m.month FROM unnest(@codes::text[], @months::int[]) AS m(code, month) WHERE k.code = m.code";
 
+    /// <summary>
+    /// The staged fine deltas into the fine level as they are (unique per key: summed in memory), then into each
+    /// coarse level summed by its key, in the same transaction (docs/decisions/010-coarse-rollups.md).
+    /// </summary>
     private static readonly string RollupMerge =
         $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) "
         + $"SELECT {RollupSql.KeyColumns}, {RollupSql.CounterColumns} FROM ledger_rollup_stage "
         + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET "
-        + string.Join(", ", RollupCounters.All.Select(c => $"{c.Column} = dossier_rollups.{c.Column} + excluded.{c.Column}")) + ";";
+        + string.Join(", ", RollupCounters.All.Select(c => $"{c.Column} = dossier_rollups.{c.Column} + excluded.{c.Column}")) + ";"
+        + string.Concat(RollupLevel.Coarse.Select(level => level.MergeFrom("ledger_rollup_stage") + ";"));
 
     private const string QuarantineInsertSql =
         "INSERT INTO quarantined_records (" + QuarantineSql.Columns + ") SELECT * FROM unnest("

@@ -41,7 +41,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-49152; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;";
 
     private static readonly int DossierWidth = DossierColumns.All.Count;
-    private static readonly int RollupWidth = 6 + RollupCounters.Count;
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider time;
@@ -52,8 +51,9 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private readonly Dictionary<string, long> rowids = new(StringComparer.Ordinal);
     private readonly SqliteStatement upsertOne;
     private readonly SqliteStatement upsertMany;
-    private readonly SqliteStatement rollupOne;
-    private readonly SqliteStatement rollupMany;
+
+    /// <summary>Each rollup level's upserts (fine first), written from the same summed deltas in the same transaction.</summary>
+    private readonly LevelUpserts[] rollups;
     private readonly SqliteCommand quarantine;
 
     /// <summary>The transaction of the batches written since the last commit.</summary>
@@ -76,12 +76,12 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         upsertOne = new SqliteStatement(connection, Upsert(1));
         upsertMany = new SqliteStatement(connection, Upsert(RowsPerStatement));
 
-        var counters = RollupCounters.All;
-        string Rollup(int rows) =>
-            $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) VALUES {Rows(rows, RollupWidth)} "
-            + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c.Column} = {c.Column} + excluded.{c.Column}"))}";
-        rollupOne = new SqliteStatement(connection, Rollup(1));
-        rollupMany = new SqliteStatement(connection, Rollup(RowsPerStatement));
+        rollups = [.. RollupLevel.All.Select(level =>
+        {
+            var width = level.Keys.Count + level.Counters.Count;
+            return new LevelUpserts(level, width, new SqliteStatement(connection, level.Upsert(Rows(1, width))),
+                new SqliteStatement(connection, level.Upsert(Rows(RowsPerStatement, width))));
+        })];
 
         quarantine = connection.CreateCommand();
         quarantine.CommandText =
@@ -168,27 +168,33 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         Rollback();
     }
 
-    /// <summary>The summed rollup deltas of the group, in key order.</summary>
+    /// <summary>The summed rollup deltas of the group, in key order, at every level.</summary>
     private void WriteRollups()
     {
-        var deltas = group.Rollups.NonZero();
-        var i = 0;
-        for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
+        foreach (var (level, width, one, many) in rollups)
         {
-            for (var r = 0; r < RowsPerStatement; r++)
+            var deltas = group.Rollups.NonZero(level);
+            var i = 0;
+            for (; i + RowsPerStatement <= deltas.Count; i += RowsPerStatement)
             {
-                BindRollup(rollupMany, r * RollupWidth, deltas[i + r].Key, deltas[i + r].Values);
+                for (var r = 0; r < RowsPerStatement; r++)
+                {
+                    BindRollup(many, r * width, level, deltas[i + r].Key, deltas[i + r].Values);
+                }
+
+                many.Execute();
             }
 
-            rollupMany.Execute();
-        }
-
-        for (; i < deltas.Count; i++)
-        {
-            BindRollup(rollupOne, 0, deltas[i].Key, deltas[i].Values);
-            rollupOne.Execute();
+            for (; i < deltas.Count; i++)
+            {
+                BindRollup(one, 0, level, deltas[i].Key, deltas[i].Values);
+                one.Execute();
+            }
         }
     }
+
+    /// <summary>One rollup level's upsert statements: of one row, and of <see cref="RowsPerStatement"/> rows of <c>Width</c> values each.</summary>
+    private sealed record LevelUpserts(RollupLevel Level, int Width, SqliteStatement One, SqliteStatement Many);
 
     /// <summary>Ends the open transaction (a no-op after a commit) and starts the next group.</summary>
     private void Rollback()
@@ -330,17 +336,26 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         }
     }
 
-    private static void BindRollup(SqliteStatement statement, int offset, RollupKey key, long[] values)
+    private static void BindRollup(SqliteStatement statement, int offset, RollupLevel level, RollupKey key, long[] values)
     {
-        statement.Bind(offset + 1, key.UnitCode);
-        statement.Bind(offset + 2, key.ProcedureCode);
-        statement.Bind(offset + 3, key.Month);
-        statement.Bind(offset + 4, (short)key.Channel);
-        statement.Bind(offset + 5, (short)key.ApplicantType);
-        statement.Bind(offset + 6, key.PendingDueDate);
+        var keys = level.Keys;
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var index = offset + 1 + k;
+            switch (keys[k])
+            {
+                case "unit_code": statement.Bind(index, key.UnitCode); break;
+                case "procedure_code": statement.Bind(index, key.ProcedureCode); break;
+                case "month": statement.Bind(index, key.Month); break;
+                case "channel": statement.Bind(index, (short)key.Channel); break;
+                case "applicant_type": statement.Bind(index, (short)key.ApplicantType); break;
+                default: statement.Bind(index, key.PendingDueDate); break;
+            }
+        }
+
         for (var v = 0; v < values.Length; v++)
         {
-            statement.Bind(offset + 7 + v, values[v]);
+            statement.Bind(offset + 1 + keys.Count + v, values[v]);
         }
     }
 
@@ -348,7 +363,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     {
         // A group not flushed is rolled back: the caller stopped before it was complete.
         Rollback();
-        foreach (var statement in new[] { select, selectRow, upsertOne, upsertMany, rollupOne, rollupMany })
+        foreach (var statement in new[] { select, selectRow, upsertOne, upsertMany }.Concat(rollups.SelectMany(r => new[] { r.One, r.Many })))
         {
             statement.Dispose();
         }
@@ -361,9 +376,9 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 /// <summary>The rollup table's columns for the raw writers.</summary>
 internal static class RollupSql
 {
-    public const string KeyColumns = "unit_code, procedure_code, month, channel, applicant_type, pending_due_date";
+    public static string KeyColumns => RollupLevel.Fine.KeyList;
 
-    public static string CounterColumns { get; } = string.Join(", ", RollupCounters.All.Select(c => c.Column));
+    public static string CounterColumns => RollupLevel.Fine.CounterList;
 }
 
 /// <summary>The quarantine table's columns for the raw writers.</summary>

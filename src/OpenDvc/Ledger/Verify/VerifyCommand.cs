@@ -3,13 +3,13 @@ using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Ledger.Verify;
 
-/// <summary><c>opendvc verify</c>: recompute every rollup from the dossiers; exit 1 naming each difference.</summary>
+/// <summary><c>opendvc verify</c>: recompute every rollup from the dossiers, each coarse level from the fine one; exit 1 naming each difference and its level.</summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliApp cli)
     {
         var limit = new Option<int>("--limit") { Description = "Report at most this many differing rollup rows.", DefaultValueFactory = _ => 1000 };
-        var command = new Command("verify", "Recompute every rollup from the dossiers and compare; exit code 1 on any difference.") { limit };
+        var command = new Command("verify", "Recompute every rollup from the dossiers, and each coarse rollup level from the fine one, and compare; exit code 1 on any difference.") { limit };
         command.SetAction((parse, ct) => CliApp.Run(async () =>
         {
             await using var app = await cli.OpenAsync(parse, ct);

@@ -1653,6 +1653,181 @@ namespace OpenDvc.Platform.Database.Migrations.Postgres
                     b.ToTable("dossier_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.ServiceMonth", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("smallint")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dossiers");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Month", "ApplicantType");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_service_months_month_unit");
+
+                    b.ToTable("service_months", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.UnitRollup", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("smallint")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<int>("PendingDueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_due_date");
+
+                    b.Property<long>("DataStore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_store");
+
+                    b.Property<long>("Digitised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digitised");
+
+                    b.Property<long>("DigitisedComplete")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digitised_complete");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dossiers");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_amount");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_bearing");
+
+                    b.Property<long>("FinishedEarly")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_early");
+
+                    b.Property<long>("FinishedLate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_late");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<long>("PaidOnline")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_online");
+
+                    b.Property<long>("PaidOnlineAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_online_amount");
+
+                    b.Property<long>("PaperResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_result");
+
+                    b.Property<long>("PaperResultWithElectronicResult")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_result_with_electronic_result");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pending");
+
+                    b.Property<long>("PopulationData")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population_data");
+
+                    b.Property<long>("ProcessingCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_count");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<long>("RatedNotSatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_not_satisfied");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_satisfied");
+
+                    b.Property<long>("RatedVerySatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated_very_satisfied");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reused");
+
+                    b.Property<long>("Stopped")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stopped");
+
+                    b.Property<long>("Supplemented")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supplemented");
+
+                    b.Property<long>("Vneid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vneid");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitCode", "Month", "Channel", "ApplicantType", "PendingDueDate");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_dossier_unit_rollups_month_unit");
+
+                    b.ToTable("dossier_unit_rollups", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

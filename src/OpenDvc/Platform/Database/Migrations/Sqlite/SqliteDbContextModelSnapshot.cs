@@ -1609,6 +1609,181 @@ namespace OpenDvc.Platform.Database.Migrations.Sqlite
                     b.ToTable("dossier_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.ServiceMonth", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dossiers");
+
+                    b.HasKey("UnitCode", "ProcedureCode", "Month", "ApplicantType");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_service_months_month_unit");
+
+                    b.ToTable("service_months", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDvc.Ledger.Rollups.UnitRollup", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<short>("ApplicantType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_type");
+
+                    b.Property<int>("PendingDueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_due_date");
+
+                    b.Property<long>("DataStore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_store");
+
+                    b.Property<long>("Digitised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digitised");
+
+                    b.Property<long>("DigitisedComplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digitised_complete");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dossiers");
+
+                    b.Property<long>("ElectronicResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("electronic_result");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_amount");
+
+                    b.Property<long>("FeeBearing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_bearing");
+
+                    b.Property<long>("FinishedEarly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_early");
+
+                    b.Property<long>("FinishedLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_late");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<long>("PaidOnline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_online");
+
+                    b.Property<long>("PaidOnlineAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_online_amount");
+
+                    b.Property<long>("PaperResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result");
+
+                    b.Property<long>("PaperResultWithElectronicResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result_with_electronic_result");
+
+                    b.Property<long>("Pending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending");
+
+                    b.Property<long>("PopulationData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population_data");
+
+                    b.Property<long>("ProcessingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_count");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_minutes");
+
+                    b.Property<long>("RatedNotSatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_not_satisfied");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_satisfied");
+
+                    b.Property<long>("RatedVerySatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_very_satisfied");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Reused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reused");
+
+                    b.Property<long>("Stopped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped");
+
+                    b.Property<long>("Supplemented")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplemented");
+
+                    b.Property<long>("Vneid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vneid");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitCode", "Month", "Channel", "ApplicantType", "PendingDueDate");
+
+                    b.HasIndex("Month", "UnitCode")
+                        .HasDatabaseName("ix_dossier_unit_rollups_month_unit");
+
+                    b.ToTable("dossier_unit_rollups", (string)null);
+                });
+
             modelBuilder.Entity("OpenDvc.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

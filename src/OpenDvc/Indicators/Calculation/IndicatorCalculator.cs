@@ -292,82 +292,57 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
 
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var asOf = (today.Year * 10000) + (today.Month * 100) + today.Day;
-        var sums = await rows.GroupBy(key).Select(g => new
+        var sums = await rows.GroupBy(key).Select(g => new KeyedTotals<TKey>
         {
-            g.Key,
-            Dossiers = g.Sum(r => r.Dossiers),
-            Received = g.Sum(r => r.Received),
-            FinishedEarly = g.Sum(r => r.FinishedEarly),
-            FinishedOnTime = g.Sum(r => r.FinishedOnTime),
-            FinishedLate = g.Sum(r => r.FinishedLate),
-            Pending = g.Sum(r => r.Pending),
-            PendingWithinDeadline = g.Sum(r => r.PendingDueDate >= asOf ? r.Pending : 0),
-            OnlineRemote = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Dossiers : 0),
-            Online = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Dossiers : 0),
-            OnlineCounted = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted
-                ? r.Dossiers - r.PaperResult + r.PaperResultWithElectronicResult : 0),
-            FeeBearing = g.Sum(r => r.FeeBearing),
-            PaidOnline = g.Sum(r => r.PaidOnline),
-            PaidOnlineAmount = g.Sum(r => r.PaidOnlineAmount),
-            DigitisedComplete = g.Sum(r => r.DigitisedComplete),
-            Reused = g.Sum(r => r.Reused),
-            DataStore = g.Sum(r => r.DataStore),
-            PopulationData = g.Sum(r => r.PopulationData),
-            PaperResult = g.Sum(r => r.PaperResult),
-            PaperResultWithElectronicResult = g.Sum(r => r.PaperResultWithElectronicResult),
-            RatedVerySatisfied = g.Sum(r => r.RatedVerySatisfied),
-            RatedSatisfied = g.Sum(r => r.RatedSatisfied),
-            RatedNotSatisfied = g.Sum(r => r.RatedNotSatisfied),
-            ProcessingMinutes = g.Sum(r => r.ProcessingMinutes),
-            ProcessingCount = g.Sum(r => r.ProcessingCount),
-            CounterProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingMinutes : 0),
-            CounterProcessingCount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingCount : 0),
-            RemoteProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingMinutes : 0),
-            RemoteProcessingCount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingCount : 0),
-            CounterFeeBearing = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeBearing : 0),
-            CounterFeeAmount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeAmount : 0),
-            RemoteFeeBearing = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeBearing : 0),
-            RemoteFeeAmount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeAmount : 0),
-            OnlineReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Received : 0),
-            RemoteReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Received : 0),
+            Key = g.Key,
+            Totals = new Totals
+            {
+                Dossiers = g.Sum(r => r.Dossiers),
+                Received = g.Sum(r => r.Received),
+                FinishedEarly = g.Sum(r => r.FinishedEarly),
+                FinishedOnTime = g.Sum(r => r.FinishedOnTime),
+                FinishedLate = g.Sum(r => r.FinishedLate),
+                Pending = g.Sum(r => r.Pending),
+                PendingWithinDeadline = g.Sum(r => r.PendingDueDate >= asOf ? r.Pending : 0),
+                OnlineRemote = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Dossiers : 0),
+                Online = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Dossiers : 0),
+                OnlineCounted = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted
+                    ? r.Dossiers - r.PaperResult + r.PaperResultWithElectronicResult : 0),
+                FeeBearing = g.Sum(r => r.FeeBearing),
+                PaidOnline = g.Sum(r => r.PaidOnline),
+                PaidOnlineAmount = g.Sum(r => r.PaidOnlineAmount),
+                DigitisedComplete = g.Sum(r => r.DigitisedComplete),
+                Reused = g.Sum(r => r.Reused),
+                DataStore = g.Sum(r => r.DataStore),
+                PopulationData = g.Sum(r => r.PopulationData),
+                PaperResult = g.Sum(r => r.PaperResult),
+                PaperResultWithElectronicResult = g.Sum(r => r.PaperResultWithElectronicResult),
+                RatedVerySatisfied = g.Sum(r => r.RatedVerySatisfied),
+                RatedSatisfied = g.Sum(r => r.RatedSatisfied),
+                RatedNotSatisfied = g.Sum(r => r.RatedNotSatisfied),
+                ProcessingMinutes = g.Sum(r => r.ProcessingMinutes),
+                ProcessingCount = g.Sum(r => r.ProcessingCount),
+                CounterProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingMinutes : 0),
+                CounterProcessingCount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.ProcessingCount : 0),
+                RemoteProcessingMinutes = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingMinutes : 0),
+                RemoteProcessingCount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.ProcessingCount : 0),
+                CounterFeeBearing = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeBearing : 0),
+                CounterFeeAmount = g.Sum(r => r.Channel == DossierChannel.Direct ? r.FeeAmount : 0),
+                RemoteFeeBearing = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeBearing : 0),
+                RemoteFeeAmount = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.FeeAmount : 0),
+                OnlineReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote || r.Channel == DossierChannel.OnlineAssisted ? r.Received : 0),
+                RemoteReceived = g.Sum(r => r.Channel == DossierChannel.OnlineRemote ? r.Received : 0),
+            },
         }).ToListAsync(ct);
-        return sums.ToDictionary(s => s.Key, s => new Totals
-        {
-            Dossiers = s.Dossiers,
-            Received = s.Received,
-            FinishedEarly = s.FinishedEarly,
-            FinishedOnTime = s.FinishedOnTime,
-            FinishedLate = s.FinishedLate,
-            Pending = s.Pending,
-            PendingWithinDeadline = s.PendingWithinDeadline,
-            OnlineRemote = s.OnlineRemote,
-            Online = s.Online,
-            OnlineCounted = s.OnlineCounted,
-            FeeBearing = s.FeeBearing,
-            PaidOnline = s.PaidOnline,
-            PaidOnlineAmount = s.PaidOnlineAmount,
-            DigitisedComplete = s.DigitisedComplete,
-            Reused = s.Reused,
-            DataStore = s.DataStore,
-            PopulationData = s.PopulationData,
-            PaperResult = s.PaperResult,
-            PaperResultWithElectronicResult = s.PaperResultWithElectronicResult,
-            RatedVerySatisfied = s.RatedVerySatisfied,
-            RatedSatisfied = s.RatedSatisfied,
-            RatedNotSatisfied = s.RatedNotSatisfied,
-            ProcessingMinutes = s.ProcessingMinutes,
-            ProcessingCount = s.ProcessingCount,
-            CounterProcessingMinutes = s.CounterProcessingMinutes,
-            CounterProcessingCount = s.CounterProcessingCount,
-            RemoteProcessingMinutes = s.RemoteProcessingMinutes,
-            RemoteProcessingCount = s.RemoteProcessingCount,
-            CounterFeeBearing = s.CounterFeeBearing,
-            CounterFeeAmount = s.CounterFeeAmount,
-            RemoteFeeBearing = s.RemoteFeeBearing,
-            RemoteFeeAmount = s.RemoteFeeAmount,
-            OnlineReceived = s.OnlineReceived,
-            RemoteReceived = s.RemoteReceived,
-        });
+        return sums.ToDictionary(s => s.Key, s => s.Totals);
+    }
+
+    /// <summary>A group's key and its sums: the one mapping from rollup counters to <see cref="Totals"/>, read by EF as one projection.</summary>
+    private sealed class KeyedTotals<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public required Totals Totals { get; init; }
     }
 
     /// <summary>The registry rows a query needs: its units, procedures (by audience) and online services.</summary>

@@ -9,8 +9,13 @@ namespace OpenDvc.Indicators.Calculation;
 public sealed class Totals
 {
     // From the rollups (Ledger/Rollups/DossierRollup.cs); inter-agency copies are never in them.
+    /// <summary>Every counted dossier of the scope and period (by received month), whatever its status.</summary>
     public long Dossiers { get; set; }
+
+    /// <summary>Received by the agency: the denominator of the remote online rate.</summary>
     public long Received { get; set; }
+
+    // The clock's verdicts (Decision 766, 2.1): finished before, on or after the due day, or still pending.
     public long FinishedEarly { get; set; }
     public long FinishedOnTime { get; set; }
     public long FinishedLate { get; set; }

@@ -34,6 +34,15 @@ public sealed class DashboardDisplayTests
         Assert.Equal("2023-Q2", IndicatorDisplay.MonthLabel(Period.Quarter(2023, 2)));
     }
 
+    [Fact]
+    public void Months_are_labelled_Jan_2023_in_english()
+    {
+        using var _ = new CultureScope("en-US");
+
+        Assert.Equal("Jan 2023", IndicatorDisplay.MonthLabel(Period.Month(2023, 1)));
+        Assert.Equal("Dec 2024", IndicatorDisplay.MonthLabel(Period.Month(2024, 12)));
+    }
+
     [Theory]
     [InlineData(1_300, "1.300")]
     [InlineData(250_000, "250.000")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
 
@@ -84,10 +85,10 @@ public sealed record WorkflowError(int Status, string Code, string Vietnamese, s
     public static readonly WorkflowError UnknownDeliverable = new(StatusCodes.Status404NotFound, "OD-DELIVERABLE-UNKNOWN",
         "Không có nội dung yêu cầu này.", "No such deliverable.");
 
-    public static readonly WorkflowError FileType = Of(Platform.Files.FileRejection.Type);
+    public static readonly WorkflowError FileType = Of(Refusal.Of(PlatformCodes.FileType));
 
-    public static readonly WorkflowError NotPdf = Of(Platform.Files.FileRejection.NotPdf);
+    public static readonly WorkflowError NotPdf = Of(Refusal.Of(PlatformCodes.FileNotPdf));
 
-    public static WorkflowError Of(Platform.Files.FileRejection rejection) =>
+    public static WorkflowError Of(Refusal rejection) =>
         new(rejection.Status, rejection.Code, rejection.Vietnamese, rejection.English);
 }

@@ -7,6 +7,7 @@ using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
 
 namespace OpenDvc.Directives.Pages;
@@ -128,7 +129,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
             return NotFound();
         }
 
-        var (stored, rejection) = letter is null ? (null, FileRejection.NotPdf) : await files.AddAsync(letter, options.Value.MaxFileBytes, pdfOnly: true, ct);
+        var (stored, rejection) = letter is null ? Refusal.Of(PlatformCodes.FileNotPdf) : await files.AddAsync(letter, options.Value.MaxFileBytes, pdfOnly: true, ct);
         var error = rejection is null ? null : WorkflowError.Of(rejection);
         if (error is null)
         {

@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
@@ -116,7 +117,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
 
         if (file.Length > options.Value.MaxFileBytes)
         {
-            return (null, WorkflowError.Of(FileRejection.TooLarge(options.Value.MaxFileBytes)));
+            return (null, WorkflowError.Of(Refusal.Of(PlatformCodes.FileTooLarge, options.Value.MaxFileBytes / (1024.0 * 1024))));
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);

@@ -8,6 +8,9 @@ public static class PlatformCodes
     /// <summary>The caller may not touch this unit's data.</summary>
     [RefusedWith(Status403Forbidden)] public const string Forbidden = "OD-FORBIDDEN";
 
+    /// <summary>No unit with this code (404 when asked for, 422 when an input names it); here because every capability names units.</summary>
+    [RefusedWith(Status404NotFound)] public const string UnitUnknown = "OD-UNIT-UNKNOWN";
+
     /// <summary>A request body over Kestrel's limit.</summary>
     [RefusedWith(Status413PayloadTooLarge)] public const string BodyTooLarge = "OD-BODY-TOO-LARGE";
 

@@ -45,6 +45,9 @@ public sealed record Refusal(string Code, int Status, string MessageKey, Immutab
     private string Text(CultureInfo language)
     {
         var template = Texts.GetString(MessageKey, language) ?? MessageKey;
-        return Arguments.IsEmpty ? template : string.Format(CultureInfo.CurrentCulture, template, [.. Arguments]);
+        var english = language.TwoLetterISOLanguageName == "en";
+        return Arguments.IsEmpty
+            ? template
+            : string.Format(CultureInfo.CurrentCulture, template, [.. Arguments.Select(a => a is Bilingual text ? (english ? text.English : text.Vietnamese) : a)]);
     }
 }

@@ -139,6 +139,52 @@ public sealed partial class ArchitectureTests
     /// (docs/domain.md, docs/sync-contract.md), never a path out of the repository or the upper-case names of the
     /// documents they were written from.
     /// </summary>
+    /// <summary>
+    /// Files that still write refusal codes inline, until their capability moves to <c>Refusal</c> and its <c>…Codes</c>
+    /// class (issue 19). Indicators/Calculation is worked on elsewhere; the ledger's sync reason codes are another contract.
+    /// </summary>
+    private static readonly string[] InlineCodesPending = ["Indicators/Calculation/"];
+
+    [Fact]
+    public void Refusal_codes_are_written_only_in_the_codes_classes_issue_19()
+    {
+        var offences = InlineCodeOffences(SourceFiles().Where(f => !InlineCodesPending.Any(p => f.Path.StartsWith(p, StringComparison.Ordinal)))).ToList();
+
+        Assert.True(offences.Count == 0, $"name the code's constant (e.g. AwardCodes.Published) instead:\n{string.Join('\n', offences)}");
+    }
+
+    [Fact]
+    public void The_code_check_finds_a_planted_inline_code_and_leaves_comments_and_constants_alone()
+    {
+        const string awards = """
+            namespace OpenDvc.Awards.Results;
+
+            // OD-AWARD-PUBLISHED is refused when the results are out.
+            public sealed class Planted
+            {
+                public string Code => "OD-AWARD-PUBLISHED";
+                public string Text => $"error OD-AWARD-QUOTA: {1}";
+                public string Prefix => "OD-";
+                public string Named => AwardCodes.Published;
+            }
+            """;
+
+        var offences = InlineCodeOffences([("Awards/Results/Planted.cs", awards), ("Awards/AwardCodes.cs", awards), ("Awards/Pages/Planted.cshtml", "<p>OD-AWARD-QUOTA</p>")]).ToList();
+
+        Assert.Equal(["Awards/Pages/Planted.cshtml:1", "Awards/Results/Planted.cs:6", "Awards/Results/Planted.cs:7"], offences.Select(Where));
+    }
+
+    /// <summary>Each refusal code written in a string outside a capability's <c>…Codes.cs</c> (where the constants are).</summary>
+    private static IEnumerable<string> InlineCodeOffences(IEnumerable<(string Path, string Text)> files) =>
+        from file in files
+        where !file.Path.EndsWith("Codes.cs", StringComparison.Ordinal)
+        from line in SourceReferences.LinesWritingText(file.Path, file.Text, RefusalCode())
+        orderby file.Path, line
+        select Offence(file, line);
+
+    [GeneratedRegex(@"\bOD-[A-Z0-9]", RegexOptions.CultureInvariant)]
+    private static partial Regex RefusalCode();
+
     [Fact]
     public void Code_and_docs_cite_no_document_outside_the_repository()
     {
@@ -198,7 +244,7 @@ public sealed partial class ArchitectureTests
 
     private static string SourceRoot() => Path.Combine(RepositoryRoot(), "src", "OpenDvc");
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpenDvc.slnx")))

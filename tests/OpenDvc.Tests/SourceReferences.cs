@@ -32,11 +32,24 @@ public static partial class SourceReferences
         var root = CSharpSyntaxTree.ParseText(source).GetRoot();
         var names = root.DescendantNodes().OfType<SimpleNameSyntax>().Where(n => n.Identifier.ValueText == type).Select(n => n.GetLocation());
         var sql = root.DescendantTokens()
-            .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
-            .Where(t => t.ValueText.Contains(table, StringComparison.Ordinal))
+            .Where(t => IsText(t) && t.ValueText.Contains(table, StringComparison.Ordinal))
             .Select(t => t.GetLocation());
         return names.Concat(sql).Select(l => l.GetLineSpan().StartLinePosition.Line + 1).Distinct().Order().ToList();
     }
+
+    /// <summary>The lines that write text matching <paramref name="pattern"/> in a string (plain, interpolated or raw); comments are not read.</summary>
+    public static IReadOnlyList<int> LinesWritingText(string path, string source, Regex pattern) =>
+        IsRazor(path)
+            ? MatchingLines(source, pattern)
+            : CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens()
+                .Where(t => IsText(t) && pattern.IsMatch(t.ValueText))
+                .Select(t => t.GetLocation().GetLineSpan().StartLinePosition.Line + 1)
+                .Distinct().Order().ToList();
+
+    private static bool IsText(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+        || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
+        || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
 
     private static bool IsRazor(string path) => path.EndsWith(".cshtml", StringComparison.Ordinal);
 

@@ -6,9 +6,10 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
-using OpenDvc.Platform.Time;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 using OpenDvc.Resources;
 
@@ -29,10 +30,10 @@ public static class AwardsModule
         services.AddAuthorizationBuilder().AddPolicy(ReviewerPolicy, p => p.RequireRole(Roles.Reviewer));
         services.AddOptions<AwardsOptions>().Bind(builder.Configuration.GetSection(AwardsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ServiceEvidenceQuery>();
-        services.AddScoped<NominationStore>();
+        services.AddScoped<NominationWorkflow>();
         services.AddScoped<NominationImport>();
-        services.AddScoped<AppraisalStore>();
-        services.AddScoped<ResultsStore>();
+        services.AddScoped<AppraisalWorkflow>();
+        services.AddScoped<ResultsWorkflow>();
         services.AddScoped<Directives.Compliance.IBoundAnswers, CampaignNominations>();
         services.AddSingleton<IDatabaseSeeder, AwardsSeeder>();
         services

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -9,30 +10,20 @@ public static class RegistryProblems
 {
     /// <summary>422 with every broken rule: field, stable code and message in both languages.</summary>
     public static ProblemHttpResult Invalid(IReadOnlyList<RuleViolation> violations) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-REGISTRY-INVALID",
-            string.Join(" ", violations.Select(v => v.Vietnamese)), string.Join(" ", violations.Select(v => v.English)),
-            new Dictionary<string, object?>
-            {
-                ["violations"] = violations.Select(v => new { field = v.Field, code = v.Code, message_vi = v.Vietnamese, message_en = v.English }).ToList(),
-            });
+        RuleViolation.Problem(RegistryCodes.RegistryInvalid, violations);
 
     /// <summary>422 for unit changes of which none was recorded: each broken rule with the change's index (0-based).</summary>
     public static ProblemHttpResult InvalidChanges(IReadOnlyList<Units.Timeline.UnitChangeViolation> violations) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-UNIT-CHANGES-INVALID",
-            $"Có {violations.Count} lỗi; không ghi thay đổi nào.", $"{violations.Count} rule(s) broken; no change was recorded.",
-            new Dictionary<string, object?>
-            {
-                ["violations"] = violations.Select(v => new { index = v.Index, field = v.Violation.Field, code = v.Violation.Code, message_vi = v.Violation.Vietnamese, message_en = v.Violation.English }).ToList(),
-            });
+        Refusal.Of(RegistryCodes.UnitChangesInvalid, violations.Count)
+            .With("violations", violations.Select(v => new { index = v.Index, field = v.Violation.Field, code = v.Violation.Code, message_vi = v.Violation.Vietnamese, message_en = v.Violation.English }).ToList())
+            .ToProblem();
 
     /// <summary>422 for a file that imported nothing, with the row-by-row report.</summary>
     public static ProblemHttpResult ImportFailed(ImportReport report) =>
-        Problems.Create(StatusCodes.Status422UnprocessableEntity, "OD-IMPORT-INVALID",
-            $"Tệp có {report.Errors.Count} lỗi; không ghi dòng nào.", $"The file has {report.Errors.Count} error(s); nothing was written.",
-            new Dictionary<string, object?> { ["errors"] = report.Errors });
+        Refusal.Of(RegistryCodes.ImportInvalid, report.Errors.Count).With("errors", report.Errors).ToProblem();
 
     public static ProblemHttpResult NoFile() =>
-        Problems.Create(StatusCodes.Status400BadRequest, "OD-IMPORT-NO-FILE", "Chưa chọn tệp (trường 'file').", "No file was sent (form field 'file').");
+        Refusal.Of(PlatformCodes.NoFile).ToProblem();
 }
 
 /// <summary>How a delete went.</summary>

@@ -13,6 +13,7 @@ using OpenDvc.Platform.Database;
 using OpenDvc.Registry.Services;
 using OpenDvc.Tests.Platform;
 using static OpenDvc.Tests.Awards.AwardsData;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Tests.Awards;
 
@@ -299,7 +300,7 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 8, 31, 23, 59, 0, TimeSpan.FromHours(7)).ToUniversalTime());
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
-        var store = new NominationStore(db, new ServiceEvidenceQuery(db, scope.ServiceProvider.GetRequiredService<OpenDvc.Indicators.Calculation.IndicatorCalculator>(), clock), clock);
+        var store = new NominationWorkflow(db, new ServiceEvidenceQuery(db, scope.ServiceProvider.GetRequiredService<OpenDvc.Indicators.Calculation.IndicatorCalculator>(), clock), clock);
 
         var lastMinute = await store.NominateServiceAsync(admin, campaign, Input("20", extended[0]), Ct);
         clock.SetUtcNow(new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime());
@@ -309,11 +310,11 @@ public abstract class NominationTests<TFixture>(TFixture fixture) : AppTests<TFi
         var otherUnit = await store.NominateServiceAsync(admin, campaign, Input("19", late), Ct);
         var audited = await db.Set<AuditEntry>().AnyAsync(e => e.EntityType == nameof(CampaignExtension) && e.UnitCode == "20" && e.Action == "create", Ct);
 
-        Assert.Null(lastMinute.Error);
-        Assert.Equal("OD-AWARD-DEADLINE-PASSED", tooLate.Error?.Code);
+        Assert.Null(lastMinute.Refusal);
+        Assert.Equal("OD-AWARD-DEADLINE-PASSED", tooLate.Refusal?.Code);
         Assert.Null(granted);
-        Assert.Null(withExtension.Error);
-        Assert.Equal("OD-AWARD-DEADLINE-PASSED", otherUnit.Error?.Code);
+        Assert.Null(withExtension.Refusal);
+        Assert.Equal("OD-AWARD-DEADLINE-PASSED", otherUnit.Refusal?.Code);
         Assert.True(audited);
     }
 

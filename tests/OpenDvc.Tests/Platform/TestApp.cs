@@ -136,10 +136,10 @@ public sealed partial class TestApp : IAsyncDisposable
     public async Task<HttpClient> ApiKeyClientAsync(string unitCode)
     {
         await using var scope = Services.CreateAsyncScope();
-        var (_, plain, error) = await scope.ServiceProvider.GetRequiredService<ApiKeyAdministration>().IssueAsync(unitCode, "test", CancellationToken.None);
-        Assert.Null(error);
+        var (issued, refusal) = await scope.ServiceProvider.GetRequiredService<ApiKeyAdministration>().IssueAsync(unitCode, "test", CancellationToken.None);
+        Assert.Null(refusal);
         var client = Anonymous();
-        client.DefaultRequestHeaders.Add("X-Api-Key", plain);
+        client.DefaultRequestHeaders.Add("X-Api-Key", issued!.PlainText);
         return client;
     }
 

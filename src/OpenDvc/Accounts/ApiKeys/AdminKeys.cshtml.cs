@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Resources;
 
 namespace OpenDvc.Accounts.ApiKeys;
@@ -35,13 +36,14 @@ public sealed class AdminKeysModel(ApiKeyAdministration admin, OpenDvcDbContext 
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        var (key, plain, error) = await admin.IssueAsync((Unit ?? "").Trim(), UsersApi.NullIfBlank(Name) ?? "one-stop system", ct);
-        if (error is not null)
+        var (issued, refusal) = await admin.IssueAsync((Unit ?? "").Trim(), UsersApi.NullIfBlank(Name) ?? "one-stop system", ct);
+        if (refusal is not null)
         {
-            return await ShowAsync(error, ct);
+            return await ShowAsync(refusal, ct);
         }
 
-        Issued = new IssuedApiKey(key!.Id, key.UnitCode, key.Name, key.Prefix, plain!);
+        var key = issued!.Key;
+        Issued = new IssuedApiKey(key.Id, key.UnitCode, key.Name, key.Prefix, issued.PlainText);
         Response.Headers.CacheControl = "no-store";
         Keys = await ApiKeysApi.ListAsync(db, key.UnitCode, ct);
         return Page();
@@ -59,7 +61,7 @@ public sealed class AdminKeysModel(ApiKeyAdministration admin, OpenDvcDbContext 
         return RedirectToPage(new { Unit });
     }
 
-    private async Task<IActionResult> ShowAsync(AccountError error, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Refusal error, CancellationToken ct)
     {
         Error = $"{error.Message} ({error.Code})";
         Response.StatusCode = StatusCodes.Status400BadRequest;

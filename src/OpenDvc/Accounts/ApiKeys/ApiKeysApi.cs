@@ -37,10 +37,14 @@ public static class ApiKeysApi
 
     public static async Task<Results<Created<IssuedApiKey>, ProblemHttpResult>> IssueApiKey(string unit, NewApiKey body, ApiKeyAdministration admin, CancellationToken ct)
     {
-        var (key, plain, error) = await admin.IssueAsync(unit, UsersApi.NullIfBlank(body.Name) ?? "one-stop system", ct);
-        return error is not null
-            ? AccountProblems.From(error)
-            : TypedResults.Created($"/api/v1/units/{key!.UnitCode}/keys", new IssuedApiKey(key.Id, key.UnitCode, key.Name, key.Prefix, plain!));
+        var (issued, refusal) = await admin.IssueAsync(unit, UsersApi.NullIfBlank(body.Name) ?? "one-stop system", ct);
+        if (refusal is not null)
+        {
+            return refusal.ToProblem();
+        }
+
+        var key = issued!.Key;
+        return TypedResults.Created($"/api/v1/units/{key.UnitCode}/keys", new IssuedApiKey(key.Id, key.UnitCode, key.Name, key.Prefix, issued.PlainText));
     }
 
     public static async Task<Results<Ok<List<ApiKeyView>>, ProblemHttpResult>> ListUnitApiKeys(string unit, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct) =>
@@ -52,7 +56,7 @@ public static class ApiKeysApi
         TypedResults.Ok(await ListAsync(db, unit, ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(int id, ApiKeyAdministration admin, CancellationToken ct) =>
-        await admin.RevokeAsync(id, ct) is { } error ? AccountProblems.From(error) : TypedResults.NoContent();
+        await admin.RevokeAsync(id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
     public static async Task<List<ApiKeyView>> ListAsync(OpenDvcDbContext db, string? unit, CancellationToken ct) =>
         (await db.Set<ApiKey>().AsNoTracking().Where(k => unit == null || k.UnitCode == unit).OrderBy(k => k.UnitCode).ThenBy(k => k.Id).ToListAsync(ct))

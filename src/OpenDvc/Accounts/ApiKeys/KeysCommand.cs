@@ -27,14 +27,14 @@ internal static class KeysCommand
             await using var app = await cli.OpenAsync(parse, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyAdministration>();
-            var (key, plain, error) = await keys.IssueAsync(parse.GetValue(unit)!, parse.GetValue(name)!, ct);
-            if (error is not null)
+            var (issued, refusal) = await keys.IssueAsync(parse.GetValue(unit)!, parse.GetValue(name)!, ct);
+            if (refusal is not null)
             {
-                throw new CliException(error.Code, error.Vietnamese, error.English);
+                throw new CliException(refusal);
             }
 
-            Console.WriteLine($"key {key!.Id} for unit {key.UnitCode} (prefix {key.Prefix}); store it now, it is not shown again:");
-            Console.WriteLine(plain);
+            Console.WriteLine($"key {issued!.Key.Id} for unit {issued.Key.UnitCode} (prefix {issued.Key.Prefix}); store it now, it is not shown again:");
+            Console.WriteLine(issued.PlainText);
         }));
         return command;
     }
@@ -70,7 +70,7 @@ internal static class KeysCommand
             var error = await scope.ServiceProvider.GetRequiredService<ApiKeyAdministration>().RevokeAsync(parse.GetValue(id), ct);
             if (error is not null)
             {
-                throw new CliException(error.Code, error.Vietnamese, error.English);
+                throw new CliException(error);
             }
 
             Console.WriteLine($"key {parse.GetValue(id)} revoked");

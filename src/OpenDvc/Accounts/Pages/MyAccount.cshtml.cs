@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenDvc.Accounts.Users;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Resources;
 
 namespace OpenDvc.Accounts.Pages;
@@ -39,7 +40,7 @@ public sealed class MyAccountModel(UserManager<User> users, SignInManager<User> 
         }
 
         var error = NewPassword != ConfirmPassword
-            ? new AccountError("OD-PASSWORD-MISMATCH", "Mật khẩu mới và mật khẩu nhập lại không khớp.", "The new password and its confirmation differ.")
+            ? Refusal.Of(AccountCodes.PasswordMismatch)
             : await admin.ChangeOwnPasswordAsync(user, CurrentPassword, NewPassword);
         if (error is not null)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Resources;
 
 namespace OpenDvc.Accounts.Users;
@@ -47,7 +48,7 @@ public sealed class AdminUsersModel(UserAdministration admin, IStringLocalizer<A
         DoneAsync(admin.UnlockAsync(UserName), "Users.Unlocked", ct);
 
     /// <summary>Post, redirect, get on success; on a refusal the page is shown again with the reason and its code.</summary>
-    private async Task<IActionResult> DoneAsync(Task<AccountError?> action, string messageKey, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(Task<Refusal?> action, string messageKey, CancellationToken ct)
     {
         var error = await action;
         if (error is null)

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Accounts.Users;
 
@@ -10,13 +10,6 @@ namespace OpenDvc.Accounts.Users;
 public interface IUnitDirectory
 {
     Task<bool> ExistsAsync(string unitCode, CancellationToken cancellationToken);
-}
-
-/// <summary>An expected refusal with a stable code, in both languages.</summary>
-public sealed record AccountError(string Code, string Vietnamese, string English)
-{
-    /// <summary>The message in the request's language (Vietnamese unless English was chosen).</summary>
-    public string Message => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? English : Vietnamese;
 }
 
 /// <summary>A user as the admin pages, the API and the CLI show it: never a hash or a stamp.</summary>
@@ -31,7 +24,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
 {
     public const string RoleEntity = "UserRole";
 
-    public async Task<AccountError?> AddAsync(string userName, string displayName, string role, string? unitCode, string password, CancellationToken cancellationToken)
+    public async Task<Refusal?> AddAsync(string userName, string displayName, string role, string? unitCode, string password, CancellationToken cancellationToken)
     {
         var error = await CheckRoleAndUnitAsync(role, unitCode, cancellationToken);
         if (error is not null)
@@ -41,7 +34,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
 
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return new AccountError("OD-USER-EXISTS", $"Tài khoản '{userName}' đã tồn tại.", $"User '{userName}' already exists.");
+            return Refusal.Of(AccountCodes.UserExists, userName);
         }
 
         var user = new User { UserName = userName, DisplayName = displayName, UnitCode = unitCode };
@@ -61,7 +54,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         return Failed(added);
     }
 
-    public async Task<AccountError?> SetRoleAsync(string userName, string role, string? unitCode, CancellationToken cancellationToken)
+    public async Task<Refusal?> SetRoleAsync(string userName, string role, string? unitCode, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
@@ -96,7 +89,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         return Failed(result);
     }
 
-    public async Task<AccountError?> ResetPasswordAsync(string userName, string password)
+    public async Task<Refusal?> ResetPasswordAsync(string userName, string password)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
@@ -119,7 +112,7 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
     }
 
     /// <summary>A user changes their own password; the current one is required.</summary>
-    public async Task<AccountError?> ChangeOwnPasswordAsync(User user, string currentPassword, string newPassword)
+    public async Task<Refusal?> ChangeOwnPasswordAsync(User user, string currentPassword, string newPassword)
     {
         audit.Record("change-password", nameof(User), user.UserName!, user.UnitCode, null, null);
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
@@ -127,14 +120,14 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
         {
             db.ChangeTracker.Clear();
             return changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? new AccountError("OD-PASSWORD-WRONG", "Mật khẩu hiện tại không đúng.", "The current password is wrong.")
+                ? Refusal.Of(AccountCodes.PasswordWrong)
                 : Failed(changed);
         }
 
         return null;
     }
 
-    public async Task<AccountError?> UnlockAsync(string userName)
+    public async Task<Refusal?> UnlockAsync(string userName)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
@@ -173,39 +166,35 @@ public sealed class UserAdministration(UserManager<User> users, IUnitDirectory u
             .ToList();
     }
 
-    private async Task<AccountError?> CheckRoleAndUnitAsync(string role, string? unitCode, CancellationToken cancellationToken)
+    private async Task<Refusal?> CheckRoleAndUnitAsync(string role, string? unitCode, CancellationToken cancellationToken)
     {
         if (!Roles.All.Contains(role))
         {
-            return new AccountError("OD-ROLE-UNKNOWN", $"Vai trò '{role}' không tồn tại (admin, reviewer, focal_point, viewer).", $"Unknown role '{role}' (admin, reviewer, focal_point, viewer).");
+            return Refusal.Of(AccountCodes.RoleUnknown, role);
         }
 
         if (role == Roles.FocalPoint && string.IsNullOrWhiteSpace(unitCode))
         {
-            return new AccountError("OD-FOCAL-POINT-NEEDS-UNIT", "Đầu mối phải gắn với một đơn vị (--unit).", "A focal point must be bound to a unit (--unit).");
+            return Refusal.Of(AccountCodes.FocalPointNeedsUnit);
         }
 
         // A reviewer may belong to a unit: an appraisal expert from a ministry or province, never given that unit's nominations.
         if (role is not (Roles.FocalPoint or Roles.Reviewer) && !string.IsNullOrWhiteSpace(unitCode))
         {
-            return new AccountError("OD-UNIT-ONLY-FOR-FOCAL-POINT", "Chỉ đầu mối hoặc chuyên gia thẩm định mới gắn với đơn vị.", "Only a focal point or a reviewing expert is bound to a unit.");
+            return Refusal.Of(AccountCodes.UnitOnlyForFocalPoint);
         }
 
         if (unitCode is not null && !await units.ExistsAsync(unitCode, cancellationToken))
         {
-            return new AccountError("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unitCode}'.", $"No unit with code '{unitCode}'.");
+            return Refusal.Of(PlatformCodes.UnitUnknown, unitCode) with { Status = StatusCodes.Status400BadRequest };
         }
 
         return null;
     }
 
-    public static AccountError NotFound(string userName) =>
-        new("OD-USER-NOT-FOUND", $"Không có tài khoản '{userName}'.", $"No user '{userName}'.");
+    public static Refusal NotFound(string userName) => Refusal.Of(AccountCodes.UserNotFound, userName);
 
-    private static AccountError? Failed(IdentityResult result) => result.Succeeded
+    private static Refusal? Failed(IdentityResult result) => result.Succeeded
         ? null
-        : new AccountError(
-            "OD-USER-INVALID",
-            "Không hợp lệ: " + string.Join("; ", result.Errors.Select(e => e.Description)),
-            "Invalid: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        : Refusal.Of(AccountCodes.UserInvalid, string.Join("; ", result.Errors.Select(e => e.Description)));
 }

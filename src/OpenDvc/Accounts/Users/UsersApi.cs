@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Accounts.Users;
@@ -33,13 +34,13 @@ public static class UsersApi
         TypedResults.Ok(await admin.ListAsync(ct));
 
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> GetUser(string userName, UserAdministration admin, CancellationToken ct) =>
-        await admin.FindAsync(userName, ct) is { } user ? TypedResults.Ok(user) : AccountProblems.From(UserAdministration.NotFound(userName));
+        await admin.FindAsync(userName, ct) is { } user ? TypedResults.Ok(user) : UserAdministration.NotFound(userName).ToProblem();
 
     public static async Task<Results<Created<UserView>, ProblemHttpResult>> AddUser(NewUser body, UserAdministration admin, CancellationToken ct)
     {
         var error = await admin.AddAsync(body.UserName, body.DisplayName ?? body.UserName, body.Role, NullIfBlank(body.UnitCode), body.Password, ct);
         return error is not null
-            ? AccountProblems.From(error)
+            ? error.ToProblem()
             : TypedResults.Created($"/api/v1/admin/users/{Uri.EscapeDataString(body.UserName)}", await admin.FindAsync(body.UserName, ct));
     }
 
@@ -52,23 +53,10 @@ public static class UsersApi
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> UnlockUser(string userName, UserAdministration admin, CancellationToken ct) =>
         await OkOrProblem(await admin.UnlockAsync(userName), userName, admin, ct);
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> OkOrProblem(AccountError? error, string userName, UserAdministration admin, CancellationToken ct) =>
-        error is not null ? AccountProblems.From(error) : TypedResults.Ok((await admin.FindAsync(userName, ct))!);
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> OkOrProblem(Refusal? error, string userName, UserAdministration admin, CancellationToken ct) =>
+        error is not null ? error.ToProblem() : TypedResults.Ok((await admin.FindAsync(userName, ct))!);
 
     public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>An account refusal as an RFC 9457 problem: not found 404, already exists 409, otherwise 400.</summary>
-public static class AccountProblems
-{
-    public static ProblemHttpResult From(AccountError error) => Problems.Create(
-        error.Code switch
-        {
-            "OD-USER-NOT-FOUND" or "OD-KEY-NOT-FOUND" => StatusCodes.Status404NotFound,
-            "OD-USER-EXISTS" => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        error.Code,
-        error.Vietnamese,
-        error.English);
-}
+

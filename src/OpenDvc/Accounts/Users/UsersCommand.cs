@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Accounts.Users;
 
@@ -118,17 +119,17 @@ internal static class UsersCommand
             ?? Environment.GetEnvironmentVariable("OPENDVC_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
-            throw new CliException("OD-PASSWORD-MISSING", "Thiếu mật khẩu: dùng --password, --password-stdin hoặc OPENDVC_PASSWORD.", "No password: use --password, --password-stdin or OPENDVC_PASSWORD.");
+            throw new CliException(Refusal.Of(AccountCodes.PasswordMissing));
         }
 
         return password;
     }
 
-    private static void Throw(AccountError? error)
+    private static void Throw(Refusal? error)
     {
         if (error is not null)
         {
-            throw new CliException(error.Code, error.Vietnamese, error.English);
+            throw new CliException(error);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDvc.Accounts;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Appraisal;
 
@@ -24,16 +25,16 @@ public static class AppraisalApi
             .WithName(nameof(ScoreNomination)).WithSummary("Score an assigned nomination on every rubric criterion (reviewer; refused on the reviewer's own unit).");
     }
 
-    public static async Task<Results<Ok<AssignmentResult>, ProblemHttpResult>> AssignReviewers(int id, AppraisalStore store, CancellationToken ct)
+    public static async Task<Results<Ok<AssignmentResult>, ProblemHttpResult>> AssignReviewers(int id, AppraisalWorkflow store, CancellationToken ct)
     {
         var (added, error) = await store.AssignBalancedAsync(id, ct);
         return error is not null ? error.ToProblem() : TypedResults.Ok(new AssignmentResult(added));
     }
 
-    public static async Task<Ok<List<ReviewView>>> ListMyReviews(bool? done, ClaimsPrincipal user, AppraisalStore store, CancellationToken ct) =>
+    public static async Task<Ok<List<ReviewView>>> ListMyReviews(bool? done, ClaimsPrincipal user, AppraisalWorkflow store, CancellationToken ct) =>
         TypedResults.Ok(await store.ReviewsOfAsync(user.Identity!.Name!, done, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ScoreNomination(int id, ScoreInput input, ClaimsPrincipal user, AppraisalStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ScoreNomination(int id, ScoreInput input, ClaimsPrincipal user, AppraisalWorkflow store, CancellationToken ct) =>
         await store.ScoreAsync(user, id, input.Scores, input.Comment, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 }
 

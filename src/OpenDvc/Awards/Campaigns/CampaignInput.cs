@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Campaigns;
 
@@ -36,16 +37,16 @@ public sealed record CampaignInput(
         c.Criteria(), c.ScaleMax, c.ReviewersPerNomination, c.DataWeight, c.NormaliseReviewers, c.TopOnlineServices, c.MinistryAwards, c.ProvinceAwards, c.MinRemoteDossiers);
 
     /// <summary>Rules across fields; null when the input is sound.</summary>
-    public AwardError? Check()
+    public Refusal? Check()
     {
         if (LastYear < FirstYear || AnnouncementDate < NominationDeadline)
         {
-            return new AwardError(422, "OD-AWARD-CAMPAIGN-DATES", "Năm cuối phải sau năm đầu và ngày công bố sau hạn đề xuất.", "The last year must not precede the first, nor the announcement the deadline.");
+            return Refusal.Of(AwardCodes.CampaignDates);
         }
 
         if (Rubric.Count == 0 || Rubric.Any(c => string.IsNullOrWhiteSpace(c.Code) || c.Weight <= 0) || Rubric.Select(c => c.Code).Distinct().Count() != Rubric.Count)
         {
-            return new AwardError(422, "OD-AWARD-RUBRIC", "Bộ tiêu chí cần ít nhất một tiêu chí, mã không trùng, trọng số dương.", "The rubric needs at least one criterion, distinct codes and positive weights.");
+            return Refusal.Of(AwardCodes.Rubric);
         }
 
         return null;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Campaigns;
 
@@ -41,10 +42,10 @@ public static class CampaignsApi
     {
         if (await db.Set<AwardCampaign>().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(id).ToProblem();
+            return Refusal.Of(AwardCodes.CampaignNotFound, id).ToProblem();
         }
 
-        if ((campaign.PublishedAt is not null ? AwardError.Published : input.Check()) is { } error)
+        if ((campaign.PublishedAt is not null ? Refusal.Of(AwardCodes.Published) : input.Check()) is { } error)
         {
             return error.ToProblem();
         }
@@ -54,7 +55,7 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignView.From(campaign));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> GrantCampaignExtension(int id, string unit, CampaignExtensionInput input, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> GrantCampaignExtension(int id, string unit, CampaignExtensionInput input, NominationWorkflow store, CancellationToken ct) =>
         await store.GrantExtensionAsync(id, unit, input.Until!.Value, input.Reason, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 }
 

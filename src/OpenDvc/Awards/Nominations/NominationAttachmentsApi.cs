@@ -7,6 +7,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Nominations;
 
@@ -32,11 +33,9 @@ public static class NominationAttachmentsApi
             .WithSummary("Remove an attached file from the unit's open nomination.");
     }
 
-    private static readonly AwardError Closed = new(409, "OD-AWARD-NOMINATION-CLOSED",
-        "Đề xuất đã rút, đã quá hạn hoặc kết quả đã công bố; không thay đổi được tệp kèm theo.",
-        "The nomination was withdrawn, its deadline passed or the results are published; its attachments cannot change.");
+    private static Refusal Closed => Refusal.Of(AwardCodes.NominationClosed);
 
-    private static AwardError AttachmentNotFound(int id) => new(404, "OD-AWARD-ATTACHMENT-NOT-FOUND", $"Không có tệp kèm theo số {id}.", $"No attachment {id}.");
+    private static Refusal AttachmentNotFound(int id) => Refusal.Of(AwardCodes.AttachmentNotFound, id);
 
     public static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> ListNominationAttachments(int id, ClaimsPrincipal user, OpenDvcDbContext db, CancellationToken ct)
     {
@@ -64,31 +63,31 @@ public static class NominationAttachmentsApi
     }
 
     public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> AttachNominationFile(
-        int id, IFormFile? file, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, NominationStore store, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time, CancellationToken ct)
+        int id, IFormFile? file, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, NominationWorkflow store, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time, CancellationToken ct)
     {
         var (view, error) = await AttachAsync(id, file, user, db, files, store, options.Value, actor, time, ct);
         return error is not null ? error.ToProblem() : TypedResults.Created($"/api/v1/awards/nominations/{id}/attachments/{view!.Id}", view);
     }
 
     /// <summary>Checks and stores the file and attaches it (audited), for the API and the nomination page alike.</summary>
-    public static async Task<(AttachmentView? View, AwardError? Error)> AttachAsync(
-        int id, IFormFile? file, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, NominationStore store, AwardsOptions options, ICurrentActor actor, TimeProvider time, CancellationToken ct)
+    public static async Task<Outcome<AttachmentView>> AttachAsync(
+        int id, IFormFile? file, ClaimsPrincipal user, OpenDvcDbContext db, FileStore files, NominationWorkflow store, AwardsOptions options, ICurrentActor actor, TimeProvider time, CancellationToken ct)
     {
         var (nomination, refusal) = await EditableAsync(db, store, user, id, ct);
         if (refusal is not null)
         {
-            return (null, refusal);
+            return refusal;
         }
 
         if (file is null)
         {
-            return (null, new AwardError(400, "OD-FILE-MISSING", "Chưa chọn tệp (trường 'file').", "No file was sent (form field 'file')."));
+            return Refusal.Of(PlatformCodes.NoFile);
         }
 
         var (stored, rejection) = await files.AddAsync(file, options.MaxAttachmentBytes, pdfOnly: false, ct);
         if (rejection is not null)
         {
-            return (null, new AwardError(rejection.Status, rejection.Code, rejection.Vietnamese, rejection.English));
+            return rejection;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -101,14 +100,14 @@ public static class NominationAttachmentsApi
         db.Add(attached);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (new AttachmentView(attached.Id, id, attached.FileName, attached.ContentType, attached.Size, attached.AttachedAt, attached.AttachedBy), null);
+        return new AttachmentView(attached.Id, id, attached.FileName, attached.ContentType, attached.Size, attached.AttachedAt, attached.AttachedBy);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveNominationAttachment(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveNominationAttachment(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationWorkflow store, CancellationToken ct) =>
         await RemoveAsync(id, attachment, user, db, store, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent();
 
     /// <summary>Removes an attached file from an open nomination (the API and the nomination page); null when done, else why not.</summary>
-    public static async Task<AwardError?> RemoveAsync(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationStore store, CancellationToken ct)
+    public static async Task<Refusal?> RemoveAsync(int id, int attachment, ClaimsPrincipal user, OpenDvcDbContext db, NominationWorkflow store, CancellationToken ct)
     {
         var (_, refusal) = await EditableAsync(db, store, user, id, ct);
         if (refusal is not null)
@@ -130,29 +129,29 @@ public static class NominationAttachmentsApi
     private static async Task<ProblemHttpResult?> ReadableAsync(OpenDvcDbContext db, ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var unit = await db.Set<Nomination>().Where(n => n.Id == id).Select(n => n.UnitCode).SingleOrDefaultAsync(ct);
-        return unit is null ? AwardError.NominationNotFound(id).ToProblem()
-            : !UnitAccess.CanRead(user, unit) ? AwardError.Forbidden.ToProblem()
+        return unit is null ? Refusal.Of(AwardCodes.NominationNotFound, id).ToProblem()
+            : !UnitAccess.CanRead(user, unit) ? Refusal.Of(PlatformCodes.Forbidden).ToProblem()
             : null;
     }
 
     /// <summary>The nomination when the caller may change its attachments now; otherwise why not.</summary>
-    public static async Task<(Nomination? Nomination, AwardError? Refusal)> EditableAsync(OpenDvcDbContext db, NominationStore store, ClaimsPrincipal user, int id, CancellationToken ct)
+    public static async Task<Outcome<Nomination>> EditableAsync(OpenDvcDbContext db, NominationWorkflow store, ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var nomination = await db.Set<Nomination>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
         if (nomination is null)
         {
-            return (null, AwardError.NominationNotFound(id));
+            return Refusal.Of(AwardCodes.NominationNotFound, id);
         }
 
         if (!UnitAccess.CanEdit(user, nomination.UnitCode))
         {
-            return (null, AwardError.Forbidden);
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         var campaign = await db.Set<AwardCampaign>().AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, ct);
         var (today, lastDay) = await store.DeadlineAsync(campaign, nomination.UnitCode, ct);
         return nomination.Status is not (NominationStatus.Submitted or NominationStatus.Draft) || campaign.PublishedAt is not null || today > lastDay
-            ? (null, Closed)
-            : (nomination, null);
+            ? Closed
+            : nomination;
     }
 }

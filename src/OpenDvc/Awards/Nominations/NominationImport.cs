@@ -1,16 +1,18 @@
 using System.Security.Claims;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 using OpenDvc.Registry.Transfer;
 
 namespace OpenDvc.Awards.Nominations;
 
 /// <summary>
 /// Nominations from an Excel (.xlsx) or CSV file, for units that prefer a spreadsheet: each row goes through
-/// <see cref="NominationStore.NominateServiceAsync"/> (scope, deadline, quota, eligibility, frozen evidence) inside one
+/// <see cref="NominationWorkflow.NominateServiceAsync"/> (scope, deadline, quota, eligibility, frozen evidence) inside one
 /// transaction; if any row is refused nothing is written and the report lists every refused row.
 /// </summary>
-public sealed class NominationImport(NominationStore store, OpenDvcDbContext db)
+public sealed class NominationImport(NominationWorkflow store, OpenDvcDbContext db)
 {
     public static readonly string[] Columns = ["unit", "procedure", "category", "narrative", "contact_name", "contact_email", "contact_phone"];
 
@@ -26,7 +28,7 @@ public sealed class NominationImport(NominationStore store, OpenDvcDbContext db)
         if (missing.Count > 0)
         {
             return ImportReport.Failed("nominations", file.Rows.Count, missing
-                .Select(m => new ImportError(1, m, null, "OD-IMPORT-HEADER-MISSING", $"Thiếu cột '{m}'.", $"Column '{m}' is missing.")).ToList());
+                .Select(m => ImportError.Of(1, m, null, Refusal.Of(RegistryCodes.ImportHeaderMissing, m))).ToList());
         }
 
         var index = Columns.ToDictionary(c => c, c => file.Header.Select((h, i) => (h, i)).First(x => string.Equals(x.h, c, StringComparison.OrdinalIgnoreCase)).i);
@@ -39,21 +41,20 @@ public sealed class NominationImport(NominationStore store, OpenDvcDbContext db)
         {
             if (!Enum.TryParse<NominationCategory>(Cell(cells, "category"), ignoreCase: true, out var category) || !Enum.IsDefined(category))
             {
-                errors.Add(new ImportError(number, "category", Cell(cells, "category"), "OD-IMPORT-ENUM",
-                    "Nhóm phải là CitizenServices, BusinessServices hoặc Solutions.", "The category must be CitizenServices, BusinessServices or Solutions."));
+                errors.Add(ImportError.Of(number, "category", Cell(cells, "category"), Refusal.Of(RegistryCodes.ImportEnum).Saying("NominationCategory")));
                 continue;
             }
 
             var input = new NominationInput(Cell(cells, "unit") ?? "", Cell(cells, "procedure") ?? "", category, Cell(cells, "narrative"),
                 Cell(cells, "contact_name"), Cell(cells, "contact_email"), Cell(cells, "contact_phone"));
-            var (_, _, refused) = await store.NominateServiceAsync(user, campaignId, input, ct);
+            var (_, refused) = await store.NominateServiceAsync(user, campaignId, input, ct);
             if (refused is null)
             {
                 created++;
             }
             else
             {
-                errors.Add(new ImportError(number, "procedure", $"{input.UnitCode}/{input.ProcedureCode}", refused.Code, refused.Vietnamese, refused.English));
+                errors.Add(ImportError.Of(number, "procedure", $"{input.UnitCode}/{input.ProcedureCode}", refused));
             }
         }
 

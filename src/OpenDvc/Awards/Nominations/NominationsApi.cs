@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
@@ -45,13 +46,13 @@ public static class NominationsApi
             .WithSummary("Withdraw a nomination before the deadline (the unit's focal point or an admin).");
     }
 
-    public static async Task<Results<Ok<NominationCheck>, ProblemHttpResult>> CheckService(int id, string unit, string procedure, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    public static async Task<Results<Ok<NominationCheck>, ProblemHttpResult>> CheckService(int id, string unit, string procedure, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct)
     {
         var (check, error) = await store.CheckAsync(user, id, unit, procedure, ct);
         return error is not null ? error.ToProblem() : TypedResults.Ok(check!);
     }
 
-    public static async Task<Results<Ok<List<NominationView>>, ProblemHttpResult>> ListNominations(int id, string? unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    public static async Task<Results<Ok<List<NominationView>>, ProblemHttpResult>> ListNominations(int id, string? unit, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct)
     {
         if (unit is not null && !UnitAccess.CanRead(user, unit))
         {
@@ -61,7 +62,7 @@ public static class NominationsApi
         return TypedResults.Ok(await store.ViewsAsync(store.Visible(user, id, unit), ct));
     }
 
-    public static async Task<IResult> ExportNominations(int id, string? unit, string? format, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    public static async Task<IResult> ExportNominations(int id, string? unit, string? format, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct)
     {
         if (unit is not null && !UnitAccess.CanRead(user, unit))
         {
@@ -78,15 +79,15 @@ public static class NominationsApi
         return await TableExport.ToFileAsync(rows.ToAsyncEnumerable(), AwardsExports.Nominations, format, $"nominations-{id}", ct);
     }
 
-    public static async Task<Results<Created<NominationView>, ProblemHttpResult>> NominateService(int id, NominationInput input, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    public static async Task<Results<Created<NominationView>, ProblemHttpResult>> NominateService(int id, NominationInput input, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct)
     {
-        var (nomination, check, error) = await store.NominateServiceAsync(user, id, input, ct);
-        if (error is not null)
+        var (nominated, refusal) = await store.NominateServiceAsync(user, id, input, ct);
+        if (refusal is not null)
         {
-            return error.ToProblem();
+            return refusal.ToProblem();
         }
 
-        return TypedResults.Created($"/api/v1/awards/nominations/{nomination!.Id}", NominationStore.View(nomination, check!.Evidence.ProcedureName));
+        return TypedResults.Created($"/api/v1/awards/nominations/{nominated!.Nomination.Id}", NominationWorkflow.View(nominated.Nomination, nominated.Check.Evidence.ProcedureName));
     }
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportNominations(int id, IFormFile? file, bool? dryRun, ClaimsPrincipal user, NominationImport import, CancellationToken ct)
@@ -101,12 +102,12 @@ public static class NominationsApi
         return report.Succeeded ? TypedResults.Ok(report) : RegistryProblems.ImportFailed(report);
     }
 
-    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> GetNomination(int id, ClaimsPrincipal user, NominationStore store, OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> GetNomination(int id, ClaimsPrincipal user, NominationWorkflow store, OpenDvcDbContext db, CancellationToken ct)
     {
         var nomination = await db.Set<Nomination>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
         if (nomination is null)
         {
-            return AwardError.NominationNotFound(id).ToProblem();
+            return Refusal.Of(AwardCodes.NominationNotFound, id).ToProblem();
         }
 
         if (!UnitAccess.CanRead(user, nomination.UnitCode))
@@ -117,24 +118,24 @@ public static class NominationsApi
         return TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
     }
 
-    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> EditNominationDraft(int id, NominationDraftInput input, ClaimsPrincipal user, NominationStore store, OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> EditNominationDraft(int id, NominationDraftInput input, ClaimsPrincipal user, NominationWorkflow store, OpenDvcDbContext db, CancellationToken ct)
     {
         var (_, error) = await store.EditDraftAsync(user, id, input, ct);
         return error is not null ? error.ToProblem() : TypedResults.Ok((await store.ViewsAsync(db.Set<Nomination>().Where(n => n.Id == id), ct)).Single());
     }
 
-    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> SubmitNominationDraft(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct)
+    public static async Task<Results<Ok<NominationView>, ProblemHttpResult>> SubmitNominationDraft(int id, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct)
     {
-        var (nomination, check, error) = await store.SubmitDraftAsync(user, id, ct);
-        return error is not null ? error.ToProblem() : TypedResults.Ok(NominationStore.View(nomination!, check!.Evidence.ProcedureName));
+        var (nominated, refusal) = await store.SubmitDraftAsync(user, id, ct);
+        return refusal is not null ? refusal.ToProblem() : TypedResults.Ok(NominationWorkflow.View(nominated!.Nomination, nominated.Check.Evidence.ProcedureName));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeclareNoNominations(int id, string unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeclareNoNominations(int id, string unit, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct) =>
         await store.DeclareNoNominationsAsync(user, id, unit, none: true, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> TakeBackNoNominations(int id, string unit, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> TakeBackNoNominations(int id, string unit, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct) =>
         await store.DeclareNoNominationsAsync(user, id, unit, none: false, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawNomination(int id, ClaimsPrincipal user, NominationStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawNomination(int id, ClaimsPrincipal user, NominationWorkflow store, CancellationToken ct) =>
         await store.WithdrawAsync(user, id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
 
@@ -27,7 +28,7 @@ public sealed class AwardsHomePage(OpenDvcDbContext db) : PageModel
     [BindProperty]
     public int NewYear { get; set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
     {
@@ -50,7 +51,7 @@ public sealed class AwardsHomePage(OpenDvcDbContext db) : PageModel
 
         if (string.IsNullOrWhiteSpace(NewName) || NewYear is < 2015 or > 2100)
         {
-            Error = new AwardError(422, "OD-AWARD-CAMPAIGN-INVALID", "Cần tên đợt và năm (2015–2100).", "A name and a year (2015–2100) are required.");
+            Error = Refusal.Of(AwardCodes.CampaignInvalid).Saying("NameAndYear");
             return await OnGetAsync(null, ct);
         }
 

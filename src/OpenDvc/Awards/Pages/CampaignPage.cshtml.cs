@@ -7,6 +7,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
 
@@ -18,7 +19,7 @@ namespace OpenDvc.Awards.Pages;
 /// deadline extensions per unit. Every change is audited.
 /// </summary>
 [Authorize(Policy = AccountsModule.AdminPolicy)]
-public sealed class CampaignPage(OpenDvcDbContext db, NominationStore store) : PageModel
+public sealed class CampaignPage(OpenDvcDbContext db, NominationWorkflow store) : PageModel
 {
     [BindProperty]
     public CampaignInput? Input { get; set; }
@@ -39,7 +40,7 @@ public sealed class CampaignPage(OpenDvcDbContext db, NominationStore store) : P
 
     public IReadOnlyList<CampaignExtension> Extensions { get; private set; } = [];
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     [TempData]
     public bool Saved { get; set; }
@@ -74,12 +75,12 @@ public sealed class CampaignPage(OpenDvcDbContext db, NominationStore store) : P
         ModelState.Remove("Input.Rubric");
         if (Input is null || !ModelState.IsValid || criteria is null)
         {
-            Error = new AwardError(422, "OD-AWARD-CAMPAIGN-INVALID", "Cấu hình chưa hợp lệ; kiểm tra các trường và bộ tiêu chí.", "The configuration is not valid; check the fields and the rubric.");
+            Error = Refusal.Of(AwardCodes.CampaignInvalid);
             return Page();
         }
 
         var input = Input with { Rubric = criteria };
-        Error = Campaign!.PublishedAt is not null ? AwardError.Published : input.Check();
+        Error = Campaign!.PublishedAt is not null ? Refusal.Of(AwardCodes.Published) : input.Check();
         if (Error is not null)
         {
             return Page();
@@ -102,7 +103,7 @@ public sealed class CampaignPage(OpenDvcDbContext db, NominationStore store) : P
         Rubric = RubricText(Campaign!);
         if (string.IsNullOrWhiteSpace(ExtensionUnit) || ExtensionUntil is null)
         {
-            Error = new AwardError(422, "OD-AWARD-EXTENSION-INVALID", "Cần mã đơn vị và ngày gia hạn.", "A unit code and a day are required.");
+            Error = Refusal.Of(AwardCodes.ExtensionInvalid);
             return Page();
         }
 

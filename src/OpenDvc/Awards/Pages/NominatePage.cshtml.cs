@@ -6,6 +6,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 
@@ -17,7 +18,7 @@ namespace OpenDvc.Awards.Pages;
 /// Admins may nominate for any unit.
 /// </summary>
 [Authorize(Policy = AccountsModule.EditPolicy)]
-public sealed class NominatePage(NominationStore store, NominationImport import, OpenDvcDbContext db) : PageModel
+public sealed class NominatePage(NominationWorkflow store, NominationImport import, OpenDvcDbContext db) : PageModel
 {
     public sealed record ServiceOption(string Code, string Name, ServiceLevel Level, Audience Audience);
 
@@ -51,7 +52,7 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
 
     public NominationCheck? Check { get; private set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public DateOnly? LastDay { get; private set; }
 
@@ -88,14 +89,20 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
             return refused;
         }
 
-        var (nomination, check, error) = await store.NominateServiceAsync(User, Campaign,
+        var (nominated, refusal) = await store.NominateServiceAsync(User, Campaign,
             new NominationInput(Unit!, Procedure ?? "", Category, Narrative, ContactName, ContactEmail, ContactPhone, draft), ct);
-        if (nomination is not null)
+        if (nominated is not null)
         {
-            return Redirect($"/awards/nominations/{nomination.Id}?{(draft ? "draft" : "submitted")}=true");
+            return Redirect($"/awards/nominations/{nominated.Nomination.Id}?{(draft ? "draft" : "submitted")}=true");
         }
 
-        (Check, Error) = (check, error);
+        // An ineligible service is shown with the evidence and verdict it failed on.
+        Error = refusal;
+        if (refusal?.Code == AwardCodes.NotEligible)
+        {
+            (Check, _) = await store.CheckAsync(User, Campaign, Unit!, Procedure ?? "", ct);
+        }
+
         return Page();
     }
 
@@ -130,7 +137,7 @@ public sealed class NominatePage(NominationStore store, NominationImport import,
 
         if (file is null)
         {
-            Error = new AwardError(400, "OD-IMPORT-NO-FILE", "Chưa chọn tệp.", "No file was chosen.");
+            Error = Refusal.Of(PlatformCodes.NoFile).Saying("Chosen");
             return Page();
         }
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Pages;
 
 /// <summary>/awards/nominations: a campaign's nominations; staff see every unit, a focal point its own.</summary>
 [Authorize]
-public sealed class NominationListPage(NominationStore store) : PageModel
+public sealed class NominationListPage(NominationWorkflow store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Campaign { get; set; }

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Nominations;
-using Microsoft.Extensions.Options;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Pages;
 
@@ -16,11 +17,11 @@ namespace OpenDvc.Awards.Pages;
 /// submit it); its unit's focal point may withdraw it, attach and remove files while it is open.
 /// </summary>
 [Authorize]
-public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, FileStore files, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time) : PageModel
+public sealed class NominationPage(NominationWorkflow store, OpenDvcDbContext db, FileStore files, IOptions<AwardsOptions> options, ICurrentActor actor, TimeProvider time) : PageModel
 {
     public NominationView? Nomination { get; private set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public bool CanWithdraw { get; private set; }
 
@@ -59,9 +60,9 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
 
         // The API's limits, checked here as its validation does there.
         var input = new NominationDraftInput(narrative, contactName, contactEmail, contactPhone);
-        (_, Error) = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), null, validateAllProperties: true)
-            ? await store.EditDraftAsync(User, id, input, ct)
-            : (null, new AwardError(422, "OD-AWARD-INVALID", "Có trường vượt quá độ dài cho phép.", "A field is longer than allowed."));
+        Error = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), null, validateAllProperties: true)
+            ? (await store.EditDraftAsync(User, id, input, ct)).Refusal
+            : Refusal.Of(AwardCodes.Invalid);
         return Outcome($"/awards/nominations/{id}?draft=true");
     }
 
@@ -72,8 +73,8 @@ public sealed class NominationPage(NominationStore store, OpenDvcDbContext db, F
             return refused;
         }
 
-        (_, var check, Error) = await store.SubmitDraftAsync(User, id, ct);
-        LiveCheck = check ?? LiveCheck;
+        (var submitted, Error) = await store.SubmitDraftAsync(User, id, ct);
+        LiveCheck = submitted?.Check ?? LiveCheck;
         return Outcome($"/awards/nominations/{id}?submitted=true");
     }
 

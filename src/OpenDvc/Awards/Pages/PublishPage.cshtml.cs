@@ -5,6 +5,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Pages;
 
@@ -13,7 +14,7 @@ namespace OpenDvc.Awards.Pages;
 /// (the selected services with their units and scores) and publishes only with the confirmation box ticked.
 /// </summary>
 [Authorize(Policy = AccountsModule.AdminPolicy)]
-public sealed class PublishPage(NominationStore nominations, ResultsStore results, TimeProvider time) : PageModel
+public sealed class PublishPage(NominationWorkflow nominations, ResultsWorkflow results, TimeProvider time) : PageModel
 {
     public AwardCampaign? Campaign { get; private set; }
 
@@ -24,7 +25,7 @@ public sealed class PublishPage(NominationStore nominations, ResultsStore result
     [BindProperty]
     public bool Confirm { get; set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -32,7 +33,7 @@ public sealed class PublishPage(NominationStore nominations, ResultsStore result
     {
         Error = Confirm
             ? await results.PublishAsync(id, time.GetUtcNow(), ct)
-            : new AwardError(400, "OD-AWARD-PUBLISH-NOT-CONFIRMED", "Chưa công bố: hãy đánh dấu ô xác nhận.", "Not published: tick the confirmation box.");
+            : Refusal.Of(AwardCodes.PublishNotConfirmed);
         if (Error is null)
         {
             TempData[nameof(ResultsPage.Message)] = "ok";

@@ -8,6 +8,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Pages;
 
@@ -17,7 +18,7 @@ namespace OpenDvc.Awards.Pages;
 /// Every decision is audited through the entities it changes.
 /// </summary>
 [Authorize(Policy = AccountsModule.AdminPolicy)]
-public sealed class ResultsPage(NominationStore nominations, AppraisalStore appraisal, ResultsStore results, OpenDvcDbContext db) : PageModel
+public sealed class ResultsPage(NominationWorkflow nominations, AppraisalWorkflow appraisal, ResultsWorkflow results, OpenDvcDbContext db) : PageModel
 {
     public AwardCampaign? Campaign { get; private set; }
 
@@ -32,7 +33,7 @@ public sealed class ResultsPage(NominationStore nominations, AppraisalStore appr
     [TempData]
     public string? Message { get; set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -61,7 +62,7 @@ public sealed class ResultsPage(NominationStore nominations, AppraisalStore appr
 
         if (campaign.PublishedAt is not null)
         {
-            return await AfterAsync(id, AwardError.Published, null, ct);
+            return await AfterAsync(id, Refusal.Of(AwardCodes.Published), null, ct);
         }
 
         campaign.NormaliseReviewers = normalise;
@@ -69,7 +70,7 @@ public sealed class ResultsPage(NominationStore nominations, AppraisalStore appr
         return await AfterAsync(id, null, null, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, AwardError? error, string? message, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, Refusal? error, string? message, CancellationToken ct)
     {
         if (error is null)
         {

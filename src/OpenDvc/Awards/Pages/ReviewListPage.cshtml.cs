@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Awards.Appraisal;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
 
@@ -9,7 +10,7 @@ namespace OpenDvc.Awards.Pages;
 
 /// <summary>/awards/reviews: the reviewer's assignments, to do or done, with running totals.</summary>
 [Authorize(Policy = AwardsModule.ReviewerPolicy)]
-public sealed class ReviewListPage(AppraisalStore store) : PageModel
+public sealed class ReviewListPage(AppraisalWorkflow store) : PageModel
 {
     private static readonly ExportColumn<ReviewView>[] Columns =
     [

@@ -5,12 +5,13 @@ using OpenDvc.Awards.Appraisal;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Awards.Pages;
 
 /// <summary>/awards/reviews/{id}: the frozen evidence of an assigned nomination and the rubric form (one score per criterion, a comment).</summary>
 [Authorize(Policy = AwardsModule.ReviewerPolicy)]
-public sealed class ReviewPage(AppraisalStore appraisal, NominationStore nominations, OpenDvcDbContext db) : PageModel
+public sealed class ReviewPage(AppraisalWorkflow appraisal, NominationWorkflow nominations, OpenDvcDbContext db) : PageModel
 {
     public NominationView? Nomination { get; private set; }
 
@@ -18,7 +19,7 @@ public sealed class ReviewPage(AppraisalStore appraisal, NominationStore nominat
 
     public AwardCampaign? Campaign { get; private set; }
 
-    public AwardError? Error { get; private set; }
+    public Refusal? Error { get; private set; }
 
     [BindProperty]
     public Dictionary<string, int> Scores { get; set; } = [];

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Awards.Results;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
 
@@ -9,7 +10,7 @@ namespace OpenDvc.Awards.Pages;
 
 /// <summary>/awards/winners (public): the published results only — winners with their frozen evidence, scores, rubric and rules.</summary>
 [AllowAnonymous]
-public sealed class WinnersPage(ResultsStore results) : PageModel
+public sealed class WinnersPage(ResultsWorkflow results) : PageModel
 {
     private static readonly ExportColumn<(PublishedResults Campaign, PublishedWinner Winner)>[] Columns =
     [

@@ -1,9 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Awards.Appraisal;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry;
 
@@ -38,11 +39,11 @@ public static class ResultsApi
             .WithName(nameof(GetWinnerCertificate)).WithSummary("A published winner's certificate as an A4 landscape PDF, by nomination (public; 404 for anything else).");
     }
 
-    public static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRanking(int id, NominationStore nominations, ResultsStore results, CancellationToken ct)
+    public static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRanking(int id, NominationWorkflow nominations, ResultsWorkflow results, CancellationToken ct)
     {
         if (await nominations.CampaignAsync(id, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(id).ToProblem();
+            return Refusal.Of(AwardCodes.CampaignNotFound, id).ToProblem();
         }
 
         var vi = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
@@ -50,22 +51,22 @@ public static class ResultsApi
             await results.RankAsync(campaign, ct), await results.SpreadAsync(campaign, ct)));
     }
 
-    public static Task<IResult> ExportRanking(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct) =>
+    public static Task<IResult> ExportRanking(int id, string? format, NominationWorkflow nominations, ResultsWorkflow results, CancellationToken ct) =>
         ExportAsync(id, format, nominations, async c => await results.RankAsync(c, ct), _ => AwardsExports.Ranking, "ranking", ct);
 
-    public static Task<IResult> ExportSpread(int id, string? format, NominationStore nominations, ResultsStore results, CancellationToken ct) =>
+    public static Task<IResult> ExportSpread(int id, string? format, NominationWorkflow nominations, ResultsWorkflow results, CancellationToken ct) =>
         ExportAsync(id, format, nominations, async c => await results.SpreadAsync(c, ct), _ => AwardsExports.Spread, "reviewer-spread", ct);
 
-    public static Task<IResult> ExportScores(int id, string? format, NominationStore nominations, AppraisalStore appraisal, CancellationToken ct) =>
+    public static Task<IResult> ExportScores(int id, string? format, NominationWorkflow nominations, AppraisalWorkflow appraisal, CancellationToken ct) =>
         ExportAsync(id, format, nominations, async c => await appraisal.ReviewsAsync(null, c.Id, null, ct), c => AwardsExports.Scores(c.Criteria()), "scores", ct);
 
     /// <summary>A campaign's table as CSV or Excel: 404 for an unknown campaign, 400 for another format.</summary>
-    private static async Task<IResult> ExportAsync<T>(int id, string? format, NominationStore nominations, Func<AwardCampaign, Task<IReadOnlyList<T>>> rows,
+    private static async Task<IResult> ExportAsync<T>(int id, string? format, NominationWorkflow nominations, Func<AwardCampaign, Task<IReadOnlyList<T>>> rows,
         Func<AwardCampaign, IReadOnlyList<ExportColumn<T>>> columns, string stem, CancellationToken ct)
     {
         if (await nominations.CampaignAsync(id, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(id).ToProblem();
+            return Refusal.Of(AwardCodes.CampaignNotFound, id).ToProblem();
         }
 
         return TableExport.IsSupported(format ??= "csv")
@@ -73,33 +74,32 @@ public static class ResultsApi
             : TableExport.UnsupportedFormat();
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DecideNomination(int id, DecisionInput input, ResultsStore results, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DecideNomination(int id, DecisionInput input, ResultsWorkflow results, CancellationToken ct) =>
         await results.DecideAsync(id, input.Shortlisted, input.Selected, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
     /// <summary>How many nominations the quotas selected.</summary>
     public sealed record SelectionView(int Selected);
 
-    public static async Task<Results<Ok<SelectionView>, ProblemHttpResult>> SelectWithinQuotas(int id, ResultsStore results, CancellationToken ct)
+    public static async Task<Results<Ok<SelectionView>, ProblemHttpResult>> SelectWithinQuotas(int id, ResultsWorkflow results, CancellationToken ct)
     {
         var (selected, error) = await results.SelectWithinQuotasAsync(id, ct);
         return error is not null ? error.ToProblem() : TypedResults.Ok(new SelectionView(selected));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> PublishResults(int id, ResultsStore results, TimeProvider time, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> PublishResults(int id, ResultsWorkflow results, TimeProvider time, CancellationToken ct) =>
         await results.PublishAsync(id, time.GetUtcNow(), ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
-    public static async Task<Ok<List<PublishedResults>>> ListPublishedResults(ResultsStore results, CancellationToken ct) =>
+    public static async Task<Ok<List<PublishedResults>>> ListPublishedResults(ResultsWorkflow results, CancellationToken ct) =>
         TypedResults.Ok(await results.PublishedAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi", ct));
 
     /// <summary>The certificate of a published winner; any other nomination answers 404 with a stable code, so nothing unpublished leaks.</summary>
-    public static async Task<IResult> GetWinnerCertificate(int id, ResultsStore results, OpenDvc.Platform.Database.OpenDvcDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetWinnerCertificate(int id, ResultsWorkflow results, OpenDvc.Platform.Database.OpenDvcDbContext db, CancellationToken ct)
     {
         var published = await results.PublishedAsync(vietnamese: true, ct);
         var found = published.SelectMany(c => c.Winners.Where(w => w.Nomination.Id == id).Select(w => (Campaign: c, Winner: w))).FirstOrDefault();
         if (found.Winner is null)
         {
-            return new AwardError(404, "OD-AWARD-CERTIFICATE-UNKNOWN", $"Không có giấy chứng nhận cho đề xuất số {id} (chưa được chọn hoặc chưa công bố).",
-                $"No certificate for nomination {id} (not selected, or not published).").ToProblem();
+            return Refusal.Of(AwardCodes.CertificateUnknown, id).ToProblem();
         }
 
         var years = await db.Set<AwardCampaign>().Where(c => c.Id == found.Campaign.CampaignId).Select(c => new { c.FirstYear, c.LastYear }).SingleAsync(ct);

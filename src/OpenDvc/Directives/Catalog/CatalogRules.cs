@@ -1,4 +1,5 @@
 using OpenDvc.Directives.Submissions;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Units;
@@ -33,27 +34,21 @@ public sealed class CatalogRules(Unit unit, IReadOnlyDictionary<string, Procedur
     {
         if (!procedures.TryGetValue(entry.Procedure, out var procedure))
         {
-            yield return new RuleViolation(CatalogColumns.Procedure, "OD-PROCEDURE-UNKNOWN",
-                $"Không có thủ tục mã '{entry.Procedure}'.", $"No procedure with code '{entry.Procedure}'.");
+            yield return new RuleViolation(CatalogColumns.Procedure, Refusal.Of(RegistryCodes.ProcedureUnknown, entry.Procedure));
         }
         else if (!procedure.IsCarriedOutBy(unit))
         {
-            yield return new RuleViolation(CatalogColumns.Procedure, "OD-SERVICE-NOT-UNITS-PROCEDURE",
-                $"Đơn vị '{unit.Code}' không thực hiện thủ tục '{entry.Procedure}' (theo cấp thực hiện và bộ quản lý).",
-                $"Unit '{unit.Code}' does not carry out procedure '{entry.Procedure}' (by its tier and managing ministry).");
+            yield return new RuleViolation(CatalogColumns.Procedure, Refusal.Of(RegistryCodes.ServiceNotUnitsProcedure, unit.Code, entry.Procedure));
         }
 
         if (entry.Status != CatalogStatus.FullProcess && string.IsNullOrWhiteSpace(entry.Reason))
         {
-            yield return new RuleViolation(CatalogColumns.Reason, "OD-PROCEDURE-REASON-REQUIRED",
-                "Thủ tục không đủ điều kiện toàn trình phải nêu lý do.", "A procedure not eligible for full-process service needs a reason.");
+            yield return new RuleViolation(CatalogColumns.Reason, Refusal.Of(RegistryCodes.ProcedureReasonRequired));
         }
 
         if (entry.Status != CatalogStatus.FullProcess && offeredFullProcess.Contains(entry.Procedure))
         {
-            yield return new RuleViolation(CatalogColumns.Status, "OD-SERVICE-LEVEL-NOT-ELIGIBLE",
-                $"Thủ tục '{entry.Procedure}' đang được cung cấp toàn trình; không thể đánh dấu không đủ điều kiện.",
-                $"Procedure '{entry.Procedure}' is offered full-process; it cannot be marked not eligible.");
+            yield return new RuleViolation(CatalogColumns.Status, Refusal.Of(RegistryCodes.ServiceLevelNotEligible, entry.Procedure).Saying("Catalog"));
         }
     }
 
@@ -67,17 +62,14 @@ public sealed class CatalogRules(Unit unit, IReadOnlyDictionary<string, Procedur
             violations.AddRange(Check(entries[i]).Select(v => v with { Field = $"catalog[{i}].{v.Field}" }));
             if (!seen.Add(entries[i].Procedure))
             {
-                violations.Add(new RuleViolation($"catalog[{i}].{CatalogColumns.Procedure}", "OD-IMPORT-DUPLICATE",
-                    $"Thủ tục '{entries[i].Procedure}' xuất hiện hai lần.", $"Procedure '{entries[i].Procedure}' appears twice."));
+                violations.Add(new RuleViolation($"catalog[{i}].{CatalogColumns.Procedure}", Refusal.Of(RegistryCodes.ImportDuplicate, entries[i].Procedure).Saying("Procedure")));
             }
         }
 
         var missing = UnitProcedures.Select(p => p.Code).Where(c => !seen.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            violations.Add(new RuleViolation("catalog", "OD-CATALOG-INCOMPLETE",
-                $"Danh mục còn thiếu {missing.Count} thủ tục của đơn vị, ví dụ {string.Join(", ", missing.Take(5))}.",
-                $"The catalog leaves out {missing.Count} of the unit's procedures, e.g. {string.Join(", ", missing.Take(5))}."));
+            violations.Add(new RuleViolation("catalog", Refusal.Of(DirectiveCodes.CatalogIncomplete, missing.Count, string.Join(", ", missing.Take(5)))));
         }
 
         return violations;

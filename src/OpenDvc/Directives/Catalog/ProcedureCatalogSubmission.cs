@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
@@ -70,8 +71,7 @@ public sealed class ProcedureCatalogSubmission(OpenDvcDbContext db)
             var reason = row.Text(CatalogColumns.Reason, 512, required: false);
             if (unit is not null && unit != rules.Unit.Code)
             {
-                row.Fail(CatalogColumns.Unit, "OD-CATALOG-WRONG-UNIT",
-                    $"Dòng thuộc đơn vị '{unit}', không phải '{rules.Unit.Code}'.", $"The row belongs to unit '{unit}', not '{rules.Unit.Code}'.");
+                row.Fail(CatalogColumns.Unit, Refusal.Of(DirectiveCodes.CatalogWrongUnit, unit, rules.Unit.Code));
             }
 
             if (procedure is null)

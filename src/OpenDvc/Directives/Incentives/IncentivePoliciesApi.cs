@@ -124,7 +124,7 @@ public static class IncentivePoliciesApi
         return violations.Count > 0 ? Invalid(violations) : TypedResults.Ok(await register.ViewAsync(policy, ct));
     }
 
-    private static ProblemHttpResult Invalid(IReadOnlyList<Registry.RuleViolation> violations) => DirectivesProblems.Invalid(violations, "OD-INCENTIVE-INVALID");
+    private static ProblemHttpResult Invalid(IReadOnlyList<Registry.RuleViolation> violations) => DirectivesProblems.Invalid(violations, DirectiveCodes.IncentiveInvalid);
 
     private static ProblemHttpResult Unknown(int id) => DirectivesProblems.UnknownIncentivePolicy(id);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
@@ -109,7 +110,7 @@ public sealed class IncentiveRegister(OpenDvcDbContext db, ICurrentActor actor, 
         var violations = Check(input).ToList();
         if (!string.IsNullOrWhiteSpace(input.Unit) && !await db.Set<Unit>().AnyAsync(u => u.Code == input.Unit, ct))
         {
-            violations.Add(new RuleViolation("unit", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{input.Unit}'.", $"No unit with code '{input.Unit}'."));
+            violations.Add(new RuleViolation("unit", Refusal.Of(PlatformCodes.UnitUnknown, input.Unit)));
         }
 
         if (violations.Count > 0)
@@ -158,8 +159,7 @@ public sealed class IncentiveRegister(OpenDvcDbContext db, ICurrentActor actor, 
         new(p.Id, p.UnitCode, unit?.Name ?? p.UnitCode, unit is { Kind: UnitKind.Province or UnitKind.City }, p.Kind, p.Percent, p.Description, p.Since, p.Until,
             p.DocumentNumber, p.DocumentDate, p.DocumentIssuer, p.IssuedBy, p.Link, p.Note);
 
-    private static readonly RuleViolation BeforeSince = new("until", "OD-INCENTIVE-DATES",
-        "Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực.", "The last day in force cannot be before the first.");
+    private static readonly RuleViolation BeforeSince = new("until", Refusal.Of(DirectiveCodes.IncentiveDates));
 
     private static IEnumerable<RuleViolation> Check(IncentivePolicyInput input)
     {
@@ -170,14 +170,12 @@ public sealed class IncentiveRegister(OpenDvcDbContext db, ICurrentActor actor, 
 
         if (input.Percent is null && string.IsNullOrWhiteSpace(input.Description))
         {
-            yield return new RuleViolation("percent", "OD-INCENTIVE-BENEFIT-EMPTY",
-                "Cần nêu mức ưu đãi (tỷ lệ phần trăm) hoặc mô tả nội dung khuyến khích.", "Give the benefit as a percentage or describe it.");
+            yield return new RuleViolation("percent", Refusal.Of(DirectiveCodes.IncentiveBenefitEmpty));
         }
 
         if (Blank(input.Link) is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
-            yield return new RuleViolation("link", "OD-INCENTIVE-LINK",
-                "Đường dẫn văn bản phải là địa chỉ http hoặc https.", "The document's link must be an http or https address.");
+            yield return new RuleViolation("link", Refusal.Of(DirectiveCodes.IncentiveLink));
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 
@@ -132,23 +133,23 @@ public sealed class RecurringDeliverables(OpenDvcDbContext db, TimeProvider time
     {
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
         {
-            return (null, [new RuleViolation("directiveId", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {directiveId}.", $"No directive {directiveId}.")]);
+            return (null, [new RuleViolation("directiveId", Refusal.Of(DirectiveCodes.DirectiveUnknown, directiveId))]);
         }
 
         var violations = new List<RuleViolation>();
         if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Frequency))
         {
-            violations.Add(new RuleViolation("frequency", "OD-SERIES-INVALID", "Loại nội dung hoặc chu kỳ không hợp lệ.", "Unknown kind or frequency."));
+            violations.Add(new RuleViolation("frequency", Refusal.Of(DirectiveCodes.SeriesInvalid)));
         }
 
         if (input.DueDay is < 1 or > 28)
         {
-            violations.Add(new RuleViolation("dueDay", "OD-SERIES-DUE-DAY", "Hạn nộp là ngày 1–28 của kỳ sau.", "The due day is day 1–28 of the next period."));
+            violations.Add(new RuleViolation("dueDay", Refusal.Of(DirectiveCodes.SeriesDueDay)));
         }
 
         if (input.LastPeriod is { } last && last < input.FirstPeriod)
         {
-            violations.Add(new RuleViolation("lastPeriod", "OD-SERIES-PERIODS", "Kỳ cuối trước kỳ đầu.", "The last period is before the first."));
+            violations.Add(new RuleViolation("lastPeriod", Refusal.Of(DirectiveCodes.SeriesPeriods)));
         }
 
         var scopeUnits = input.Scope == DeliverableScope.ChosenUnits ? DirectiveBook.CleanCodes(input.ScopeUnits) : null;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
 
@@ -87,31 +88,30 @@ public static class DirectiveBook
         var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).ToListAsync(ct);
         foreach (var unknown in units.Except(known.Select(u => u.Code), StringComparer.Ordinal))
         {
-            violations.Add(new RuleViolation("units", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unknown}'.", $"No unit with code '{unknown}'."));
+            violations.Add(new RuleViolation("units", Refusal.Of(PlatformCodes.UnitUnknown, unknown)));
         }
 
         // A letter goes to the units in force on its date: not to one that has ended (its successor instead) or not yet begun.
         foreach (var unit in known.Where(u => !u.IsValidOn(input.Date)))
         {
-            violations.Add(new RuleViolation("units", "OD-UNIT-NOT-IN-FORCE",
-                $"Đơn vị mã '{unit.Code}' không còn hoặc chưa hoạt động vào ngày {input.Date:dd/MM/yyyy}{(unit.SuccessorCode is { } s ? $"; gửi cho đơn vị kế thừa '{s}'" : "")}.",
-                $"Unit '{unit.Code}' is not in force on {input.Date:dd/MM/yyyy}{(unit.SuccessorCode is { } t ? $"; address its successor '{t}'" : "")}."));
+            var ended = Refusal.Of(RegistryCodes.UnitNotInForce, unit.Code, input.Date, unit.SuccessorCode);
+            violations.Add(new RuleViolation("units", ended.Saying(unit.SuccessorCode is null ? "Letter" : "LetterSuccessor")));
         }
 
         if (input.Recipients == RecipientScope.ChosenUnits && units.Count == 0)
         {
-            violations.Add(new RuleViolation("units", "OD-DIRECTIVE-NO-RECIPIENTS", "Chọn ít nhất một đơn vị nhận văn bản.", "Choose at least one recipient unit."));
+            violations.Add(new RuleViolation("units", Refusal.Of(DirectiveCodes.DirectiveNoRecipients)));
         }
 
         if (!Enum.IsDefined(input.Recipients))
         {
-            violations.Add(new RuleViolation("recipients", "OD-DIRECTIVE-RECIPIENTS", "Phạm vi gửi không hợp lệ.", "Unknown recipient scope."));
+            violations.Add(new RuleViolation("recipients", Refusal.Of(DirectiveCodes.DirectiveRecipients)));
         }
 
         var number = input.Number.Trim();
         if (await db.Set<Directive>().AnyAsync(d => d.Number == number && d.Id != (id ?? 0), ct))
         {
-            violations.Add(new RuleViolation("number", "OD-DIRECTIVE-NUMBER-TAKEN", $"Đã có văn bản số '{number}'.", $"A directive numbered '{number}' exists."));
+            violations.Add(new RuleViolation("number", Refusal.Of(DirectiveCodes.DirectiveNumberTaken, number)));
         }
 
         Directive? directive = null;
@@ -120,7 +120,7 @@ public static class DirectiveBook
             directive = await db.Set<Directive>().Include(d => d.ChosenUnits).SingleOrDefaultAsync(d => d.Id == id, ct);
             if (directive is null)
             {
-                return (null, [new RuleViolation("id", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {id}.", $"No directive {id}.")]);
+                return (null, [new RuleViolation("id", Refusal.Of(DirectiveCodes.DirectiveUnknown, id))]);
             }
         }
 
@@ -149,7 +149,7 @@ public static class DirectiveBook
     {
         if (!Enum.IsDefined(input.Kind))
         {
-            return (null, [new RuleViolation("kind", "OD-DELIVERABLE-KIND", "Loại nội dung không hợp lệ.", "Unknown deliverable kind.")]);
+            return (null, [new RuleViolation("kind", Refusal.Of(DirectiveCodes.DeliverableKind))]);
         }
 
         // Answers kept elsewhere are counted from there, so the thing must exist; a campaign's deadline is the due date, a survey keeps the deliverable's.
@@ -157,25 +157,22 @@ public static class DirectiveBook
         var answers = await sources.AnswersAsync(bound, ct);
         if (input.Kind == DeliverableKind.AwardNominations && answers is null)
         {
-            return (null, [new RuleViolation("campaign", "OD-DELIVERABLE-CAMPAIGN", "Chọn đợt tôn vinh mà các đề xuất trả lời nội dung này.",
-                "Choose the award campaign whose nominations answer this deliverable.")]);
+            return (null, [new RuleViolation("campaign", Refusal.Of(DirectiveCodes.DeliverableCampaign))]);
         }
 
         if (input.Kind == DeliverableKind.SurveyAnswers && answers is null)
         {
-            return (null, [new RuleViolation("survey", "OD-DELIVERABLE-SURVEY", "Chọn cuộc khảo sát gửi các đơn vị mà câu trả lời của đơn vị trả lời nội dung này.",
-                "Choose the survey, sent to the units, whose answers answer this deliverable.")]);
+            return (null, [new RuleViolation("survey", Refusal.Of(DirectiveCodes.DeliverableSurvey))]);
         }
 
         if (input.Kind == DeliverableKind.PortalSelfAssessment && answers is null)
         {
-            return (null, [new RuleViolation("reportMonth", "OD-DELIVERABLE-QUARTER", "Chọn quý (một tháng của quý) mà đơn vị tự đánh giá cổng DVC.",
-                "Choose the quarter (a month of it) whose portal self-assessment answers this deliverable.")]);
+            return (null, [new RuleViolation("reportMonth", Refusal.Of(DirectiveCodes.DeliverableQuarter))]);
         }
 
         if (!await db.Set<Directive>().AnyAsync(d => d.Id == directiveId, ct))
         {
-            return (null, [new RuleViolation("directiveId", "OD-DIRECTIVE-UNKNOWN", $"Không có văn bản số {directiveId}.", $"No directive {directiveId}.")]);
+            return (null, [new RuleViolation("directiveId", Refusal.Of(DirectiveCodes.DirectiveUnknown, directiveId))]);
         }
 
         var scopeUnits = input.Scope == DeliverableScope.ChosenUnits ? CleanCodes(input.ScopeUnits) : null;
@@ -187,7 +184,7 @@ public static class DirectiveBook
         var deliverable = id is null ? null : await db.Set<Deliverable>().SingleOrDefaultAsync(d => d.Id == id && d.DirectiveId == directiveId, ct);
         if (id is not null && deliverable is null)
         {
-            return (null, [new RuleViolation("id", "OD-DELIVERABLE-UNKNOWN", $"Không có nội dung yêu cầu số {id}.", $"No deliverable {id}.")]);
+            return (null, [new RuleViolation("id", Refusal.Of(DirectiveCodes.DeliverableUnknown, id))]);
         }
 
         deliverable ??= db.Set<Deliverable>().Add(new Deliverable { DirectiveId = directiveId, Title = input.Title }).Entity;
@@ -214,7 +211,7 @@ public static class DirectiveBook
     {
         if (!Enum.IsDefined(scope))
         {
-            return [new RuleViolation("scope", "OD-DELIVERABLE-SCOPE", "Phạm vi đơn vị không hợp lệ.", "Unknown scope of units.")];
+            return [new RuleViolation("scope", Refusal.Of(DirectiveCodes.DeliverableScope))];
         }
 
         if (scope != DeliverableScope.ChosenUnits)
@@ -224,11 +221,11 @@ public static class DirectiveBook
 
         if (units is not { Count: > 0 })
         {
-            return [new RuleViolation("scopeUnits", "OD-DELIVERABLE-SCOPE-EMPTY", "Chọn ít nhất một đơn vị thuộc phạm vi.", "Choose at least one unit for the scope.")];
+            return [new RuleViolation("scopeUnits", Refusal.Of(DirectiveCodes.DeliverableScopeEmpty))];
         }
 
         var known = await db.Set<Unit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
         return units.Except(known, StringComparer.Ordinal)
-            .Select(u => new RuleViolation("scopeUnits", "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{u}'.", $"No unit with code '{u}'.")).ToList();
+            .Select(u => new RuleViolation("scopeUnits", Refusal.Of(PlatformCodes.UnitUnknown, u))).ToList();
     }
 }

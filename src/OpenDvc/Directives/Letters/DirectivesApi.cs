@@ -88,7 +88,7 @@ public static class DirectivesApi
         var (saved, violations) = await recurring.AddAsync(id, input, ct);
         if (saved is null)
         {
-            return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
+            return violations is [{ Code: DirectiveCodes.DirectiveUnknown }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
         }
 
         return TypedResults.Created($"/api/v1/directives/{id}", (await DirectiveBook.GetAsync(db, id, true, ct))!);
@@ -159,7 +159,7 @@ public static class DirectivesApi
         var (stored, rejection) = await files.AddAsync(file, options.Value.MaxFileBytes, pdfOnly: true, ct);
         if (rejection is not null)
         {
-            return DirectivesProblems.Outcome(WorkflowError.Of(rejection));
+            return rejection.ToProblem();
         }
 
         await db.SaveChangesAsync(ct);
@@ -173,7 +173,7 @@ public static class DirectivesApi
         var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, sources, id, null, input, ct);
         if (saved is null)
         {
-            return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
+            return violations is [{ Code: DirectiveCodes.DirectiveUnknown }] ? DirectivesProblems.UnknownDirective(id) : DirectivesProblems.Invalid(violations);
         }
 
         return TypedResults.Created($"/api/v1/directives/{id}", DeliverableView.From(await db.Set<Deliverable>().AsNoTracking().SingleAsync(d => d.Id == saved, ct)));
@@ -184,7 +184,7 @@ public static class DirectivesApi
         var (saved, violations) = await DirectiveBook.SaveDeliverableAsync(db, sources, id, deliverable, input, ct);
         if (saved is null)
         {
-            return violations is [{ Code: "OD-DIRECTIVE-UNKNOWN" or "OD-DELIVERABLE-UNKNOWN" }] ? DirectivesProblems.UnknownDeliverable(deliverable) : DirectivesProblems.Invalid(violations);
+            return violations is [{ Code: DirectiveCodes.DirectiveUnknown or DirectiveCodes.DeliverableUnknown }] ? DirectivesProblems.UnknownDeliverable(deliverable) : DirectivesProblems.Invalid(violations);
         }
 
         return TypedResults.Ok(DeliverableView.From(await db.Set<Deliverable>().AsNoTracking().SingleAsync(d => d.Id == saved, ct)));
@@ -192,6 +192,6 @@ public static class DirectivesApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> GrantDeliverableExtension(int deliverable, DeliverableExtensionInput input, SubmissionWorkflow workflow, CancellationToken ct) =>
         await workflow.GrantExtensionAsync(deliverable, input.Unit, input.DueDate!.Value, input.Reason, ct) is { } error
-            ? DirectivesProblems.Outcome(error)
+            ? error.ToProblem()
             : TypedResults.NoContent();
 }

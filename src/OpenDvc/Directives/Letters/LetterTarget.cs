@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
-using OpenDvc.Directives.Submissions;
 
 namespace OpenDvc.Directives.Letters;
 
@@ -47,12 +48,12 @@ public static class LetterTargets
         var violations = new List<RuleViolation>();
         if (targets.GroupBy(t => t.Indicator).Any(g => g.Count() > 1))
         {
-            violations.Add(new("targets", "OD-LETTER-TARGET-DUPLICATE", "Mỗi chỉ tiêu chỉ nêu một lần.", "Each indicator may appear once."));
+            violations.Add(new("targets", Refusal.Of(DirectiveCodes.LetterTargetDuplicate)));
         }
 
         if (targets.Any(t => t.TargetPercent is < 0 or > 100 || !Enum.IsDefined(t.Indicator)))
         {
-            violations.Add(new("targets", "OD-LETTER-TARGET-INVALID", "Chỉ tiêu phải là một chỉ số đã biết, từ 0 đến 100%.", "A target needs a known indicator and 0–100 %."));
+            violations.Add(new("targets", Refusal.Of(DirectiveCodes.LetterTargetInvalid)));
         }
 
         if (violations.Count > 0)

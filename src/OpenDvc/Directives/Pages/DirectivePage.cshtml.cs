@@ -7,6 +7,7 @@ using OpenDvc.Directives.Letters;
 using OpenDvc.Directives.Submissions;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
 
 namespace OpenDvc.Directives.Pages;
@@ -49,7 +50,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
 
         var rows = TargetRows.Where(r => r.TargetPercent is not null).ToList();
         var violations = rows.Any(r => r.ByDate is null)
-            ? [new RuleViolation("targets", "OD-LETTER-TARGET-DATE", "Mỗi chỉ tiêu cần ngày đạt.", "Each target needs a day to reach it by.")]
+            ? [new RuleViolation("targets", Refusal.Of(DirectiveCodes.LetterTargetDate))]
             : await LetterTargets.SaveAsync(db, id, rows.Select(r => new LetterTargetInput(r.Indicator, r.TargetPercent!.Value, r.ByDate!.Value)).ToList(), ct) ?? [];
         if (violations.Count == 0)
         {
@@ -81,7 +82,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         var input = new DeliverableInput(NewDeliverable.Kind, NewDeliverable.Title ?? "", NewDeliverable.DueDate ?? default, NewDeliverable.Instructions, NewDeliverable.ReportMonth,
             NewDeliverable.Scope, Codes(NewDeliverable.ScopeUnits), NewDeliverable.Campaign, NewDeliverable.Survey);
         var violations = NewDeliverable.DueDate is null || string.IsNullOrWhiteSpace(NewDeliverable.Title)
-            ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và hạn nộp.", "A title and a due date are needed.")]
+            ? [new RuleViolation("title", Refusal.Of(DirectiveCodes.DeliverableRequired))]
             : (await DirectiveBook.SaveDeliverableAsync(db, sources, id, null, input, ct)).Violations;
         if (violations.Count == 0)
         {
@@ -102,7 +103,7 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
         var input = new DeliverableSeriesInput(NewSeries.Kind, NewSeries.Title ?? "", NewSeries.Frequency, NewSeries.DueDay, NewSeries.FirstPeriod ?? default, NewSeries.LastPeriod,
             null, NewSeries.Scope, Codes(NewSeries.ScopeUnits));
         var violations = NewSeries.FirstPeriod is null || string.IsNullOrWhiteSpace(NewSeries.Title)
-            ? [new RuleViolation("title", "OD-DELIVERABLE-REQUIRED", "Cần tên và kỳ đầu.", "A title and a first period are needed.")]
+            ? [new RuleViolation("title", Refusal.Of(DirectiveCodes.DeliverableRequired).Saying("Page"))]
             : (await recurring.AddAsync(id, input, ct)).Violations;
         if (violations.Count == 0)
         {
@@ -128,8 +129,8 @@ public sealed class DirectivePage(OpenDvcDbContext db, FileStore files, IOptions
             return NotFound();
         }
 
-        var (stored, rejection) = letter is null ? (null, FileRejection.NotPdf) : await files.AddAsync(letter, options.Value.MaxFileBytes, pdfOnly: true, ct);
-        var error = rejection is null ? null : WorkflowError.Of(rejection);
+        var (stored, rejection) = letter is null ? Refusal.Of(PlatformCodes.FileNotPdf) : await files.AddAsync(letter, options.Value.MaxFileBytes, pdfOnly: true, ct);
+        var error = rejection is null ? null : rejection;
         if (error is null)
         {
             await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Submissions;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry;
 
 namespace OpenDvc.Directives.Pages;
@@ -69,7 +70,7 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
             var view = await workflow.ViewAsync(deliverable, unit, ct);
             if (view is null)
             {
-                return WorkflowError.NotAddressed;
+                return SubmissionRefusals.NotAddressed;
             }
 
             var content = view.Kind switch
@@ -92,7 +93,7 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         {
             if (file is null)
             {
-                return WorkflowError.FileType;
+                return SubmissionRefusals.FileType;
             }
 
             var (report, error) = await workflow.UploadCatalogAsync(deliverable, unit, file, false, ct);
@@ -105,7 +106,7 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         }, "catalog", ct);
 
     public Task<IActionResult> OnPostFileAsync(int deliverable, string unit, IFormFile? file, CancellationToken ct) =>
-        EditAsync(deliverable, unit, async () => file is null ? WorkflowError.FileType : await workflow.AttachFileAsync(deliverable, unit, file, ct), "file", ct);
+        EditAsync(deliverable, unit, async () => file is null ? SubmissionRefusals.FileType : await workflow.AttachFileAsync(deliverable, unit, file, ct), "file", ct);
 
     public Task<IActionResult> OnPostSubmitAsync(int deliverable, string unit, CancellationToken ct) =>
         EditAsync(deliverable, unit, async () =>
@@ -133,12 +134,12 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         }
 
         var error = dueDate is null || string.IsNullOrWhiteSpace(reason)
-            ? new WorkflowError(422, "OD-EXTENSION-REQUIRED", "Cần hạn mới và lý do.", "A new due date and a reason are needed.")
+            ? Refusal.Of(DirectiveCodes.ExtensionRequired)
             : await workflow.GrantExtensionAsync(deliverable, unit, dueDate.Value, reason, ct);
         return await Outcome(deliverable, unit, error, "extended", ct);
     }
 
-    private async Task<IActionResult> EditAsync(int deliverable, string unit, Func<Task<WorkflowError?>> change, string done, CancellationToken ct)
+    private async Task<IActionResult> EditAsync(int deliverable, string unit, Func<Task<Refusal?>> change, string done, CancellationToken ct)
     {
         if (!UnitAccess.CanEdit(User, unit))
         {
@@ -148,7 +149,7 @@ public sealed class SubmissionPage(SubmissionWorkflow workflow, ProcedureCatalog
         return await Outcome(deliverable, unit, await change(), done, ct);
     }
 
-    private async Task<IActionResult> Outcome(int deliverable, string unit, WorkflowError? error, string done, CancellationToken ct)
+    private async Task<IActionResult> Outcome(int deliverable, string unit, Refusal? error, string done, CancellationToken ct)
     {
         if (error is null && Errors.Count == 0)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Directives.Reminders;
 
@@ -19,7 +20,7 @@ public static class RemindersCommand
                 $"reminders {run.Day:yyyy-MM-dd}: {run.Created} created, {run.Sent} sent, {run.Outbox} in the outbox, {run.InAppOnly} in the app only, {run.Failed} failed"));
             if (run.Failed > 0)
             {
-                throw new CliException("OD-REMINDERS-FAILED", $"{run.Failed} nhắc hạn không gửi được; xem /reminders.", $"{run.Failed} reminder(s) could not be sent; see /reminders.");
+                throw new CliException(Refusal.Of(DirectiveCodes.RemindersFailed, run.Failed));
             }
         }));
         return new Command("reminders", "Deadline reminders of the directives.") { send };

@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenDvc.Directives.Catalog;
 using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
 using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
@@ -70,16 +71,16 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     }
 
     /// <summary>Saves the draft's content (and, when given, its already stored file); refused once submitted or accepted.</summary>
-    public async Task<WorkflowError?> SaveDraftAsync(int deliverableId, string unitCode, SubmissionContent content, string? note, int? fileId, CancellationToken ct)
+    public async Task<Refusal?> SaveDraftAsync(int deliverableId, string unitCode, SubmissionContent content, string? note, int? fileId, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
-            return WorkflowError.NotAddressed;
+            return SubmissionRefusals.NotAddressed;
         }
 
         if (deliverable.IsAnsweredElsewhere)
         {
-            return WorkflowError.AnsweredElsewhere(deliverable);
+            return SubmissionRefusals.AnsweredElsewhere(deliverable);
         }
 
         var submission = await db.Set<Submission>().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
@@ -90,7 +91,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
         }
         else if (submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted)
         {
-            return WorkflowError.Locked;
+            return SubmissionRefusals.Locked;
         }
 
         submission.Content = content.ToJson();
@@ -107,22 +108,22 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     }
 
     /// <summary>Reads an uploaded catalog into the draft: all rows, or none and the report of every wrong cell.</summary>
-    public async Task<(Registry.Transfer.ImportReport? Report, WorkflowError? Error)> UploadCatalogAsync(int deliverableId, string unitCode, IFormFile file, bool dryRun, CancellationToken ct)
+    public async Task<Outcome<Registry.Transfer.ImportReport>> UploadCatalogAsync(int deliverableId, string unitCode, IFormFile file, bool dryRun, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _) || deliverable.Kind != DeliverableKind.ProcedureCatalog)
         {
-            return (null, WorkflowError.NotAddressed);
+            return SubmissionRefusals.NotAddressed;
         }
 
         if (file.Length > options.Value.MaxFileBytes)
         {
-            return (null, WorkflowError.Of(FileRejection.TooLarge(options.Value.MaxFileBytes)));
+            return Refusal.Of(PlatformCodes.FileTooLarge, options.Value.MaxFileBytes / (1024.0 * 1024));
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
         if (current?.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted)
         {
-            return (null, WorkflowError.Locked);
+            return SubmissionRefusals.Locked;
         }
 
         var rules = (await catalog.RulesForAsync(unitCode, ct))!;
@@ -130,36 +131,36 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
         var (entries, report) = ProcedureCatalogSubmission.Read(rules, stream, file.FileName);
         if (!report.Succeeded || dryRun)
         {
-            return (report with { DryRun = dryRun }, null);
+            return report with { DryRun = dryRun };
         }
 
         var content = SubmissionContent.FromJson(current?.Content) with { Catalog = entries };
-        return (report, await SaveDraftAsync(deliverableId, unitCode, content, current?.Note, null, ct));
+        return await SaveDraftAsync(deliverableId, unitCode, content, current?.Note, null, ct) is { } refused ? refused : report;
     }
 
     /// <summary>Stores an uploaded file (size and type checked) and attaches it to the draft.</summary>
-    public async Task<WorkflowError?> AttachFileAsync(int deliverableId, string unitCode, IFormFile upload, CancellationToken ct)
+    public async Task<Refusal?> AttachFileAsync(int deliverableId, string unitCode, IFormFile upload, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
-            return WorkflowError.NotAddressed;
+            return SubmissionRefusals.NotAddressed;
         }
 
         if (deliverable.IsAnsweredElsewhere)
         {
-            return WorkflowError.AnsweredElsewhere(deliverable);
+            return SubmissionRefusals.AnsweredElsewhere(deliverable);
         }
 
         var current = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
         if (current?.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted)
         {
-            return WorkflowError.Locked;
+            return SubmissionRefusals.Locked;
         }
 
         var (file, rejection) = await files.AddAsync(upload, options.Value.MaxFileBytes, pdfOnly: false, ct);
         if (rejection is not null)
         {
-            return WorkflowError.Of(rejection);
+            return rejection;
         }
 
         await db.SaveChangesAsync(ct);
@@ -167,22 +168,22 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     }
 
     /// <summary>Submits the draft as a new version, after checking it against the deliverable's kind.</summary>
-    public async Task<(WorkflowError? Error, IReadOnlyList<RuleViolation> Violations)> SubmitAsync(int deliverableId, string unitCode, CancellationToken ct)
+    public async Task<(Refusal? Error, IReadOnlyList<RuleViolation> Violations)> SubmitAsync(int deliverableId, string unitCode, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
-            return (WorkflowError.NotAddressed, []);
+            return (SubmissionRefusals.NotAddressed, []);
         }
 
         if (deliverable.IsAnsweredElsewhere)
         {
-            return (WorkflowError.AnsweredElsewhere(deliverable), []);
+            return (SubmissionRefusals.AnsweredElsewhere(deliverable), []);
         }
 
         var submission = await db.Set<Submission>().Include(s => s.Versions).SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
         if (submission?.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted)
         {
-            return (WorkflowError.Locked, []);
+            return (SubmissionRefusals.Locked, []);
         }
 
         var content = SubmissionContent.FromJson(submission?.Content);
@@ -195,7 +196,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
         if (deliverable.Kind == DeliverableKind.ActionPlan && string.IsNullOrWhiteSpace(content.PlanShortfallReason)
             && LetterTargets.ShortfallsOf(await db.Set<LetterTarget>().AsNoTracking().Where(t => t.DirectiveId == deliverable.DirectiveId).ToListAsync(ct), content.Plan).Count > 0)
         {
-            return (WorkflowError.PlanBelowLetter, []);
+            return (SubmissionRefusals.PlanBelowLetter, []);
         }
 
         var now = time.GetUtcNow();
@@ -217,22 +218,22 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     }
 
     /// <summary>Accepts or returns the submitted version; an accepted catalog updates the registry in the same transaction.</summary>
-    public async Task<WorkflowError?> ReviewAsync(int deliverableId, string unitCode, bool accept, string? comment, CancellationToken ct)
+    public async Task<Refusal?> ReviewAsync(int deliverableId, string unitCode, bool accept, string? comment, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
-            return WorkflowError.NotAddressed;
+            return SubmissionRefusals.NotAddressed;
         }
 
         var submission = await db.Set<Submission>().Include(s => s.Versions).SingleOrDefaultAsync(s => s.DeliverableId == deliverableId && s.UnitCode == unitCode, ct);
         if (submission?.Status != SubmissionStatus.Submitted)
         {
-            return WorkflowError.NotAwaitingReview;
+            return SubmissionRefusals.NotAwaitingReview;
         }
 
         if (!accept && string.IsNullOrWhiteSpace(comment))
         {
-            return WorkflowError.CommentRequired;
+            return SubmissionRefusals.CommentRequired;
         }
 
         var version = submission.Versions.MaxBy(v => v.Number)!;
@@ -251,7 +252,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
             if ((await catalog.RulesForAsync(unitCode, ct))?.CheckAll(entries) is { Count: > 0 })
             {
                 db.ChangeTracker.Clear();
-                return WorkflowError.CatalogStale;
+                return SubmissionRefusals.CatalogStale;
             }
 
             await catalog.ApplyAsync(entries, ct);
@@ -262,16 +263,16 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
     }
 
     /// <summary>Grants (or changes) one unit's extension of a deliverable's due date.</summary>
-    public async Task<WorkflowError?> GrantExtensionAsync(int deliverableId, string unitCode, DateOnly dueDate, string reason, CancellationToken ct)
+    public async Task<Refusal?> GrantExtensionAsync(int deliverableId, string unitCode, DateOnly dueDate, string reason, CancellationToken ct)
     {
         if (await FindAsync(deliverableId, unitCode, ct) is not var (deliverable, _))
         {
-            return WorkflowError.NotAddressed;
+            return SubmissionRefusals.NotAddressed;
         }
 
         if (deliverable.Kind == DeliverableKind.AwardNominations)
         {
-            return WorkflowError.ByNominations;
+            return SubmissionRefusals.ByNominations;
         }
 
         var extension = await db.Set<DeadlineExtension>().SingleOrDefaultAsync(e => e.DeliverableId == deliverableId && e.UnitCode == unitCode, ct);
@@ -307,7 +308,7 @@ public sealed class SubmissionWorkflow(OpenDvcDbContext db, TimeProvider time, I
                 return SubmissionRules.CheckIncentive(content.Incentive, known);
             default:
                 return fileId is null
-                    ? [new RuleViolation("file", "OD-SUBMISSION-FILE-REQUIRED", "Cần đính kèm tệp.", "A file must be attached.")]
+                    ? [new RuleViolation("file", Refusal.Of(DirectiveCodes.SubmissionFileRequired))]
                     : [];
         }
     }

@@ -9,6 +9,7 @@ using OpenDvc.Directives.Compliance;
 using OpenDvc.Directives.Letters;
 using OpenDvc.Platform.Database;
 using OpenDvc.Platform.Files;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
@@ -84,7 +85,7 @@ public static class SubmissionsApi
         }
 
         return await workflow.SaveDraftAsync(deliverable, unit, input.Content ?? new SubmissionContent(), input.Note, null, ct) is { } error
-            ? DirectivesProblems.Outcome(error)
+            ? error.ToProblem()
             : TypedResults.NoContent();
     }
 
@@ -102,7 +103,7 @@ public static class SubmissionsApi
         }
 
         var (report, error) = await workflow.UploadCatalogAsync(deliverable, unit, file, dryRun ?? false, ct);
-        return error is not null ? DirectivesProblems.Outcome(error)
+        return error is not null ? error.ToProblem()
             : report!.Succeeded ? TypedResults.Ok(report)
             : RegistryProblems.ImportFailed(report);
     }
@@ -141,7 +142,7 @@ public static class SubmissionsApi
             return DirectivesProblems.NoFile();
         }
 
-        return await workflow.AttachFileAsync(deliverable, unit, file, ct) is { } error ? DirectivesProblems.Outcome(error) : TypedResults.NoContent();
+        return await workflow.AttachFileAsync(deliverable, unit, file, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
     }
 
     public static async Task<IResult> GetDraftFile(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, FileStore files, CancellationToken ct)
@@ -169,7 +170,7 @@ public static class SubmissionsApi
     private static async Task<IResult> SendFileAsync(FileStore files, int? fileId, CancellationToken ct)
     {
         var file = await files.InfoAsync(fileId, ct);
-        return file is null ? Problems.NotFound("OD-FILE-UNKNOWN", "Không có tệp.", "No file.") : files.Download(file);
+        return file is null ? Refusal.Of(DirectiveCodes.FileUnknown).ToProblem() : files.Download(file);
     }
 
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Submit(int deliverable, string unit, ClaimsPrincipal user, SubmissionWorkflow workflow, CancellationToken ct)
@@ -182,7 +183,7 @@ public static class SubmissionsApi
         var (error, violations) = await workflow.SubmitAsync(deliverable, unit, ct);
         if (error is not null)
         {
-            return DirectivesProblems.Outcome(error);
+            return error.ToProblem();
         }
 
         return violations.Count > 0 ? DirectivesProblems.Invalid(violations) : TypedResults.Ok((await workflow.ViewAsync(deliverable, unit, ct))!);
@@ -196,7 +197,7 @@ public static class SubmissionsApi
 
     private static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> ReviewAsync(int deliverable, string unit, bool accept, string? comment, SubmissionWorkflow workflow, CancellationToken ct) =>
         await workflow.ReviewAsync(deliverable, unit, accept, comment, ct) is { } error
-            ? DirectivesProblems.Outcome(error)
+            ? error.ToProblem()
             : TypedResults.Ok((await workflow.ViewAsync(deliverable, unit, ct))!);
 
     public static async Task<Results<Ok<MonthlyComparison>, ProblemHttpResult>> CompareWithLedger(int deliverable, string unit, ClaimsPrincipal user, MonthlyReportComparison comparison, CancellationToken ct)

@@ -6,6 +6,7 @@ using OpenDvc.Accounts;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Indicators.Rankings;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 
@@ -91,7 +92,7 @@ public static class EditionsApi
     }
 
     internal static ProblemHttpResult UnknownEdition(int id) =>
-        Problems.NotFound("OD-EDITION-UNKNOWN", $"Không có ấn bản xếp hạng số {id}.", $"No ranking edition {id}.");
+        Refusal.Of(IndicatorCodes.EditionUnknown, id).ToProblem();
 }
 
 /// <summary>Publishes an edition: the rankings of a period as computed now, with the definition versions in force; audited like every change.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Transfer;
 
 namespace OpenDvc.Indicators.Headline;
@@ -89,8 +90,7 @@ public sealed class DeclaredStatistics(OpenDvcDbContext db, Platform.Database.Da
         var missing = Columns.Where(c => !file.Header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
-            return ImportReport.Failed(Table, file.Rows.Count, [.. missing.Select(c => new ImportError(1, c, null, "OD-IMPORT-COLUMN-MISSING",
-                $"Thiếu cột '{c}'.", $"Column '{c}' is missing."))]);
+            return ImportReport.Failed(Table, file.Rows.Count, [.. missing.Select(c => ImportError.Of(1, c, null, Refusal.Of(IndicatorCodes.ImportColumnMissing, c)))]);
         }
 
         var index = Columns.Select(c => file.Header.ToList().FindIndex(h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
@@ -138,37 +138,36 @@ public sealed class DeclaredStatistics(OpenDvcDbContext db, Platform.Database.Da
     private static DeclaredStatistic? Parse(int row, string[] cells, List<ImportError> errors)
     {
         var before = errors.Count;
-        void Wrong(int column, string code, string vi, string en) => errors.Add(new ImportError(row, Columns[column], cells[column], code, vi, en));
+        void Wrong(int column, Refusal refusal) => errors.Add(ImportError.Of(row, Columns[column], cells[column], refusal));
 
         var monthOk = DateOnly.TryParseExact(cells[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && first.Year is >= 2000 and <= 2100;
         if (!monthOk)
         {
-            Wrong(0, "OD-DECLARED-MONTH-INVALID", "Tháng phải có dạng YYYY-MM (2000–2100).", "The month must be YYYY-MM (2000–2100).");
+            Wrong(0, Refusal.Of(IndicatorCodes.DeclaredMonthInvalid));
         }
 
         if (!DeclaredMetrics.ByName.TryGetValue(cells[1], out var metric))
         {
-            Wrong(1, "OD-DECLARED-METRIC-UNKNOWN",
-                $"Chỉ số phải là một trong: {string.Join(", ", DeclaredMetrics.ByName.Keys)}.", $"The metric must be one of: {string.Join(", ", DeclaredMetrics.ByName.Keys)}.");
+            Wrong(1, Refusal.Of(IndicatorCodes.DeclaredMetricUnknown, string.Join(", ", DeclaredMetrics.ByName.Keys)));
         }
 
         if (!long.TryParse(cells[2], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            Wrong(2, "OD-DECLARED-VALUE-INVALID", "Giá trị phải là số nguyên không âm, không có dấu phân cách.", "The value must be a whole number of zero or more, without separators.");
+            Wrong(2, Refusal.Of(IndicatorCodes.DeclaredValueInvalid));
         }
 
         if (string.IsNullOrWhiteSpace(cells[3]) || cells[3].Length > 256)
         {
-            Wrong(3, "OD-DECLARED-SOURCE-MISSING", "Cần ghi nguồn số liệu (tối đa 256 ký tự).", "The source is required (at most 256 characters).");
+            Wrong(3, Refusal.Of(IndicatorCodes.DeclaredSourceMissing));
         }
 
         if (!DateOnly.TryParseExact(cells[4], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sourceDate))
         {
-            Wrong(4, "OD-DECLARED-DATE-INVALID", "Ngày của nguồn phải có dạng YYYY-MM-DD.", "The source's date must be YYYY-MM-DD.");
+            Wrong(4, Refusal.Of(IndicatorCodes.DeclaredDateInvalid));
         }
         else if (monthOk && sourceDate < first)
         {
-            Wrong(4, "OD-DECLARED-DATE-BEFORE-MONTH", "Nguồn không thể có trước tháng mà nó nói tới.", "A source cannot be dated before the month it speaks of.");
+            Wrong(4, Refusal.Of(IndicatorCodes.DeclaredDateBeforeMonth));
         }
 
         return errors.Count > before ? null : new DeclaredStatistic
@@ -185,8 +184,7 @@ public sealed class DeclaredStatistics(OpenDvcDbContext db, Platform.Database.Da
     {
         foreach (var twice in rows.GroupBy(r => (r.Month, r.Metric)).Where(g => g.Count() > 1))
         {
-            errors.Add(new ImportError(0, "metric", twice.Key.Metric.Name(), "OD-DECLARED-DUPLICATE",
-                $"Tháng {MonthText(twice.Key.Month)} có chỉ số '{twice.Key.Metric.Name()}' nhiều lần.", $"Month {MonthText(twice.Key.Month)} has metric '{twice.Key.Metric.Name()}' more than once."));
+            errors.Add(ImportError.Of(0, "metric", twice.Key.Metric.Name(), Refusal.Of(IndicatorCodes.DeclaredDuplicate, MonthText(twice.Key.Month), twice.Key.Metric.Name())));
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Units;
@@ -67,7 +68,7 @@ public static class QualityApi
         var found = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == unit, ct);
         if (found is null)
         {
-            return Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unit}'.", $"No unit with code '{unit}'.");
+            return Refusal.Of(PlatformCodes.UnitUnknown, unit).ToProblem();
         }
 
         return TypedResults.Ok(await UnitScorecardAsync(quality, found, p, ct, asked));

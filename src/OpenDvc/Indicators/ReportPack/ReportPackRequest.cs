@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Indicators.Calculation;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Units;
 
@@ -34,7 +35,5 @@ public sealed record ReportPackRequest(string? Month, string? Unit, string? Line
         return (query, Unit is null ? null : await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Code == Unit, ct), null);
     }
 
-    public static ProblemHttpResult BadMonth(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-REPORT-MONTH-INVALID",
-        $"Tháng '{text}' không hợp lệ: báo cáo tháng cần một tháng dạng 2023-06.",
-        $"Month '{text}' is not valid: a monthly report needs one month such as 2023-06.");
+    public static ProblemHttpResult BadMonth(string? text) => Refusal.Of(IndicatorCodes.ReportMonthInvalid, text).ToProblem();
 }

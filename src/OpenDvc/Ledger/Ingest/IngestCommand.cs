@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 
 namespace OpenDvc.Ledger.Ingest;
@@ -33,7 +34,7 @@ internal static class IngestCommand
             var inputs = parse.GetValue(files)!;
             foreach (var missing in inputs.Where(f => f != "-" && !File.Exists(f)))
             {
-                throw new CliException("OD-INGEST-NO-FILE", $"Không tìm thấy tệp {missing}.", $"File not found: {missing}.");
+                throw new CliException(Refusal.Of(LedgerCodes.IngestNoFile, missing));
             }
 
             await using var app = await cli.OpenAsync(parse, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Ledger.Ingest;
 
@@ -53,10 +54,10 @@ public static class IngestReport
     {
         ArgumentNullException.ThrowIfNull(summary);
         var cause = Hint(summary.Refusals[0].Code, catalogIsEmpty);
-        return new Platform.Cli.CliException(
-            "OD-INGEST-ALL-REFUSED",
-            string.Create(Vietnamese, $"không lưu được bản ghi nào: cả {summary.Quarantined:N0} bản ghi đều bị từ chối (lý do ở trên)") + (cause is { } vi ? $"; nguyên nhân có thể: {vi.Vietnamese}" : "."),
-            string.Create(CultureInfo.InvariantCulture, $"nothing was stored: all {summary.Quarantined:N0} record(s) were refused (reasons above)") + (cause is { } en ? $"; likely cause: {en.English}" : "."));
+        // The count as each language writes it, whatever the process's culture.
+        var count = new Bilingual(string.Create(Vietnamese, $"{summary.Quarantined:N0}"), string.Create(CultureInfo.InvariantCulture, $"{summary.Quarantined:N0}"));
+        var refusal = Refusal.Of(LedgerCodes.IngestAllRefused, count, cause is { } likely ? new Bilingual(likely.Vietnamese, likely.English) : null);
+        return new Platform.Cli.CliException(cause is null ? refusal : refusal.Saying("Cause"));
     }
 
     /// <summary>The likely cause of a refusal that usually says the setup is wrong rather than the unit's data.</summary>

@@ -7,6 +7,7 @@ using OpenDvc.Ledger.Contract;
 using OpenDvc.Ledger.Ingest;
 using OpenDvc.Ledger.Quarantine;
 using OpenDvc.Ledger.Storage;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Ledger.Sync;
@@ -46,7 +47,7 @@ public static class SyncApi
                 "Body: the envelope {\"isUpdating\": bool, \"data\": [record, ...]} as application/json, or one record per line as application/x-ndjson; " +
                 "gzip-compressed with Content-Encoding: gzip (or recognised by its first bytes). Limits per request (defaults): 10,000 records, " +
                 "16 MiB as sent, 32 MiB decompressed, 64 decompressed bytes per gzip byte: past any of them 413 and nothing is stored. " +
-                "Two requests of a unit at a time, eight in all: past that 429 with Retry-After. Any other media type is a 415 problem OD-SYNC-MEDIA-TYPE. " +
+                "Two requests of a unit at a time, eight in all: past that 429 with Retry-After. Any other media type is a 415 problem " + LedgerCodes.SyncMediaType + ". " +
                 "The answer counts every outcome and lists the rejected records; ?outcomes=all lists every record.")
             .DisableAntiforgery();
     }
@@ -65,10 +66,7 @@ public static class SyncApi
         };
         if (format is null)
         {
-            return Problems.Create(
-                StatusCodes.Status415UnsupportedMediaType, "OD-SYNC-MEDIA-TYPE",
-                "Chỉ nhận application/json (phong bì {\"isUpdating\", \"data\"}) hoặc application/x-ndjson.",
-                "Send application/json (the {\"isUpdating\", \"data\"} envelope) or application/x-ndjson.");
+            return Refusal.Of(LedgerCodes.SyncMediaType).ToProblem();
         }
 
         if (http.Request.ContentLength > limits.MaxBodyBytes)
@@ -86,10 +84,7 @@ public static class SyncApi
         if (place is null)
         {
             http.Response.Headers.RetryAfter = "2";
-            return Problems.Create(
-                StatusCodes.Status429TooManyRequests, "OD-SYNC-BUSY",
-                $"Đơn vị đang có {limits.MaxConcurrentPerUnit} yêu cầu đồng bộ cùng lúc, hoặc máy chủ đang bận; hãy gửi lại sau vài giây.",
-                $"The unit already has {limits.MaxConcurrentPerUnit} sync requests running, or the server is busy; send again in a few seconds.");
+            return Refusal.Of(LedgerCodes.SyncBusy, limits.MaxConcurrentPerUnit).ToProblem();
         }
 
         var kept = await quarantine.KeptTodayAsync(unit, ct);
@@ -142,22 +137,12 @@ public static class SyncApi
 
     private static ProblemHttpResult TooLarge(InputTooLargeException tooLarge, SyncOptions limits) => tooLarge.Limit switch
     {
-        InputLimit.Records => Problems.Create(
-            StatusCodes.Status413PayloadTooLarge, "OD-SYNC-TOO-MANY-RECORDS",
-            $"Mỗi yêu cầu đồng bộ được gửi tối đa {limits.MaxRecords:N0} bản ghi; yêu cầu này không được lưu, hãy chia nhỏ rồi gửi lại.",
-            $"A sync request may carry at most {limits.MaxRecords:N0} records; nothing of this one was stored: split it and send again.",
-            new Dictionary<string, object?> { ["limit"] = limits.MaxRecords }),
-        InputLimit.CompressionRatio => Problems.Create(
-            StatusCodes.Status413PayloadTooLarge, "OD-SYNC-COMPRESSION-RATIO",
-            $"Nội dung nén giãn ra quá {limits.MaxCompressionRatio} lần; yêu cầu này không được lưu.",
-            $"The compressed body expands more than {limits.MaxCompressionRatio} times; nothing of this request was stored.",
-            new Dictionary<string, object?> { ["limit"] = limits.MaxCompressionRatio }),
+        InputLimit.Records => Refusal.Of(LedgerCodes.SyncTooManyRecords, limits.MaxRecords).With("limit", limits.MaxRecords).ToProblem(),
+        InputLimit.CompressionRatio => Refusal.Of(LedgerCodes.SyncCompressionRatio, limits.MaxCompressionRatio).With("limit", limits.MaxCompressionRatio).ToProblem(),
         _ => BodyTooLarge(limits),
     };
 
-    private static ProblemHttpResult BodyTooLarge(SyncOptions limits) => Problems.Create(
-        StatusCodes.Status413PayloadTooLarge, "OD-SYNC-BODY-TOO-LARGE",
-        $"Nội dung yêu cầu vượt quá {limits.MaxBodyBytes / (1 << 20)} MiB khi gửi hoặc {limits.MaxDecodedBytes / (1 << 20)} MiB khi giải nén; yêu cầu này không được lưu.",
-        $"The body is over {limits.MaxBodyBytes / (1 << 20)} MiB as sent or {limits.MaxDecodedBytes / (1 << 20)} MiB decompressed; nothing of this request was stored.",
-        new Dictionary<string, object?> { ["limit"] = limits.MaxBodyBytes, ["limitDecoded"] = limits.MaxDecodedBytes });
+    private static ProblemHttpResult BodyTooLarge(SyncOptions limits) =>
+        Refusal.Of(LedgerCodes.SyncBodyTooLarge, limits.MaxBodyBytes / (1 << 20), limits.MaxDecodedBytes / (1 << 20))
+            .With("limit", limits.MaxBodyBytes).With("limitDecoded", limits.MaxDecodedBytes).ToProblem();
 }

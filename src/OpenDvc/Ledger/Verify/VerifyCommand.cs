@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenDvc.Platform.Cli;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Ledger.Verify;
 
@@ -26,10 +27,7 @@ internal static class VerifyCommand
                 Console.WriteLine(difference);
             }
 
-            throw new CliException(
-                "OD-VERIFY-DIFFERENCES",
-                $"{differences.Count} chỉ số tổng hợp không khớp với hồ sơ.",
-                $"{differences.Count} rollup counter(s) differ from the dossiers.");
+            throw new CliException(Refusal.Of(LedgerCodes.VerifyDifferences, differences.Count));
         }));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Platform.Cli;
 
@@ -81,7 +82,7 @@ public sealed class CliApp
         }
         catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CliException("OD-ADDRESS-IN-USE", $"Địa chỉ đang được dùng bởi chương trình khác: {e.Message}", $"The address is taken by another program: {e.Message}");
+            throw new CliException(Refusal.Of(PlatformCodes.AddressInUse, e.Message));
         }
     }
 
@@ -173,8 +174,9 @@ public sealed class CliApp
         }
         catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException)
         {
-            await Console.Error.WriteLineAsync($"error OD-DATABASE-UNAVAILABLE: Không kết nối được cơ sở dữ liệu: {e.Message}");
-            await Console.Error.WriteLineAsync($"error OD-DATABASE-UNAVAILABLE: Cannot use the database: {e.Message}");
+            var refusal = Refusal.Of(PlatformCodes.DatabaseUnavailable, e.Message);
+            await Console.Error.WriteLineAsync($"error {refusal.Code}: {refusal.Vietnamese}");
+            await Console.Error.WriteLineAsync($"error {refusal.Code}: {refusal.English}");
             return 1;
         }
         catch (CliException error)

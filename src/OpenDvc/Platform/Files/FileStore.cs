@@ -1,29 +1,17 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Net.Http.Headers;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Platform.Files;
-
-/// <summary>Why an upload was refused: a stable code, the HTTP status and the message in both languages.</summary>
-public sealed record FileRejection(int Status, string Code, string Vietnamese, string English)
-{
-    public static FileRejection TooLarge(long maxBytes) => new(StatusCodes.Status413PayloadTooLarge, "OD-FILE-TOO-LARGE",
-        $"Tệp quá lớn (tối đa {maxBytes / (1024.0 * 1024):0.#} MB).", $"The file is too large (at most {maxBytes / (1024.0 * 1024):0.#} MB).");
-
-    public static readonly FileRejection Type = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-TYPE",
-        "Loại tệp không được nhận (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).", "This kind of file is not accepted (PDF, Word, Excel, OpenDocument, ZIP, PNG, JPEG).");
-
-    public static readonly FileRejection NotPdf = new(StatusCodes.Status415UnsupportedMediaType, "OD-FILE-NOT-PDF",
-        "Văn bản phải là tệp PDF.", "The letter must be a PDF file.");
-}
 
 /// <summary>What a download needs to know of a stored file, without its content.</summary>
 public sealed record StoredFileInfo(int Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy);
@@ -58,12 +46,12 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
     ];
 
     /// <summary>Reads and checks an upload of at most <paramref name="maxBytes"/>; adds it (unsaved) to the context, or says why not.</summary>
-    public async Task<(StoredFile? File, FileRejection? Error)> AddAsync(IFormFile upload, long maxBytes, bool pdfOnly, CancellationToken ct)
+    public async Task<Outcome<StoredFile>> AddAsync(IFormFile upload, long maxBytes, bool pdfOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);
         if (upload.Length > maxBytes)
         {
-            return (null, FileRejection.TooLarge(maxBytes));
+            return Refusal.Of(PlatformCodes.FileTooLarge, maxBytes / (1024.0 * 1024));
         }
 
         // The upload is bounded by the limit just checked; EF Core writes a column from an array.
@@ -76,7 +64,7 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
         var type = ContentTypeOf(bytes);
         if (type is null || (pdfOnly && type != Pdf))
         {
-            return (null, pdfOnly ? FileRejection.NotPdf : FileRejection.Type);
+            return Refusal.Of(pdfOnly ? PlatformCodes.FileNotPdf : PlatformCodes.FileType);
         }
 
         var file = new StoredFile
@@ -89,7 +77,7 @@ public sealed class FileStore(OpenDvcDbContext db, TimeProvider time, ICurrentAc
             UploadedBy = actor.Name,
         };
         db.Set<StoredFile>().Add(file);
-        return (file, null);
+        return file;
     }
 
     /// <summary>A stored file's name, type and size, without reading its content.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using MiniExcelLibs;
 using OpenDvc.Platform.Pdf;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
 
 namespace OpenDvc.Platform.Tables;
@@ -27,7 +28,7 @@ public static class TableExport
 
     /// <summary>The answer to an export asked in a format not in <see cref="IsSupported"/>.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnsupportedFormat() =>
-        Web.Problems.Create(StatusCodes.Status400BadRequest, "OD-EXPORT-FORMAT", "Định dạng phải là xlsx, csv hoặc pdf.", "The format must be xlsx, csv or pdf.");
+        Refusal.Of(PlatformCodes.ExportFormat).ToProblem();
 
     public static string ContentType(string format) => format switch
     {
@@ -66,7 +67,7 @@ public static class TableExport
         var format = file.Extension.TrimStart('.').ToLowerInvariant();
         return IsSupported(format)
             ? format
-            : throw new Cli.CliException("OD-EXPORT-FORMAT", "Tệp xuất phải có đuôi .csv, .xlsx hoặc .pdf.", "The output file must end in .csv, .xlsx or .pdf.");
+            : throw new Cli.CliException(Refusal.Of(PlatformCodes.ExportFormat).Saying("File"));
     }
 
     /// <summary>A heading with lines opens the CSV and Excel files too; one with a title only is the PDF's title alone.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Platform.Web;
 
@@ -38,8 +39,7 @@ public static class Problems
     public static ProblemHttpResult Conflict(string code, string vietnamese, string english) =>
         Create(StatusCodes.Status409Conflict, code, vietnamese, english);
 
-    public static ProblemHttpResult Forbidden() =>
-        Create(StatusCodes.Status403Forbidden, "OD-FORBIDDEN", "Bạn không có quyền với dữ liệu của đơn vị này.", "You may not access this unit's data.");
+    public static ProblemHttpResult Forbidden() => Refusal.Of(PlatformCodes.Forbidden).ToProblem();
 }
 
 /// <summary>
@@ -51,13 +51,13 @@ internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemD
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, title) = exception switch
+        var refusal = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (413, "OD-BODY-TOO-LARGE", "Nội dung yêu cầu quá lớn / The request body is too large"),
-            BadHttpRequestException bad => (bad.StatusCode, "OD-BAD-REQUEST", "Yêu cầu không hợp lệ / Bad request"),
-            _ => (500, "OD-INTERNAL", "Lỗi hệ thống / Internal error"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Refusal.Of(PlatformCodes.BodyTooLarge),
+            BadHttpRequestException bad => Refusal.Of(PlatformCodes.BadRequest) with { Status = bad.StatusCode },
+            _ => Refusal.Of(PlatformCodes.Internal),
         };
+        var (status, code, title) = (refusal.Status, refusal.Code, $"{refusal.Vietnamese} / {refusal.English}");
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 
 namespace OpenDvc.Registry.Calendar;
@@ -31,24 +32,22 @@ public static class CalendarEdits
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (input.Kind == CalendarDayKind.DayOff && weekend)
         {
-            yield return new RuleViolation("kind", "OD-CALENDAR-DAY-OFF-ON-WEEKEND",
-                $"Ngày {day} là cuối tuần, vốn đã là ngày nghỉ.", $"{day} is a weekend day, already a day off.");
+            yield return new RuleViolation("kind", Refusal.Of(RegistryCodes.CalendarDayOffOnWeekend, day));
         }
 
         if (input.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend)
         {
-            yield return new RuleViolation("kind", "OD-CALENDAR-MAKE-UP-ON-WEEKDAY",
-                $"Ngày {day} là ngày thường, vốn đã là ngày làm việc.", $"{day} is a weekday, already a working day.");
+            yield return new RuleViolation("kind", Refusal.Of(RegistryCodes.CalendarMakeUpOnWeekday, day));
         }
 
         if (!Enum.IsDefined(input.Kind))
         {
-            yield return new RuleViolation("kind", "OD-CALENDAR-KIND", "Loại ngày không hợp lệ.", "Unknown kind of day.");
+            yield return new RuleViolation("kind", Refusal.Of(RegistryCodes.CalendarKind));
         }
 
         if (string.IsNullOrWhiteSpace(input.Name))
         {
-            yield return new RuleViolation("name", "OD-CALENDAR-NAME-REQUIRED", "Cần tên ngày (ví dụ: Tết Nguyên đán).", "The day needs a name (e.g. Tết holiday).");
+            yield return new RuleViolation("name", Refusal.Of(RegistryCodes.CalendarNameRequired));
         }
     }
 
@@ -114,27 +113,26 @@ public static class CalendarApi
 
     public static async Task<Results<Ok<List<CalendarDay>>, ProblemHttpResult>> ListCalendarDays(int year, OpenDvcDbContext db, CancellationToken ct) =>
         year is < FirstYear or > LastYear
-            ? OutOfRange("OD-CALENDAR-YEAR-OUT-OF-RANGE", $"Năm phải từ {FirstYear} đến {LastYear}.", $"The year must be from {FirstYear} to {LastYear}.")
+            ? OutOfRange(Refusal.Of(RegistryCodes.CalendarYearOutOfRange, FirstYear, LastYear))
             : TypedResults.Ok(await CalendarEdits.YearAsync(db, year, ct));
 
     public static async Task<Results<Ok<WorkingDaysAnswer>, ProblemHttpResult>> AddWorkingDays(DateOnly from, int days, CalendarStore store, CancellationToken ct)
     {
         if (from.Year is < FirstYear or > LastYear)
         {
-            return OutOfRange("OD-CALENDAR-DATE-OUT-OF-RANGE", $"Ngày bắt đầu phải trong các năm {FirstYear}–{LastYear}.", $"The start date must fall in {FirstYear}–{LastYear}.");
+            return OutOfRange(Refusal.Of(RegistryCodes.CalendarDateOutOfRange, FirstYear, LastYear));
         }
 
         if (days is < -MaxWorkingDays or > MaxWorkingDays)
         {
-            return OutOfRange("OD-CALENDAR-DAYS-OUT-OF-RANGE", $"Số ngày làm việc phải từ -{MaxWorkingDays} đến {MaxWorkingDays}.", $"The number of working days must be from -{MaxWorkingDays} to {MaxWorkingDays}.");
+            return OutOfRange(Refusal.Of(RegistryCodes.CalendarDaysOutOfRange, MaxWorkingDays));
         }
 
         var calendar = await store.GetAsync(ct);
         return TypedResults.Ok(new WorkingDaysAnswer(from, days, calendar.AddWorkingDays(from, days), MaxWorkingDays));
     }
 
-    private static ProblemHttpResult OutOfRange(string code, string vietnamese, string english) =>
-        Problems.Create(StatusCodes.Status400BadRequest, code, vietnamese, english);
+    private static ProblemHttpResult OutOfRange(Refusal refusal) => refusal.ToProblem();
 
     public static async Task<Results<Ok<CalendarDay>, ProblemHttpResult>> PutCalendarDay(DateOnly date, CalendarDayInput input, OpenDvcDbContext db, CalendarStore store, CancellationToken ct)
     {
@@ -146,6 +144,6 @@ public static class CalendarApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCalendarDay(DateOnly date, OpenDvcDbContext db, CalendarStore store, CancellationToken ct) =>
         await CalendarEdits.DeleteAsync(db, store, date, ct) == DeleteOutcome.NotFound
-            ? Problems.NotFound("OD-CALENDAR-DAY-UNKNOWN", "Ngày này không có trong lịch ngoại lệ.", "That day is not a calendar exception.")
+            ? Refusal.Of(RegistryCodes.CalendarDayUnknown).ToProblem()
             : TypedResults.NoContent();
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Registry.Procedures;
 
@@ -60,28 +61,22 @@ public static partial class ProcedureRules
     {
         if (!IsValidCode(code))
         {
-            yield return new RuleViolation(ProcedureColumns.Code, "OD-PROCEDURE-CODE-INVALID",
-                $"Mã thủ tục '{code}' không hợp lệ (chỉ gồm chữ, số, dấu chấm, gạch ngang; tối đa 32 ký tự).",
-                $"Procedure code '{code}' is not valid (letters, digits, dots and dashes only; at most 32 characters).");
+            yield return new RuleViolation(ProcedureColumns.Code, Refusal.Of(RegistryCodes.ProcedureCodeInvalid, code));
         }
 
         if (!unitExists(input.ManagingUnitCode))
         {
-            yield return new RuleViolation(ProcedureColumns.ManagingUnit, "OD-UNIT-UNKNOWN",
-                $"Không có đơn vị mã '{input.ManagingUnitCode}'.", $"No unit with code '{input.ManagingUnitCode}'.");
+            yield return new RuleViolation(ProcedureColumns.ManagingUnit, Refusal.Of(PlatformCodes.UnitUnknown, input.ManagingUnitCode));
         }
 
         if (!input.EligibleForFullProcess && string.IsNullOrWhiteSpace(input.IneligibleReason))
         {
-            yield return new RuleViolation(ProcedureColumns.IneligibleReason, "OD-PROCEDURE-REASON-REQUIRED",
-                "Thủ tục không đủ điều kiện toàn trình phải nêu lý do.", "A procedure not eligible for full-process service needs a reason.");
+            yield return new RuleViolation(ProcedureColumns.IneligibleReason, Refusal.Of(RegistryCodes.ProcedureReasonRequired));
         }
 
         if (!input.EligibleForFullProcess && hasFullProcessServices)
         {
-            yield return new RuleViolation(ProcedureColumns.EligibleForFullProcess, "OD-SERVICE-LEVEL-NOT-ELIGIBLE",
-                $"Thủ tục '{code}' đang được cung cấp toàn trình; hạ mức các dịch vụ đó trước khi đánh dấu không đủ điều kiện.",
-                $"Procedure '{code}' is offered full-process; lower those services first before marking it not eligible.");
+            yield return new RuleViolation(ProcedureColumns.EligibleForFullProcess, Refusal.Of(RegistryCodes.ServiceLevelNotEligible, code).Saying("Offered"));
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -55,8 +56,7 @@ public static class ProceduresApi
         await ProcedureCatalog.DeleteAsync(db, code, ct) switch
         {
             DeleteOutcome.NotFound => UnknownProcedure(code),
-            DeleteOutcome.InUse => Problems.Conflict("OD-PROCEDURE-IN-USE",
-                $"Thủ tục '{code}' đang được cung cấp trực tuyến; xoá các dịch vụ trước.", $"Procedure '{code}' is offered online; remove those services first."),
+            DeleteOutcome.InUse => Refusal.Of(RegistryCodes.ProcedureInUse, code).ToProblem(),
             _ => TypedResults.NoContent(),
         };
 
@@ -73,5 +73,5 @@ public static class ProceduresApi
     }
 
     private static ProblemHttpResult UnknownProcedure(string code) =>
-        Problems.NotFound("OD-PROCEDURE-UNKNOWN", $"Không có thủ tục mã '{code}'.", $"No procedure with code '{code}'.");
+        Refusal.Of(RegistryCodes.ProcedureUnknown, code).ToProblem();
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Units;
 
@@ -27,42 +28,34 @@ public static class ServiceRules
     {
         if (unit is null)
         {
-            yield return new RuleViolation(ServiceColumns.Unit, "OD-UNIT-UNKNOWN",
-                $"Không có đơn vị mã '{unitCode}'.", $"No unit with code '{unitCode}'.");
+            yield return new RuleViolation(ServiceColumns.Unit, Refusal.Of(PlatformCodes.UnitUnknown, unitCode));
         }
 
         if (procedure is null)
         {
-            yield return new RuleViolation(ServiceColumns.Procedure, "OD-PROCEDURE-UNKNOWN",
-                $"Không có thủ tục mã '{procedureCode}'.", $"No procedure with code '{procedureCode}'.");
+            yield return new RuleViolation(ServiceColumns.Procedure, Refusal.Of(RegistryCodes.ProcedureUnknown, procedureCode));
         }
         else
         {
             if (input.Level == ServiceLevel.FullProcess && !procedure.EligibleForFullProcess)
             {
-                yield return new RuleViolation(ServiceColumns.Level, "OD-SERVICE-LEVEL-NOT-ELIGIBLE",
-                    $"Thủ tục '{procedureCode}' không đủ điều kiện toàn trình nên không thể cung cấp toàn trình.",
-                    $"Procedure '{procedureCode}' is not eligible for full-process service, so it cannot be offered full-process.");
+                yield return new RuleViolation(ServiceColumns.Level, Refusal.Of(RegistryCodes.ServiceLevelNotEligible, procedureCode));
             }
 
             if (unit is not null && !procedure.IsCarriedOutBy(unit))
             {
-                yield return new RuleViolation(ServiceColumns.Procedure, "OD-SERVICE-NOT-UNITS-PROCEDURE",
-                    $"Đơn vị '{unitCode}' không thực hiện thủ tục '{procedureCode}' (theo cấp thực hiện và bộ quản lý).",
-                    $"Unit '{unitCode}' does not carry out procedure '{procedureCode}' (by its tier and managing ministry).");
+                yield return new RuleViolation(ServiceColumns.Procedure, Refusal.Of(RegistryCodes.ServiceNotUnitsProcedure, unitCode, procedureCode));
             }
         }
 
         if (input.LegacyLevel is < 1 or > 4)
         {
-            yield return new RuleViolation(ServiceColumns.LegacyLevel, "OD-SERVICE-LEGACY-LEVEL",
-                "Mức độ cũ (Nghị định 43/2011) phải từ 1 đến 4.", "The legacy level (Decree 43/2011) must be 1 to 4.");
+            yield return new RuleViolation(ServiceColumns.LegacyLevel, Refusal.Of(RegistryCodes.ServiceLegacyLevel));
         }
 
         if (input.FullProcessSince is { } since && since < input.OnlineSince)
         {
-            yield return new RuleViolation(ServiceColumns.FullProcessSince, "OD-SERVICE-DATES",
-                "Ngày cung cấp toàn trình không thể trước ngày cung cấp trực tuyến.", "Full-process since cannot be before online since.");
+            yield return new RuleViolation(ServiceColumns.FullProcessSince, Refusal.Of(RegistryCodes.ServiceDates));
         }
     }
 }

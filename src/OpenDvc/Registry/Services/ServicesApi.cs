@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 
@@ -56,7 +57,7 @@ public static class ServicesApi
         }
 
         return await ServiceCatalog.DeleteAsync(db, unit, procedure, ct) == DeleteOutcome.NotFound
-            ? Problems.NotFound("OD-SERVICE-UNKNOWN", $"Đơn vị '{unit}' không cung cấp trực tuyến thủ tục '{procedure}'.", $"Unit '{unit}' does not offer procedure '{procedure}' online.")
+            ? Refusal.Of(RegistryCodes.ServiceUnknown, unit, procedure).ToProblem()
             : TypedResults.NoContent();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenDvc.Platform.Refusals;
 
 namespace OpenDvc.Registry.Transfer;
 
@@ -22,10 +23,10 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
 
     public bool HasErrors => failed.Count > 0;
 
-    public void Fail(string column, string code, string vietnamese, string english)
+    public void Fail(string column, Refusal refusal)
     {
         failed.Add(column);
-        errors.Add(new ImportError(number, column, Raw(column), code, vietnamese, english));
+        errors.Add(ImportError.Of(number, column, Raw(column), refusal));
     }
 
     public string? Text(string column, int maxLength, bool required = true)
@@ -35,7 +36,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
         {
             if (required)
             {
-                Fail(column, "OD-IMPORT-REQUIRED", $"Thiếu giá trị ở cột '{column}'.", $"Column '{column}' needs a value.");
+                Fail(column, Refusal.Of(RegistryCodes.ImportRequired, column));
             }
 
             return null;
@@ -43,7 +44,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
 
         if (value.Length > maxLength)
         {
-            Fail(column, "OD-IMPORT-TOO-LONG", $"Giá trị dài quá {maxLength} ký tự.", $"The value is longer than {maxLength} characters.");
+            Fail(column, Refusal.Of(RegistryCodes.ImportTooLong, maxLength));
             return null;
         }
 
@@ -63,7 +64,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
         if (name is null)
         {
             var allowed = string.Join(", ", System.Enum.GetNames<T>());
-            Fail(column, "OD-IMPORT-ENUM", $"Giá trị '{value}' không hợp lệ; chỉ nhận: {allowed}.", $"'{value}' is not allowed; use one of: {allowed}.");
+            Fail(column, Refusal.Of(RegistryCodes.ImportEnum, value, allowed));
             return null;
         }
 
@@ -80,7 +81,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
 
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
         {
-            Fail(column, "OD-IMPORT-NUMBER", $"Phải là số nguyên từ {min} đến {max}.", $"Must be a whole number from {min} to {max}.");
+            Fail(column, Refusal.Of(RegistryCodes.ImportNumber, min, max));
             return null;
         }
 
@@ -99,7 +100,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
             case "0" or "false" or "không" or "no":
                 return false;
             default:
-                Fail(column, "OD-IMPORT-BOOLEAN", "Phải là 1 (có) hoặc 0 (không).", "Must be 1 (yes) or 0 (no).");
+                Fail(column, Refusal.Of(RegistryCodes.ImportBoolean));
                 return null;
         }
     }
@@ -114,7 +115,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
 
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Fail(column, "OD-IMPORT-DATE", "Ngày phải có dạng yyyy-MM-dd.", "A date must be written yyyy-MM-dd.");
+            Fail(column, Refusal.Of(RegistryCodes.ImportDate));
             return null;
         }
 
@@ -126,7 +127,7 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
     {
         if (seen.TryGetValue(key, out var first))
         {
-            Fail(column, "OD-IMPORT-DUPLICATE", $"'{key}' đã có ở dòng {first} của tệp.", $"'{key}' already appears on row {first} of the file.");
+            Fail(column, Refusal.Of(RegistryCodes.ImportDuplicate, key, first));
             return;
         }
 
@@ -138,7 +139,8 @@ internal sealed class ImportRow(int number, IReadOnlyDictionary<string, int> col
     {
         foreach (var v in violations.Where(v => !failed.Contains(v.Field)).ToList())
         {
-            Fail(v.Field, v.Code, v.Vietnamese, v.English);
+            failed.Add(v.Field);
+            errors.Add(new ImportError(number, v.Field, Raw(v.Field), v.Code, v.Vietnamese, v.English));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenDvc.Platform.Cli;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Registry.Transfer;
@@ -31,7 +32,7 @@ internal static class RegistryCommand
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                throw new CliException("OD-IMPORT-NO-FILE", $"Không có tệp '{path.FullName}'.", $"No file '{path.FullName}'.");
+                throw new CliException(Refusal.Of(PlatformCodes.NoFile, path.FullName).Saying("Path"));
             }
 
             await using var app = await cli.OpenAsync(parse, ct);
@@ -52,8 +53,7 @@ internal static class RegistryCommand
                     await Console.Error.WriteLineAsync($"{e.Row}\t{e.Column}\t{e.Value}\t{e.Code}\t{e.MessageVi} / {e.MessageEn}");
                 }
 
-                throw new CliException("OD-IMPORT-INVALID",
-                    $"Tệp có {report.Errors.Count} lỗi; không ghi dòng nào.", $"The file has {report.Errors.Count} error(s); nothing was written.");
+                throw new CliException(Refusal.Of(RegistryCodes.ImportInvalid, report.Errors.Count));
             }
 
             Console.WriteLine($"{report.Table}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged{(report.DryRun ? " (dry run, nothing written)" : "")}");
@@ -78,7 +78,7 @@ internal static class RegistryCommand
             var chosen = parse.GetValue(format)!;
             if (!TableExport.IsSupported(chosen))
             {
-                throw new CliException("OD-EXPORT-FORMAT", "Định dạng phải là xlsx hoặc csv.", "The format must be xlsx or csv.");
+                throw new CliException(Refusal.Of(PlatformCodes.ExportFormat).Saying("XlsxOrCsv"));
             }
 
             await using (var stream = path.Create())

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units;
@@ -109,7 +110,7 @@ public sealed class RegistryImport(OpenDvcDbContext db, UnitChanges unitChanges)
             var fullSince = row.Date(ServiceColumns.FullProcessSince, required: false);
             if (unitCode is not null && !mayEdit(unitCode))
             {
-                row.Fail(ServiceColumns.Unit, "OD-FORBIDDEN", "Bạn không có quyền với dữ liệu của đơn vị này.", "You may not change this unit's data.");
+                row.Fail(ServiceColumns.Unit, Refusal.Of(PlatformCodes.Forbidden).Saying("Change"));
                 continue;
             }
 
@@ -205,23 +206,22 @@ public sealed class RegistryImport(OpenDvcDbContext db, UnitChanges unitChanges)
             var header = file.Header[i].ToLowerInvariant();
             if (!headers.Contains(header))
             {
-                rows.Errors.Add(new ImportError(1, header, file.Header[i], "OD-IMPORT-HEADER-UNKNOWN",
-                    $"Cột '{file.Header[i]}' không thuộc mẫu; các cột: {string.Join(", ", headers)}.", $"Column '{file.Header[i]}' is not part of the layout; the columns are: {string.Join(", ", headers)}."));
+                rows.Errors.Add(ImportError.Of(1, header, file.Header[i], Refusal.Of(RegistryCodes.ImportHeaderUnknown, file.Header[i], string.Join(", ", headers))));
             }
             else if (!columns.TryAdd(header, i))
             {
-                rows.Errors.Add(new ImportError(1, header, file.Header[i], "OD-IMPORT-HEADER-DUPLICATE", $"Cột '{header}' xuất hiện hai lần.", $"Column '{header}' appears twice."));
+                rows.Errors.Add(ImportError.Of(1, header, file.Header[i], Refusal.Of(RegistryCodes.ImportHeaderDuplicate, header)));
             }
         }
 
         foreach (var missing in headers.Where(h => !columns.ContainsKey(h)))
         {
-            rows.Errors.Add(new ImportError(1, missing, null, "OD-IMPORT-HEADER-MISSING", $"Thiếu cột '{missing}'.", $"Column '{missing}' is missing."));
+            rows.Errors.Add(ImportError.Of(1, missing, null, Refusal.Of(RegistryCodes.ImportHeaderMissing, missing)));
         }
 
         if (rows.Errors.Count == 0 && file.Rows.Count == 0)
         {
-            rows.Errors.Add(new ImportError(0, "", fileName, "OD-IMPORT-EMPTY", "Tệp chỉ có dòng tiêu đề, không có dữ liệu.", "The file has a header row but no data."));
+            rows.Errors.Add(ImportError.Of(0, "", fileName, Refusal.Of(RegistryCodes.ImportEmpty)));
         }
 
         if (rows.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 
 namespace OpenDvc.Registry.Transfer;
@@ -53,7 +54,7 @@ public sealed class TableFile
         var numbered = records.Select((cells, index) => (Number: index + 1, Cells: cells)).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         if (numbered.Count == 0)
         {
-            return (null, new ImportError(0, "", fileName, "OD-IMPORT-EMPTY", "Tệp không có dữ liệu.", "The file holds no data."));
+            return (null, ImportError.Of(0, "", fileName, Refusal.Of(RegistryCodes.ImportEmpty).Saying("NoData")));
         }
 
         var header = numbered[0].Cells.Select(c => c.Trim()).ToList();
@@ -66,8 +67,7 @@ public sealed class TableFile
     }
 
     private static ImportError Malformed(string fileName) =>
-        new(0, "", fileName, "OD-IMPORT-MALFORMED",
-            "Tệp không đọc được: chỉ nhận Excel (.xlsx) hoặc CSV (UTF-8).", "The file cannot be read: only Excel (.xlsx) or CSV (UTF-8) files are accepted.");
+        ImportError.Of(0, "", fileName, Refusal.Of(RegistryCodes.ImportMalformed));
 
     private static List<string[]>? ReadXlsx(MemoryStream buffer)
     {

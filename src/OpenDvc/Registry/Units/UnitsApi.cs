@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Transfer;
 using OpenDvc.Registry.Units.Timeline;
@@ -138,5 +139,5 @@ public static class UnitsApi
     }
 
     private static ProblemHttpResult UnknownUnit(string code) =>
-        Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{code}'.", $"No unit with code '{code}'.");
+        Refusal.Of(PlatformCodes.UnitUnknown, code).ToProblem();
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 
 namespace OpenDvc.Surveys.Answers;
 
@@ -27,15 +29,15 @@ public static class AnswerSheet
     /// 1–5 on a scale, texts of at most <see cref="MaxTextLength"/>; with <paramref name="complete"/> (sending, not
     /// saving a draft) every required question answered.
     /// </summary>
-    public static IReadOnlyList<SurveyViolation> Check(Survey survey, IReadOnlyDictionary<string, Answer> answers, bool complete)
+    public static IReadOnlyList<RuleViolation> Check(Survey survey, IReadOnlyDictionary<string, Answer> answers, bool complete)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(answers);
-        var violations = new List<SurveyViolation>();
+        var violations = new List<RuleViolation>();
         var questions = survey.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
         foreach (var code in answers.Keys.Where(k => !questions.ContainsKey(k)))
         {
-            violations.Add(new(code, "OD-SURVEY-UNKNOWN-QUESTION", $"Không có câu hỏi '{code}'.", $"No question '{code}'."));
+            violations.Add(new(code, Refusal.Of(SurveyCodes.SurveyUnknownQuestion, code)));
         }
 
         foreach (var question in survey.Questions.OrderBy(q => q.Position))
@@ -45,7 +47,7 @@ public static class AnswerSheet
             {
                 if (complete && question.Required)
                 {
-                    violations.Add(new(question.Code, "OD-SURVEY-ANSWER-REQUIRED", $"Câu '{question.TextVi}' bắt buộc trả lời.", $"'{question.TextEn}' must be answered."));
+                    violations.Add(new(question.Code, Refusal.Of(SurveyCodes.SurveyAnswerRequired, question.TextVi, question.TextEn)));
                 }
 
                 continue;
@@ -53,7 +55,7 @@ public static class AnswerSheet
 
             if (Fault(question, answer) is { } fault)
             {
-                violations.Add(new(question.Code, "OD-SURVEY-ANSWER-INVALID", $"Câu '{question.TextVi}': {fault.Vi}", $"'{question.TextEn}': {fault.En}"));
+                violations.Add(new(question.Code, Refusal.Of(SurveyCodes.SurveyAnswerInvalid, question.TextVi, fault.Vi, question.TextEn, fault.En)));
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDvc.Accounts;
 using OpenDvc.Accounts.Users;
 using OpenDvc.Platform.Web;
+using OpenDvc.Registry;
 using OpenDvc.Surveys.Questionnaire;
 
 namespace OpenDvc.Surveys.Answers;
@@ -47,7 +48,7 @@ public static class AnswersApi
         }
 
         var (sheet, error) = await book.UnitSheetAsync(id, unit, ct);
-        return sheet is not null ? TypedResults.Ok(sheet) : SurveysProblems.Of(error!);
+        return sheet is not null ? TypedResults.Ok(sheet) : error!.ToProblem();
     }
 
     public static Task<Results<NoContent, ProblemHttpResult>> SaveUnitAnswers(int id, string unit, AnswersInput input, ClaimsPrincipal user, ResponseBook book, CancellationToken ct) =>
@@ -66,14 +67,14 @@ public static class AnswersApi
     public static async Task<Results<Ok<PublicQuestionnaire>, ProblemHttpResult>> GetPublicQuestionnaire(string key, SurveyBook surveys, PublicTokens tokens, CancellationToken ct) =>
         await surveys.FindPublicAsync(key, ct) is { State: not SurveyState.Draft } survey
             ? TypedResults.Ok(new PublicQuestionnaire(SurveyView.Of(survey, withPublicLink: false), tokens.Issue(survey.Id)))
-            : SurveysProblems.Of(SurveyError.Unknown);
+            : SurveyRefusals.Unknown.ToProblem();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> AnswerPublicSurvey(
         string key, PublicAnswersInput input, HttpContext http, SurveyBook surveys, PublicTokens tokens, PublicAnswerLimits limits, ResponseBook book, CancellationToken ct)
     {
         if (await surveys.FindPublicAsync(key, ct) is not { State: not SurveyState.Draft } survey)
         {
-            return SurveysProblems.Of(SurveyError.Unknown);
+            return SurveyRefusals.Unknown.ToProblem();
         }
 
         var (error, violations) = await AnswerPublicAsync(survey, input.Token, input.Answers ?? [], http, tokens, limits, book, ct);
@@ -81,7 +82,7 @@ public static class AnswersApi
     }
 
     /// <summary>The public answer's checks in order, shared by the API and the page: the address's limit, the token, then the answers.</summary>
-    public static async Task<(ProblemHttpResult? Error, IReadOnlyList<SurveyViolation> Violations)> AnswerPublicAsync(
+    public static async Task<(ProblemHttpResult? Error, IReadOnlyList<RuleViolation> Violations)> AnswerPublicAsync(
         Survey survey, string? token, IReadOnlyDictionary<string, Answer> answers, HttpContext http, PublicTokens tokens, PublicAnswerLimits limits, ResponseBook book, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(survey);
@@ -94,13 +95,13 @@ public static class AnswersApi
 
         var (violations, error) = tokens.HashOf(survey.Id, token) is { } hash
             ? await book.AnswerPublicAsync(survey, hash, answers, ct)
-            : ([], SurveyError.TokenInvalid);
+            : ([], SurveyRefusals.TokenInvalid);
         if (error is not null || violations.Count > 0)
         {
             limits.GiveBack(http);
         }
 
-        return (error is null ? null : SurveysProblems.Of(error), violations);
+        return (error is null ? null : error.ToProblem(), violations);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SaveAsync(int id, string unit, AnswersInput input, bool submit, ClaimsPrincipal user, ResponseBook book, CancellationToken ct)
@@ -111,6 +112,6 @@ public static class AnswersApi
         }
 
         var (violations, error) = await book.SaveUnitAsync(id, unit, input.Answers ?? [], submit, user.Identity?.Name ?? "?", ct);
-        return error is not null ? SurveysProblems.Of(error) : violations.Count > 0 ? SurveysProblems.Invalid(violations) : TypedResults.NoContent();
+        return error is not null ? error.ToProblem() : violations.Count > 0 ? SurveysProblems.Invalid(violations) : TypedResults.NoContent();
     }
 }

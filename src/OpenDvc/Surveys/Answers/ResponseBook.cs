@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Platform.Time;
+using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
 using OpenDvc.Surveys.Questionnaire;
 
@@ -15,7 +17,7 @@ public sealed record UnitSurveyView(int SurveyId, string Quarter, string TitleVi
 /// <summary>Writes answers: a unit's draft and its one sending, and the public's one answer per token.</summary>
 public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimeProvider time)
 {
-    public async Task<(UnitSheet? Sheet, SurveyError? Error)> UnitSheetAsync(int surveyId, string unit, CancellationToken ct)
+    public async Task<(UnitSheet? Sheet, Refusal? Error)> UnitSheetAsync(int surveyId, string unit, CancellationToken ct)
     {
         var (survey, error) = await AskedAsync(surveyId, unit, ct);
         if (survey is null)
@@ -29,7 +31,7 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
     }
 
     /// <summary>Saves the unit's draft, or sends it (<paramref name="submit"/>): checked whole, required questions answered.</summary>
-    public async Task<(IReadOnlyList<SurveyViolation> Violations, SurveyError? Error)> SaveUnitAsync(
+    public async Task<(IReadOnlyList<RuleViolation> Violations, Refusal? Error)> SaveUnitAsync(
         int surveyId, string unit, IReadOnlyDictionary<string, Answer> answers, bool submit, string userName, CancellationToken ct)
     {
         var (survey, error) = await AskedAsync(surveyId, unit, ct);
@@ -40,7 +42,7 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
 
         if (!survey.TakesAnswersOn(Today))
         {
-            return ([], SurveyError.NotOpen);
+            return ([], SurveyRefusals.NotOpen);
         }
 
         var violations = AnswerSheet.Check(survey, answers, complete: submit);
@@ -52,7 +54,7 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
         var response = await db.Set<SurveyResponse>().SingleOrDefaultAsync(r => r.SurveyId == surveyId && r.UnitCode == unit, ct);
         if (response?.Submitted == true)
         {
-            return ([], SurveyError.AlreadyAnswered);
+            return ([], SurveyRefusals.AlreadyAnswered);
         }
 
         var now = time.GetUtcNow();
@@ -75,20 +77,20 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
         catch (DbUpdateException)
         {
             // Another tab or server sent the unit's first sheet at the same moment: the unique index kept one.
-            return ([], SurveyError.AlreadyAnswered);
+            return ([], SurveyRefusals.AlreadyAnswered);
         }
 
         return ([], null);
     }
 
     /// <summary>One member of the public's answer: stored with the token's hash, refused if the token has answered.</summary>
-    public async Task<(IReadOnlyList<SurveyViolation> Violations, SurveyError? Error)> AnswerPublicAsync(
+    public async Task<(IReadOnlyList<RuleViolation> Violations, Refusal? Error)> AnswerPublicAsync(
         Survey survey, string tokenHash, IReadOnlyDictionary<string, Answer> answers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(survey);
         if (!survey.TakesAnswersOn(Today))
         {
-            return ([], SurveyError.NotOpen);
+            return ([], SurveyRefusals.NotOpen);
         }
 
         var violations = AnswerSheet.Check(survey, answers, complete: true);
@@ -99,7 +101,7 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
 
         if (await db.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == survey.Id && r.TokenHash == tokenHash, ct))
         {
-            return ([], SurveyError.TokenUsed);
+            return ([], SurveyRefusals.TokenUsed);
         }
 
         var now = time.GetUtcNow();
@@ -110,7 +112,7 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
         }
         catch (DbUpdateException)
         {
-            return ([], SurveyError.TokenUsed);
+            return ([], SurveyRefusals.TokenUsed);
         }
 
         return ([], null);
@@ -137,14 +139,14 @@ public sealed class ResponseBook(OpenDvcDbContext db, SurveyBook surveys, TimePr
 
     private DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
 
-    private async Task<(Survey? Survey, SurveyError? Error)> AskedAsync(int surveyId, string unit, CancellationToken ct)
+    private async Task<(Survey? Survey, Refusal? Error)> AskedAsync(int surveyId, string unit, CancellationToken ct)
     {
         if (await surveys.FindAsync(surveyId, ct) is not { } survey || survey.State == SurveyState.Draft)
         {
-            return (null, SurveyError.Unknown);
+            return (null, SurveyRefusals.Unknown);
         }
 
         var target = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == unit, ct);
-        return target is not null && survey.AsksUnit(target) ? (survey, null) : (null, SurveyError.NotAsked);
+        return target is not null && survey.AsksUnit(target) ? (survey, null) : (null, SurveyRefusals.NotAsked);
     }
 }

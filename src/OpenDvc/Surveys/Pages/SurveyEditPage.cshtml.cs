@@ -47,7 +47,7 @@ public sealed class SurveyEditPage(SurveyBook book, TimeProvider time) : PageMod
 
     public SurveyState State { get; private set; } = SurveyState.Draft;
 
-    public IReadOnlyList<SurveyViolation> Violations { get; private set; } = [];
+    public IReadOnlyList<RuleViolation> Violations { get; private set; } = [];
 
     public string? Saved { get; private set; }
 
@@ -98,7 +98,7 @@ public sealed class SurveyEditPage(SurveyBook book, TimeProvider time) : PageMod
         }
 
         Violations = error is not null ? [new("survey", error.Code, error.Vietnamese, error.English)] : violations;
-        if (error == SurveyError.NotDraft && id is not null && await book.FindAsync(id.Value, ct) is { } survey)
+        if (error == SurveyRefusals.NotDraft && id is not null && await book.FindAsync(id.Value, ct) is { } survey)
         {
             State = survey.State;
         }
@@ -107,7 +107,7 @@ public sealed class SurveyEditPage(SurveyBook book, TimeProvider time) : PageMod
         return WithBlankRows();
     }
 
-    public static string Message(SurveyViolation violation) => RegistryPages.IsVietnamese ? violation.Vietnamese : violation.English;
+    public static string Message(RuleViolation violation) => RegistryPages.IsVietnamese ? violation.Vietnamese : violation.English;
 
     /// <summary>The form as the API's body: blank codes take one from the position, so a first draft needs none typed.</summary>
     private SurveyInput ToInput() => new(

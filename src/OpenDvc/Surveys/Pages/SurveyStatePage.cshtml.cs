@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenDvc.Accounts;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 using OpenDvc.Surveys.Questionnaire;
 
 namespace OpenDvc.Surveys.Pages;
@@ -18,7 +20,7 @@ public sealed class SurveyStatePage(SurveyBook book) : PageModel
     /// <summary><c>open</c> or <c>close</c>, as in the address.</summary>
     public string Change { get; private set; } = "";
 
-    public SurveyViolation? Refusal { get; private set; }
+    public RuleViolation? Refusal { get; private set; }
 
     public SurveyState Target => Change == "open" ? SurveyState.Open : SurveyState.Closed;
 

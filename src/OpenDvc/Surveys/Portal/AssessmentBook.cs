@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 using OpenDvc.Registry.Units;
 
 namespace OpenDvc.Surveys.Portal;
@@ -56,16 +58,16 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
     public const int MaxEvidenceUrl = 1000;
     public const int MaxNote = 2000;
 
-    public async Task<(AssessmentSheet? Sheet, PortalError? Error)> SheetAsync(string unit, string quarterText, CancellationToken ct)
+    public async Task<(AssessmentSheet? Sheet, Refusal? Error)> SheetAsync(string unit, string quarterText, CancellationToken ct)
     {
         if (!Quarter.TryParse(quarterText, out var quarter))
         {
-            return (null, PortalError.QuarterInvalid);
+            return (null, PortalRefusals.QuarterInvalid);
         }
 
         if (!await db.Set<Unit>().AnyAsync(u => u.Code == unit, ct))
         {
-            return (null, PortalError.UnitUnknown);
+            return (null, PortalRefusals.UnitUnknown);
         }
 
         var inForce = await criteria.InForceAsync(quarter.FirstDay, ct);
@@ -81,28 +83,28 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
     }
 
     /// <summary>Saves the unit's draft of the quarter, or sends it (<paramref name="submit"/>: every item assessed).</summary>
-    public async Task<(IReadOnlyList<PortalViolation> Violations, PortalError? Error)> SaveAsync(
+    public async Task<(IReadOnlyList<RuleViolation> Violations, Refusal? Error)> SaveAsync(
         string unit, string quarterText, IReadOnlyList<ItemInput> input, bool submit, string userName, CancellationToken ct)
     {
         if (!Quarter.TryParse(quarterText, out var quarter))
         {
-            return ([], PortalError.QuarterInvalid);
+            return ([], PortalRefusals.QuarterInvalid);
         }
 
         if (!await db.Set<Unit>().AnyAsync(u => u.Code == unit, ct))
         {
-            return ([], PortalError.UnitUnknown);
+            return ([], PortalRefusals.UnitUnknown);
         }
 
         if (!IsOpen(quarter))
         {
-            return ([], PortalError.QuarterFuture);
+            return ([], PortalRefusals.QuarterFuture);
         }
 
         var inForce = await criteria.InForceAsync(quarter.FirstDay, ct);
         if (inForce.Count == 0)
         {
-            return ([], PortalError.NoCriteria);
+            return ([], PortalRefusals.NoCriteria);
         }
 
         var violations = Check(input, inForce);
@@ -114,7 +116,7 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
         var assessment = await LoadAsync(unit, quarter, tracked: true, ct);
         if (assessment?.Submitted == true)
         {
-            return ([], PortalError.AlreadySubmitted);
+            return ([], PortalRefusals.AlreadySubmitted);
         }
 
         if (assessment is null)
@@ -140,7 +142,7 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
         if (submit)
         {
             var missing = inForce.Where(c => assessment.Items.SingleOrDefault(i => i.CriterionId == c.Id)?.Verdict is null)
-                .Select(c => new PortalViolation(c.Code, "OD-PORTAL-VERDICT-REQUIRED", $"Chưa đánh giá tiêu chí {c.Code}.", $"Criterion {c.Code} is not assessed.")).ToList();
+                .Select(c => new RuleViolation(c.Code, Refusal.Of(SurveyCodes.PortalVerdictRequired, c.Code))).ToList();
             if (missing.Count > 0)
             {
                 return (missing, null);
@@ -161,7 +163,7 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
         catch (DbUpdateException)
         {
             // Another tab or server stored the quarter's first draft at the same moment: the unique index kept one.
-            return ([], PortalError.AlreadySubmitted);
+            return ([], PortalRefusals.AlreadySubmitted);
         }
 
         return ([], null);
@@ -180,37 +182,36 @@ public sealed class AssessmentBook(OpenDvcDbContext db, PortalCriteria criteria,
     /// <summary>A quarter can be assessed from its first day on (Vietnam time).</summary>
     public bool IsOpen(Quarter quarter) => quarter <= Quarter.Of(time.GetUtcNow());
 
-    private static List<PortalViolation> Check(IReadOnlyList<ItemInput> input, IReadOnlyList<PortalCriterion> inForce)
+    private static List<RuleViolation> Check(IReadOnlyList<ItemInput> input, IReadOnlyList<PortalCriterion> inForce)
     {
-        var violations = new List<PortalViolation>();
+        var violations = new List<RuleViolation>();
         foreach (var group in input.GroupBy(i => i.Criterion ?? ""))
         {
             var code = group.Key;
             if (inForce.All(c => c.Code != code))
             {
-                violations.Add(new(code, "OD-PORTAL-UNKNOWN-CRITERION", $"Không có tiêu chí {code} trong quý này.", $"No criterion {code} in this quarter."));
+                violations.Add(new(code, Refusal.Of(SurveyCodes.PortalUnknownCriterion, code)));
             }
             else if (group.Count() > 1)
             {
-                violations.Add(new(code, "OD-PORTAL-DUPLICATE-CRITERION", $"Tiêu chí {code} được gửi hai lần.", $"Criterion {code} was sent twice."));
+                violations.Add(new(code, Refusal.Of(SurveyCodes.PortalDuplicateCriterion, code)));
             }
 
             foreach (var item in group)
             {
                 if (item.Verdict is { } v && !Enum.IsDefined(v))
                 {
-                    violations.Add(new(code, "OD-PORTAL-VERDICT-INVALID", "Mức đánh giá không hợp lệ.", "Not a verdict."));
+                    violations.Add(new(code, Refusal.Of(SurveyCodes.PortalVerdictInvalid)));
                 }
 
                 if (Blank(item.EvidenceUrl) is { } url && (url.Length > MaxEvidenceUrl || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
                 {
-                    violations.Add(new(code, "OD-PORTAL-EVIDENCE-URL", $"Đường dẫn minh chứng phải là địa chỉ http(s) đầy đủ, tối đa {MaxEvidenceUrl} ký tự.",
-                        $"The evidence link must be a full http(s) address of at most {MaxEvidenceUrl} characters."));
+                    violations.Add(new(code, Refusal.Of(SurveyCodes.PortalEvidenceUrl, MaxEvidenceUrl)));
                 }
 
                 if (item.Note?.Length > MaxNote)
                 {
-                    violations.Add(new(code, "OD-PORTAL-NOTE-TOO-LONG", $"Ghi chú tối đa {MaxNote} ký tự.", $"A note has at most {MaxNote} characters."));
+                    violations.Add(new(code, Refusal.Of(SurveyCodes.PortalNoteTooLong, MaxNote)));
                 }
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Tables;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry;
@@ -57,7 +58,7 @@ public static class PortalApi
     }
 
     public static async Task<Results<Ok<ComplianceOverview>, ProblemHttpResult>> GetPortalCompliance(string? quarter, PortalCompliance compliance, TimeProvider time, CancellationToken ct) =>
-        await QuarterOrLatestAsync(quarter, compliance, time, ct) is { } q ? TypedResults.Ok(await compliance.ComputeAsync(q, ct)) : PortalProblems.Of(PortalError.QuarterInvalid);
+        await QuarterOrLatestAsync(quarter, compliance, time, ct) is { } q ? TypedResults.Ok(await compliance.ComputeAsync(q, ct)) : PortalRefusals.QuarterInvalid.ToProblem();
 
     public static async Task<IResult> ExportPortalCompliance(string? quarter, string? format, PortalCompliance compliance, TimeProvider time, CancellationToken ct)
     {
@@ -69,7 +70,7 @@ public static class PortalApi
 
         if (await QuarterOrLatestAsync(quarter, compliance, time, ct) is not { } q)
         {
-            return PortalProblems.Of(PortalError.QuarterInvalid);
+            return PortalRefusals.QuarterInvalid.ToProblem();
         }
 
         var view = await compliance.ComputeAsync(q, ct);
@@ -95,7 +96,7 @@ public static class PortalApi
     public static async Task<Results<Ok<CriterionView>, ProblemHttpResult>> RetirePortalCriterion(string code, RetireInput input, PortalCriteria criteria, CancellationToken ct)
     {
         var (criterion, violations) = await criteria.RetireAsync(code, input.From, ct);
-        return criterion is null ? Problems.NotFound("OD-PORTAL-CRITERION-UNKNOWN", "Không có tiêu chí này.", "No such checklist item.")
+        return criterion is null ? Refusal.Of(SurveyCodes.PortalCriterionUnknown).ToProblem()
             : violations.Count > 0 ? PortalProblems.Invalid(violations) : TypedResults.Ok(criterion);
     }
 
@@ -109,13 +110,13 @@ public static class PortalApi
 
         if (!await db.Set<Unit>().AnyAsync(u => u.Code == unit, ct))
         {
-            return PortalProblems.Of(PortalError.UnitUnknown);
+            return PortalRefusals.UnitUnknown.ToProblem();
         }
 
         var q = Quarter.Of(time.GetUtcNow());
         if (quarter is not null && !Quarter.TryParse(quarter, out q))
         {
-            return PortalProblems.Of(PortalError.QuarterInvalid);
+            return PortalRefusals.QuarterInvalid.ToProblem();
         }
 
         return TypedResults.Ok(await OverviewAsync(unit, q, db, book, probes, ct));
@@ -142,7 +143,7 @@ public static class PortalApi
         }
 
         var (sheet, error) = await book.SheetAsync(unit, quarter, ct);
-        return sheet is not null ? TypedResults.Ok(sheet) : PortalProblems.Of(error!);
+        return sheet is not null ? TypedResults.Ok(sheet) : error!.ToProblem();
     }
 
     public static Task<Results<NoContent, ProblemHttpResult>> SavePortalAssessment(string unit, string quarter, AssessmentInput input, ClaimsPrincipal user, AssessmentBook book, CancellationToken ct) =>
@@ -162,7 +163,7 @@ public static class PortalApi
         var q = Quarter.Of(time.GetUtcNow());
         if (quarter is not null && !Quarter.TryParse(quarter, out q))
         {
-            return PortalProblems.Of(PortalError.QuarterInvalid);
+            return PortalRefusals.QuarterInvalid.ToProblem();
         }
 
         if (!TableExport.IsSupported(format))
@@ -190,11 +191,11 @@ public static class PortalApi
         }
 
         var (view, violation) = await SavePortalAsync(unit, input, user.Identity?.Name ?? "?", db, time, ct);
-        return view is not null ? TypedResults.Ok(view) : violation is null ? PortalProblems.Of(PortalError.UnitUnknown) : PortalProblems.Invalid([violation]);
+        return view is not null ? TypedResults.Ok(view) : violation is null ? PortalRefusals.UnitUnknown.ToProblem() : PortalProblems.Invalid([violation]);
     }
 
     /// <summary>Stores the portal address (absolute http or https, no user name or password in it); shared by the API and the page.</summary>
-    public static async Task<(PortalView? View, PortalViolation? Violation)> SavePortalAsync(string unit, PortalInput input, string userName, OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<(PortalView? View, RuleViolation? Violation)> SavePortalAsync(string unit, PortalInput input, string userName, OpenDvcDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(db);
@@ -202,8 +203,7 @@ public static class PortalApi
         var url = input.Url?.Trim();
         if (url is null || url.Length > AssessmentBook.MaxEvidenceUrl || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0)
         {
-            return (null, new("url", "OD-PORTAL-URL", "Địa chỉ cổng phải là địa chỉ http(s) đầy đủ, không chứa tên đăng nhập, mật khẩu.",
-                "The portal address must be a full http(s) address without a user name or password."));
+            return (null, new("url", Refusal.Of(SurveyCodes.PortalUrl)));
         }
 
         if (!await db.Set<Unit>().AnyAsync(u => u.Code == unit, ct))
@@ -232,7 +232,7 @@ public static class PortalApi
         }
 
         var (violations, error) = await book.SaveAsync(unit, quarter, input.Items ?? [], submit, user.Identity?.Name ?? "?", ct);
-        return error is not null ? PortalProblems.Of(error) : violations.Count > 0 ? PortalProblems.Invalid(violations) : TypedResults.NoContent();
+        return error is not null ? error.ToProblem() : violations.Count > 0 ? PortalProblems.Invalid(violations) : TypedResults.NoContent();
     }
 
     private static async Task<Quarter?> QuarterOrLatestAsync(string? text, PortalCompliance compliance, TimeProvider time, CancellationToken ct)

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 
 namespace OpenDvc.Surveys.Portal;
 
@@ -55,26 +57,26 @@ public sealed partial class PortalCriteria(OpenDvcDbContext db, TimeProvider tim
         (await db.Set<PortalCriterion>().AsNoTracking().ToListAsync(ct)).Where(c => c.InForceOn(day)).OrderBy(c => c.Position).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
 
     /// <summary>Adds an item, or a new version of one: the version in force before ends the day before.</summary>
-    public async Task<(CriterionView? Criterion, IReadOnlyList<PortalViolation> Violations)> AddAsync(CriterionInput input, CancellationToken ct)
+    public async Task<(CriterionView? Criterion, IReadOnlyList<RuleViolation> Violations)> AddAsync(CriterionInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var violations = new List<PortalViolation>();
+        var violations = new List<RuleViolation>();
         if (input.Code is null || !CodePattern().IsMatch(input.Code))
         {
-            violations.Add(new("code", "OD-PORTAL-CRITERION-CODE", "Mã tiêu chí gồm 2–64 chữ thường, số, dấu gạch ngang.", "A criterion code is 2–64 lower-case letters, digits and hyphens."));
+            violations.Add(new("code", Refusal.Of(SurveyCodes.PortalCriterionCode)));
         }
 
         foreach (var (field, value, max) in new[] { ("textVi", input.TextVi, 1000), ("textEn", input.TextEn, 1000), ("source", input.Source, 512) })
         {
             if (string.IsNullOrWhiteSpace(value) || value.Length > max)
             {
-                violations.Add(new(field, "OD-PORTAL-CRITERION-TEXT", $"Thiếu hoặc quá dài ({max} ký tự): {field}.", $"Missing or longer than {max} characters: {field}."));
+                violations.Add(new(field, Refusal.Of(SurveyCodes.PortalCriterionText, max, field)));
             }
         }
 
         if (!Enum.IsDefined(input.Area))
         {
-            violations.Add(new("area", "OD-PORTAL-CRITERION-AREA", "Nhóm tiêu chí không hợp lệ.", "Not a criterion area."));
+            violations.Add(new("area", Refusal.Of(SurveyCodes.PortalCriterionArea)));
         }
 
         violations.AddRange(CheckDay("effectiveFrom", input.EffectiveFrom));
@@ -82,7 +84,7 @@ public sealed partial class PortalCriteria(OpenDvcDbContext db, TimeProvider tim
             : await db.Set<PortalCriterion>().Where(c => c.Code == input.Code).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
         if (latest is not null && latest.EffectiveFrom >= input.EffectiveFrom)
         {
-            violations.Add(new("effectiveFrom", "OD-PORTAL-CRITERION-ORDER", "Phiên bản mới phải có hiệu lực sau phiên bản trước.", "A new version must take effect after the previous one."));
+            violations.Add(new("effectiveFrom", Refusal.Of(SurveyCodes.PortalCriterionOrder)));
         }
 
         if (violations.Count > 0)
@@ -106,7 +108,7 @@ public sealed partial class PortalCriteria(OpenDvcDbContext db, TimeProvider tim
     }
 
     /// <summary>Ends an item (its latest version) the day before <see cref="RetireInput.From"/>; null when there is no such item.</summary>
-    public async Task<(CriterionView? Criterion, IReadOnlyList<PortalViolation> Violations)> RetireAsync(string code, DateOnly from, CancellationToken ct)
+    public async Task<(CriterionView? Criterion, IReadOnlyList<RuleViolation> Violations)> RetireAsync(string code, DateOnly from, CancellationToken ct)
     {
         var latest = await db.Set<PortalCriterion>().Where(c => c.Code == code).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
         if (latest is null)
@@ -117,7 +119,7 @@ public sealed partial class PortalCriteria(OpenDvcDbContext db, TimeProvider tim
         var violations = CheckDay("from", from).ToList();
         if (from <= latest.EffectiveFrom)
         {
-            violations.Add(new("from", "OD-PORTAL-CRITERION-ORDER", "Ngày kết thúc phải sau ngày có hiệu lực.", "An item can end only after it takes effect."));
+            violations.Add(new("from", Refusal.Of(SurveyCodes.PortalCriterionOrder).Saying("End")));
         }
 
         if (violations.Count > 0)
@@ -130,12 +132,11 @@ public sealed partial class PortalCriteria(OpenDvcDbContext db, TimeProvider tim
         return (CriterionView.Of(latest), []);
     }
 
-    private IEnumerable<PortalViolation> CheckDay(string field, DateOnly day)
+    private IEnumerable<RuleViolation> CheckDay(string field, DateOnly day)
     {
         if (Quarter.Of(day).FirstDay != day || day < Quarter.Of(time.GetUtcNow()).FirstDay)
         {
-            yield return new(field, "OD-PORTAL-CRITERION-DAY", "Thay đổi tiêu chí có hiệu lực từ ngày đầu của quý hiện tại hoặc một quý sau.",
-                "A change to the checklist takes effect on the first day of the current quarter or a later one.");
+            yield return new(field, Refusal.Of(SurveyCodes.PortalCriterionDay));
         }
     }
 

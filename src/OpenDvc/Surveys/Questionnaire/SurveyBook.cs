@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 
 namespace OpenDvc.Surveys.Questionnaire;
 
@@ -17,7 +19,7 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
             .SingleOrDefaultAsync(s => s.PublicKey == key && s.Audience == SurveyAudience.Public, ct);
 
     /// <summary>Creates a draft (id null) or replaces a draft's round and questionnaire.</summary>
-    public async Task<(int? Id, IReadOnlyList<SurveyViolation> Violations, SurveyError? Error)> SaveAsync(int? id, SurveyInput input, CancellationToken ct)
+    public async Task<(int? Id, IReadOnlyList<RuleViolation> Violations, Refusal? Error)> SaveAsync(int? id, SurveyInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var violations = Check(input);
@@ -36,12 +38,12 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
         {
             if (await FindAsync(id.Value, ct) is not { } found)
             {
-                return (null, [], SurveyError.Unknown);
+                return (null, [], SurveyRefusals.Unknown);
             }
 
             if (found.State != SurveyState.Draft)
             {
-                return (null, [], SurveyError.NotDraft);
+                return (null, [], SurveyRefusals.NotDraft);
             }
 
             survey = found;
@@ -62,16 +64,16 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
     }
 
     /// <summary>Opens a draft for answers (or closes an open survey): the questionnaire is then fixed.</summary>
-    public async Task<SurveyError?> SetStateAsync(int id, SurveyState state, CancellationToken ct)
+    public async Task<Refusal?> SetStateAsync(int id, SurveyState state, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } survey)
         {
-            return SurveyError.Unknown;
+            return SurveyRefusals.Unknown;
         }
 
         if (state == SurveyState.Open && survey.Questions.Count == 0)
         {
-            return SurveyError.NoQuestions;
+            return SurveyRefusals.NoQuestions;
         }
 
         survey.State = state;
@@ -82,7 +84,7 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
     /// <summary>128 random bits, URL-safe: the link is the only thing that lets the public in.</summary>
     public static string NewPublicKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    public static IReadOnlyList<SurveyViolation> Check(SurveyInput input)
+    public static IReadOnlyList<RuleViolation> Check(SurveyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var violations = Annotations(input);
@@ -94,41 +96,41 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
 
         if (input.OpensOn == default || input.ClosesOn == default)
         {
-            violations.Add(new("opensOn", "OD-SURVEY-PERIOD", "Cần ngày bắt đầu và ngày kết thúc.", "The first and the last day are needed."));
+            violations.Add(new("opensOn", Refusal.Of(SurveyCodes.SurveyPeriod)));
         }
         else if (input.ClosesOn < input.OpensOn)
         {
-            violations.Add(new("closesOn", "OD-SURVEY-PERIOD", "Ngày kết thúc phải sau ngày bắt đầu.", "The last day must not come before the first."));
+            violations.Add(new("closesOn", Refusal.Of(SurveyCodes.SurveyPeriod).Saying("Order")));
         }
 
         var questions = input.Questions ?? [];
         foreach (var code in questions.GroupBy(q => q.Code, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            violations.Add(new(code, "OD-SURVEY-DUPLICATE-CODE", $"Mã câu hỏi '{code}' bị trùng.", $"Question code '{code}' is used twice."));
+            violations.Add(new(code, Refusal.Of(SurveyCodes.SurveyDuplicateCode, code)));
         }
 
         foreach (var q in questions)
         {
             if (!CodePattern().IsMatch(q.Code) || (q.Options ?? []).Any(o => !CodePattern().IsMatch(o.Code)))
             {
-                violations.Add(new(q.Code, "OD-SURVEY-CODE", "Mã chỉ gồm chữ thường, số, '_' và '-'.", "Codes hold lower-case letters, digits, '_' and '-' only."));
+                violations.Add(new(q.Code, Refusal.Of(SurveyCodes.SurveyCode)));
             }
 
             var options = q.Options ?? [];
             var isChoice = q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
             if (isChoice && (options.Count < 2 || options.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != options.Count))
             {
-                violations.Add(new(q.Code, "OD-SURVEY-OPTIONS", $"Câu '{q.Code}' cần ít nhất hai phương án với mã khác nhau.", $"Question '{q.Code}' needs at least two options with distinct codes."));
+                violations.Add(new(q.Code, Refusal.Of(SurveyCodes.SurveyOptions, q.Code)));
             }
 
             if (!isChoice && options.Count > 0)
             {
-                violations.Add(new(q.Code, "OD-SURVEY-OPTIONS", $"Câu '{q.Code}' không có phương án lựa chọn.", $"Question '{q.Code}' takes no options."));
+                violations.Add(new(q.Code, Refusal.Of(SurveyCodes.SurveyOptions, q.Code).Saying("NotChoice")));
             }
 
             if (!Enum.IsDefined(q.Kind))
             {
-                violations.Add(new(q.Code, "OD-SURVEY-KIND", $"Loại câu hỏi của '{q.Code}' không hợp lệ.", $"The kind of question '{q.Code}' is not valid."));
+                violations.Add(new(q.Code, Refusal.Of(SurveyCodes.SurveyKind, q.Code)));
             }
         }
 
@@ -139,9 +141,9 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
     /// The input records' own limits (required, length, the quarter's form), as the API's validation reads them: the
     /// builder page posts no JSON, so it gets them here, from the same attributes.
     /// </summary>
-    private static List<SurveyViolation> Annotations(SurveyInput input)
+    private static List<RuleViolation> Annotations(SurveyInput input)
     {
-        var violations = new List<SurveyViolation>();
+        var violations = new List<RuleViolation>();
         void Validate(object item, int? question)
         {
             var results = new List<ValidationResult>();
@@ -150,8 +152,8 @@ public sealed partial class SurveyBook(OpenDvcDbContext db)
             {
                 var (vi, en) = FieldNames.GetValueOrDefault(member, (member, member));
                 violations.Add(question is { } n
-                    ? new($"questions[{n}].{member}", "OD-SURVEY-FIELD", $"Câu {n}: {vi} thiếu, quá dài hoặc sai dạng.", $"Question {n}: {en} is missing, too long or malformed.")
-                    : new(member, "OD-SURVEY-FIELD", $"{vi}: thiếu, quá dài hoặc sai dạng.", $"{en} is missing, too long or malformed."));
+                    ? new($"questions[{n}].{member}", Refusal.Of(SurveyCodes.SurveyField, n, vi, en))
+                    : new(member, Refusal.Of(SurveyCodes.SurveyField, vi, en).Saying("Survey")));
             }
         }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Accounts;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 using QRCoder;
 
 namespace OpenDvc.Surveys.Questionnaire;
@@ -43,7 +45,7 @@ public static class SurveysApi
     public static async Task<Results<Ok<SurveyView>, ProblemHttpResult>> GetSurvey(int id, ClaimsPrincipal user, SurveyBook book, CancellationToken ct) =>
         await book.FindAsync(id, ct) is { } survey && MaySee(user, survey)
             ? TypedResults.Ok(SurveyView.Of(survey, UnitAccess.IsStaff(user)))
-            : SurveysProblems.Of(SurveyError.Unknown);
+            : SurveyRefusals.Unknown.ToProblem();
 
     /// <summary>Staff see every survey; others the rounds sent to units once opened.</summary>
     public static bool MaySee(ClaimsPrincipal user, Survey survey)
@@ -74,7 +76,7 @@ public static class SurveysApi
     {
         if (await book.FindAsync(id, ct) is not { PublicKey: { } key })
         {
-            return SurveysProblems.Of(SurveyError.Unknown);
+            return SurveyRefusals.Unknown.ToProblem();
         }
 
         return TypedResults.Text(QrCodeSvg($"{request.Scheme}://{request.Host}/surveys/answer/{key}"), "image/svg+xml");
@@ -89,8 +91,8 @@ public static class SurveysApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetStateAsync(int id, SurveyState state, SurveyBook book, CancellationToken ct) =>
-        await book.SetStateAsync(id, state, ct) is { } error ? SurveysProblems.Of(error) : TypedResults.NoContent();
+        await book.SetStateAsync(id, state, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
-    private static ProblemHttpResult Refusal(IReadOnlyList<SurveyViolation> violations, SurveyError? error) =>
-        error is not null ? SurveysProblems.Of(error) : SurveysProblems.Invalid(violations);
+    private static ProblemHttpResult Refusal(IReadOnlyList<RuleViolation> violations, Refusal? error) =>
+        error is not null ? error.ToProblem() : SurveysProblems.Invalid(violations);
 }

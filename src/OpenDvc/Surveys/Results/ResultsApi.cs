@@ -27,7 +27,7 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<SurveyResultsView>, ProblemHttpResult>> GetSurveyResults(int id, SurveyResults results, CancellationToken ct) =>
-        await results.ComputeAsync(id, ct) is { } view ? TypedResults.Ok(view) : SurveysProblems.Of(SurveyError.Unknown);
+        await results.ComputeAsync(id, ct) is { } view ? TypedResults.Ok(view) : SurveyRefusals.Unknown.ToProblem();
 
     public static async Task<IResult> ExportSurveyResults(int id, string? format, string? table, SurveyResults results, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public static class ResultsApi
 
         if (await results.ComputeAsync(id, ct) is not { } view)
         {
-            return SurveysProblems.Of(SurveyError.Unknown);
+            return SurveyRefusals.Unknown.ToProblem();
         }
 
         var vi = RegistryPages.IsVietnamese;
@@ -53,7 +53,7 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TextAnswer>>, ProblemHttpResult>> ListTextAnswers(int id, string? question, string? q, SurveyResults results, CancellationToken ct) =>
-        await results.TextsAsync(id, question, q, ct) is { } texts ? TypedResults.Ok(texts) : SurveysProblems.Of(SurveyError.Unknown);
+        await results.TextsAsync(id, question, q, ct) is { } texts ? TypedResults.Ok(texts) : SurveyRefusals.Unknown.ToProblem();
 
     public static async Task<IResult> ExportTextAnswers(int id, string? question, string? q, string? format, SurveyResults results, CancellationToken ct)
     {
@@ -65,7 +65,7 @@ public static class ResultsApi
 
         if (await results.TextsAsync(id, question, q, ct) is not { } texts)
         {
-            return SurveysProblems.Of(SurveyError.Unknown);
+            return SurveyRefusals.Unknown.ToProblem();
         }
 
         var vi = RegistryPages.IsVietnamese;
@@ -78,7 +78,7 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<NonResponderList>, ProblemHttpResult>> ListUnitsNotAnswered(int id, NonResponders query, CancellationToken ct) =>
-        await query.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : SurveysProblems.Of(SurveyError.Unknown);
+        await query.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : SurveyRefusals.Unknown.ToProblem();
 
     public static async Task<IResult> ExportUnitsNotAnswered(int id, string? format, NonResponders query, CancellationToken ct)
     {
@@ -90,7 +90,7 @@ public static class ResultsApi
 
         return await query.ListAsync(id, ct) is { } list
             ? await TableExport.ToFileAsync(list.All.ToAsyncEnumerable(), NonResponderList.Columns(RegistryPages.IsVietnamese), format, $"survey-{id}-not-answered", ct)
-            : SurveysProblems.Of(SurveyError.Unknown);
+            : SurveyRefusals.Unknown.ToProblem();
     }
 
     public static IEnumerable<ResultLine> SummaryLines(SurveyResultsView view, bool vietnamese)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Platform.Audit;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using C = OpenDvc.Registry.Units.Timeline.UnitChangeColumns;
 
 namespace OpenDvc.Registry.Units.Timeline;
@@ -81,9 +82,7 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
         {
             if (VersionOn(changes[i].Successor!, changes[i].Day) is null)
             {
-                violations.Add(new UnitChangeViolation(i, new RuleViolation(C.Successor, "OD-UNIT-SUCCESSOR-NOT-IN-FORCE",
-                    $"Đơn vị kế thừa '{changes[i].Successor}' không có hiệu lực vào ngày {changes[i].Day:dd/MM/yyyy}.",
-                    $"The successor '{changes[i].Successor}' is not in force on {changes[i].Day:yyyy-MM-dd}.")));
+                violations.Add(new UnitChangeViolation(i, new RuleViolation(C.Successor, Refusal.Of(RegistryCodes.UnitSuccessorNotInForce, changes[i].Successor, changes[i].Day))));
             }
         }
 
@@ -114,14 +113,12 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
         var found = new List<RuleViolation>();
         if (change.Day.Day != 1)
         {
-            found.Add(new(C.Day, "OD-UNIT-CHANGE-DAY", "Thay đổi đơn vị có hiệu lực từ ngày đầu tháng (số liệu tính theo tháng).",
-                "A unit change takes effect on the first day of a month (figures are kept by month)."));
+            found.Add(new(C.Day, Refusal.Of(RegistryCodes.UnitChangeDay)));
         }
 
         if (!reference && change.Day <= today)
         {
-            found.Add(new(C.Day, "OD-UNIT-CHANGE-PAST", "Chỉ ghi nhận thay đổi từ một ngày sau hôm nay; lịch sử không sửa lại.",
-                "Only changes from a day after today are recorded; history is not rewritten."));
+            found.Add(new(C.Day, Refusal.Of(RegistryCodes.UnitChangePast)));
         }
 
         var versionsOfCode = versions.GetValueOrDefault(change.Code);
@@ -150,7 +147,7 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
 
         if (unit is null)
         {
-            found.Add(new(C.Code, "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{change.Code}'.", $"No unit with code '{change.Code}'."));
+            found.Add(new(C.Code, Refusal.Of(PlatformCodes.UnitUnknown, change.Code)));
             return found;
         }
 
@@ -162,14 +159,12 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
 
         if (inCycle)
         {
-            found.Add(new(C.Successor, "OD-UNIT-SUCCESSOR-CYCLE",
-                $"Chuỗi đơn vị kế thừa từ '{change.Code}' quay lại chính nó.", $"The chain of successors from '{change.Code}' comes back to it."));
+            found.Add(new(C.Successor, Refusal.Of(RegistryCodes.UnitSuccessorCycle, change.Code)));
         }
 
         if (change.Change == UnitChangeKind.Merger && unit.SuccessorCode is not null)
         {
-            found.Add(new(C.Code, "OD-UNIT-ABSORBED-TWICE", $"Đơn vị '{change.Code}' đã được sáp nhập vào '{unit.SuccessorCode}'.",
-                $"Unit '{change.Code}' is already merged into '{unit.SuccessorCode}'."));
+            found.Add(new(C.Code, Refusal.Of(RegistryCodes.UnitAbsorbedTwice, change.Code, unit.SuccessorCode)));
         }
         else if (VersionOn(change.Code, change.Day.AddDays(-1)) is null)
         {
@@ -182,8 +177,7 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
 
         if (successions.Exists(s => s.PredecessorCode == change.Code && s.SuccessorCode == change.Successor))
         {
-            found.Add(new(C.Successor, "OD-UNIT-SUCCESSION-DUPLICATE", $"Đã ghi nhận '{change.Successor}' tiếp nhận từ '{change.Code}'.",
-                $"'{change.Successor}' is already recorded as taking over from '{change.Code}'."));
+            found.Add(new(C.Successor, Refusal.Of(RegistryCodes.UnitSuccessionDuplicate, change.Successor, change.Code)));
         }
 
         return found;
@@ -193,16 +187,15 @@ public sealed class UnitChanges(OpenDvcDbContext db, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            found.Add(new(field, "OD-IMPORT-REQUIRED", $"Thiếu giá trị ở cột '{field}'.", $"Column '{field}' needs a value."));
+            found.Add(new(field, Refusal.Of(RegistryCodes.ImportRequired, field)));
         }
     }
 
     private static RuleViolation NotInForce(string field, string code, DateOnly day) =>
-        new(field, "OD-UNIT-NOT-IN-FORCE", $"Đơn vị '{code}' không có hiệu lực vào ngày {day:dd/MM/yyyy}.", $"Unit '{code}' is not in force on {day:yyyy-MM-dd}.");
+        new(field, Refusal.Of(RegistryCodes.UnitNotInForce, code, day));
 
     private static RuleViolation Order(string code, DateOnly latest) =>
-        new(C.Day, "OD-UNIT-CHANGE-ORDER", $"Đơn vị '{code}' đã có thay đổi từ {latest:dd/MM/yyyy}; thay đổi mới phải sau ngày đó.",
-            $"Unit '{code}' already changes on {latest:yyyy-MM-dd}; a new change must come after it.");
+        new(C.Day, Refusal.Of(RegistryCodes.UnitChangeOrder, code, latest));
 
     /// <summary>The changes whose successor leads back to their code, through the recorded mergers and the batch's.</summary>
     private HashSet<int> Cycles(IReadOnlyList<UnitChange> changes)

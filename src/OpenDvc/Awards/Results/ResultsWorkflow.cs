@@ -3,6 +3,7 @@ using OpenDvc.Awards.Appraisal;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Units;
 using OpenDvc.Registry.Units.Timeline;
@@ -19,7 +20,7 @@ public sealed record PublishedWinner(int Rank, NominationCategory Category, stri
     decimal DataScore, decimal? PanelScore, decimal FinalScore, NominationView Nomination, UnitGroup Group = UnitGroup.Ministries);
 
 /// <summary>Ranking, the admin's shortlist and selection, and publication (every decision audited through the entities).</summary>
-public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
+public sealed class ResultsWorkflow(OpenDvcDbContext db, AppraisalWorkflow appraisal)
 {
     public async Task<IReadOnlyList<RankedNomination>> RankAsync(AwardCampaign campaign, CancellationToken ct)
     {
@@ -49,21 +50,21 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
         Ranking.Spread(await appraisal.TotalsAsync(campaign, ct));
 
     /// <summary>Shortlist and select (a selected nomination is on the shortlist too).</summary>
-    public async Task<AwardError?> DecideAsync(int nominationId, bool shortlisted, bool selected, CancellationToken ct)
+    public async Task<Refusal?> DecideAsync(int nominationId, bool shortlisted, bool selected, CancellationToken ct)
     {
         if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
         {
-            return AwardError.NominationNotFound(nominationId);
+            return Refusal.Of(AwardCodes.NominationNotFound, nominationId);
         }
 
         if (await db.Set<AwardCampaign>().AnyAsync(c => c.Id == nomination.CampaignId && c.PublishedAt != null, ct))
         {
-            return AwardError.Published;
+            return Refusal.Of(AwardCodes.Published);
         }
 
         if (nomination.Status != NominationStatus.Submitted)
         {
-            return new AwardError(409, "OD-AWARD-WITHDRAWN", "Đề xuất đã rút.", "The nomination was withdrawn.");
+            return Refusal.Of(AwardCodes.Withdrawn);
         }
 
         var campaign = await db.Set<AwardCampaign>().AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, ct);
@@ -74,9 +75,8 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             var quota = campaign.AwardsOf(group);
             if (ranked.Count(r => r.Entry.Selected && r.Entry.Group == group && r.Entry.Category == nomination.Category) >= quota)
             {
-                return new AwardError(409, "OD-AWARD-GROUP-QUOTA",
-                    $"Nhóm {(group == UnitGroup.Provinces ? "tỉnh, thành phố" : "bộ, ngành")} đã chọn đủ {quota} dịch vụ trong loại này; bỏ chọn một dịch vụ của nhóm trước.",
-                    $"The {(group == UnitGroup.Provinces ? "provinces'" : "ministries'")} group already has {quota} selected in this category; unselect one of the group's first.");
+                var full = Refusal.Of(AwardCodes.GroupQuota, quota);
+                return group == UnitGroup.Provinces ? full.Saying("Provinces") : full;
             }
         }
 
@@ -90,16 +90,16 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
     /// Selects, in each group and category, the nominations ranked within the campaign's quota for that group, and
     /// unselects the rest (shortlists stay): a ministry's service never takes a province's place, nor the reverse.
     /// </summary>
-    public async Task<(int Selected, AwardError? Error)> SelectWithinQuotasAsync(int campaignId, CancellationToken ct)
+    public async Task<Outcome<int>> SelectWithinQuotasAsync(int campaignId, CancellationToken ct)
     {
         if (await db.Set<AwardCampaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign)
         {
-            return (0, AwardError.CampaignNotFound(campaignId));
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (campaign.PublishedAt is not null)
         {
-            return (0, AwardError.Published);
+            return Refusal.Of(AwardCodes.Published);
         }
 
         var chosen = Ranking.WithinQuotas(await RankAsync(campaign, ct), campaign).Select(r => r.Entry.NominationId).ToHashSet();
@@ -110,24 +110,24 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
         }
 
         await db.SaveChangesAsync(ct);
-        return (chosen.Count, null);
+        return chosen.Count;
     }
 
-    public async Task<AwardError?> PublishAsync(int campaignId, DateTimeOffset now, CancellationToken ct)
+    public async Task<Refusal?> PublishAsync(int campaignId, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Set<AwardCampaign>().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(campaignId);
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (campaign.PublishedAt is not null)
         {
-            return AwardError.Published;
+            return Refusal.Of(AwardCodes.Published);
         }
 
         if (!await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.Selected && n.Status == NominationStatus.Submitted, ct))
         {
-            return new AwardError(409, "OD-AWARD-NOTHING-SELECTED", "Chưa chọn dịch vụ tiêu biểu nào.", "No nomination has been selected.");
+            return Refusal.Of(AwardCodes.NothingSelected);
         }
 
         campaign.PublishedAt = now;
@@ -151,7 +151,7 @@ public sealed class ResultsStore(OpenDvcDbContext db, AppraisalStore appraisal)
             results.Add(new PublishedResults(campaign.Id, campaign.Name, campaign.Letter, campaign.AnnouncementDate, campaign.PublishedAt!.Value,
                 RankingRules.Of(campaign).Describe(vietnamese), vietnamese ? Evidence.DataScore.RuleVi : Evidence.DataScore.RuleEn, campaign.Criteria(),
                 winners.Select(w => new PublishedWinner(w.Rank, w.Entry.Category, w.Entry.UnitCode, units[w.Entry.UnitCode], w.Entry.ProcedureCode, w.Entry.ProcedureName,
-                    w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationStore.View(views[w.Entry.NominationId], w.Entry.ProcedureName)), w.Entry.Group)).ToList()));
+                    w.Entry.DataScore, w.PanelScore, w.FinalScore, PublicView(NominationWorkflow.View(views[w.Entry.NominationId], w.Entry.ProcedureName)), w.Entry.Group)).ToList()));
         }
 
         return results;

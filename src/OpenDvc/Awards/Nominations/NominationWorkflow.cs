@@ -6,7 +6,9 @@ using OpenDvc.Accounts;
 using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Evidence;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Platform.Time;
+using OpenDvc.Registry;
 using OpenDvc.Registry.Procedures;
 using OpenDvc.Registry.Services;
 using OpenDvc.Registry.Units.Timeline;
@@ -34,6 +36,9 @@ public sealed record NominationDraftInput(
 /// <summary>The evidence and verdict of a service, live before submission or frozen after it.</summary>
 public sealed record NominationCheck(ServiceEvidence Evidence, EligibilityVerdict Verdict, decimal DataScore);
 
+/// <summary>A nomination just made or submitted (or saved as a draft), with the evidence and verdict it was judged on.</summary>
+public sealed record Nominated(Nomination Nomination, NominationCheck Check);
+
 /// <summary>A nomination as lists and exports show it, with its frozen evidence.</summary>
 public sealed record NominationView(
     int Id, int CampaignId, string UnitCode, string ProcedureCode, string ProcedureName, NominationCategory Category, NominationStatus Status,
@@ -44,7 +49,7 @@ public sealed record NominationView(
 /// Nominating a service (NominateService), withdrawing it, and the admin's deadline extensions. Quotas, the deadline
 /// and eligibility are enforced here for the API and the pages alike.
 /// </summary>
-public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery evidence, TimeProvider time)
+public sealed class NominationWorkflow(OpenDvcDbContext db, ServiceEvidenceQuery evidence, TimeProvider time)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,30 +60,30 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         db.Set<AwardCampaign>().SingleOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>The live evidence and verdict for a service, before it is nominated.</summary>
-    public async Task<(NominationCheck? Check, AwardError? Error)> CheckAsync(ClaimsPrincipal user, int campaignId, string unitCode, string procedureCode, CancellationToken ct)
+    public async Task<Outcome<NominationCheck>> CheckAsync(ClaimsPrincipal user, int campaignId, string unitCode, string procedureCode, CancellationToken ct)
     {
         if (await CampaignAsync(campaignId, ct) is not { } campaign)
         {
-            return (null, AwardError.CampaignNotFound(campaignId));
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (!UnitAccess.CanRead(user, unitCode))
         {
-            return (null, AwardError.Forbidden);
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         return await CheckAsync(campaign, unitCode, procedureCode, ct);
     }
 
-    private async Task<(NominationCheck? Check, AwardError? Error)> CheckAsync(AwardCampaign campaign, string unitCode, string procedureCode, CancellationToken ct)
+    private async Task<Outcome<NominationCheck>> CheckAsync(AwardCampaign campaign, string unitCode, string procedureCode, CancellationToken ct)
     {
         if (!await db.Set<OnlineService>().AnyAsync(s => s.UnitCode == unitCode && s.ProcedureCode == procedureCode, ct)
             || await evidence.ForServiceAsync(campaign, unitCode, procedureCode, ct) is not { } found)
         {
-            return (null, new AwardError(422, "OD-AWARD-NOT-A-SERVICE", $"Đơn vị {unitCode} không cung cấp trực tuyến thủ tục {procedureCode}.", $"Unit {unitCode} does not provide procedure {procedureCode} online."));
+            return Refusal.Of(AwardCodes.NotAService, unitCode, procedureCode);
         }
 
-        return (new NominationCheck(found, Eligibility.Judge(campaign, found), DataScore.Of(found, campaign.MinRatings)), null);
+        return new NominationCheck(found, Eligibility.Judge(campaign, found), DataScore.Of(found, campaign.MinRatings));
     }
 
     /// <summary>Vietnam's calendar day now, and the last day this unit may submit in the campaign.</summary>
@@ -94,28 +99,27 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     /// (<see cref="NominationInput.Draft"/>) that the unit completes, attaches files to and submits later
     /// (<see cref="SubmitDraftAsync"/>); a draft holds no quota place and freezes nothing.
     /// </summary>
-    public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> NominateServiceAsync(ClaimsPrincipal user, int campaignId, NominationInput input, CancellationToken ct)
+    public async Task<Outcome<Nominated>> NominateServiceAsync(ClaimsPrincipal user, int campaignId, NominationInput input, CancellationToken ct)
     {
         if (await CampaignAsync(campaignId, ct) is not { } campaign)
         {
-            return (null, null, AwardError.CampaignNotFound(campaignId));
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (!UnitAccess.CanEdit(user, input.UnitCode))
         {
-            return (null, null, AwardError.Forbidden);
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         if (await OpenForAsync(campaign, input.UnitCode, ct) is { } closed)
         {
-            return (null, null, closed);
+            return closed;
         }
 
         var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct);
         if (procedure is not null && !Fits(input.Category, procedure.Audience))
         {
-            return (null, null, new AwardError(422, "OD-AWARD-CATEGORY-AUDIENCE",
-                "Đối tượng của thủ tục không phù hợp với nhóm đề xuất.", "The procedure's audience does not fit the category."));
+            return Refusal.Of(AwardCodes.CategoryAudience);
         }
 
         var nomination = new Nomination
@@ -133,78 +137,81 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             return await SubmitAsync(campaign, nomination, ct);
         }
 
-        var (check, error) = await CheckAsync(campaign, input.UnitCode, input.ProcedureCode, ct);
-        if (error is not null)
+        var (check, refusal) = await CheckAsync(campaign, input.UnitCode, input.ProcedureCode, ct);
+        if (refusal is not null)
         {
-            return (null, null, error);
+            return refusal;
         }
 
         if (await DuplicatedAsync(nomination, ct))
         {
-            return (null, null, Duplicate);
+            return Refusal.Of(AwardCodes.Duplicate);
         }
 
         db.Add(nomination);
         await db.SaveChangesAsync(ct);
-        return (nomination, check, null);
+        return new Nominated(nomination, check!);
     }
 
     /// <summary>Changes a unit's draft (narrative and contact) while the campaign is open for the unit.</summary>
-    public async Task<(Nomination? Nomination, AwardError? Error)> EditDraftAsync(ClaimsPrincipal user, int nominationId, NominationDraftInput input, CancellationToken ct)
+    public async Task<Outcome<Nomination>> EditDraftAsync(ClaimsPrincipal user, int nominationId, NominationDraftInput input, CancellationToken ct)
     {
-        var (nomination, _, error) = await DraftAsync(user, nominationId, ct);
-        if (error is not null)
+        var (draft, refusal) = await DraftAsync(user, nominationId, ct);
+        if (refusal is not null)
         {
-            return (null, error);
+            return refusal;
         }
 
-        Describe(nomination!, input);
-        nomination!.SubmittedAt = time.GetUtcNow();
+        Describe(draft!.Nomination, input);
+        draft.Nomination.SubmittedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return (nomination, null);
+        return draft.Nomination;
     }
 
     /// <summary>Submits a unit's draft: the same quota, deadline and eligibility as a direct nomination; the evidence is frozen now.</summary>
-    public async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> SubmitDraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    public async Task<Outcome<Nominated>> SubmitDraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
     {
-        var (nomination, campaign, error) = await DraftAsync(user, nominationId, ct);
-        if (error is not null)
+        var (draft, refusal) = await DraftAsync(user, nominationId, ct);
+        if (refusal is not null)
         {
-            return (null, null, error);
+            return refusal;
         }
 
-        nomination!.SubmittedAt = time.GetUtcNow();
-        return await SubmitAsync(campaign!, nomination, ct);
+        draft!.Nomination.SubmittedAt = time.GetUtcNow();
+        return await SubmitAsync(draft.Campaign, draft.Nomination, ct);
     }
 
     /// <summary>The tracked draft and its campaign when the caller may change it now (its unit, before the deadline); otherwise why not.</summary>
-    private async Task<(Nomination? Nomination, AwardCampaign? Campaign, AwardError? Error)> DraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    private async Task<Outcome<OpenDraft>> DraftAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
     {
         if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
         {
-            return (null, null, AwardError.NominationNotFound(nominationId));
+            return Refusal.Of(AwardCodes.NominationNotFound, nominationId);
         }
 
         if (!UnitAccess.CanEdit(user, nomination.UnitCode))
         {
-            return (null, null, AwardError.Forbidden);
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         if (nomination.Status != NominationStatus.Draft)
         {
-            return (null, null, new AwardError(409, "OD-AWARD-NOT-A-DRAFT", "Đề xuất này không còn là bản nháp.", "This nomination is not a draft any more."));
+            return Refusal.Of(AwardCodes.NotADraft);
         }
 
         var campaign = (await CampaignAsync(nomination.CampaignId, ct))!;
-        return await OpenForAsync(campaign, nomination.UnitCode, ct) is { } closed ? (null, null, closed) : (nomination, campaign, null);
+        return await OpenForAsync(campaign, nomination.UnitCode, ct) is { } closed ? closed : new OpenDraft(nomination, campaign);
     }
 
+    /// <summary>A tracked draft the caller may change now, and its campaign.</summary>
+    private sealed record OpenDraft(Nomination Nomination, AwardCampaign Campaign);
+
     /// <summary>Null while the unit may still nominate in the campaign; otherwise why not.</summary>
-    private async Task<AwardError?> OpenForAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
+    private async Task<Refusal?> OpenForAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
     {
         if (campaign.PublishedAt is not null)
         {
-            return AwardError.Published;
+            return Refusal.Of(AwardCodes.Published);
         }
 
         if (await NotInForceAsync(campaign, unitCode, ct) is { } ended)
@@ -214,7 +221,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
 
         var (today, lastDay) = await DeadlineAsync(campaign, unitCode, ct);
         return today > lastDay
-            ? new AwardError(409, "OD-AWARD-DEADLINE-PASSED", $"Đã quá hạn đề xuất ({lastDay:dd/MM/yyyy}).", $"The nomination deadline ({lastDay:dd/MM/yyyy}) has passed.")
+            ? Refusal.Of(AwardCodes.DeadlinePassed, lastDay)
             : null;
     }
 
@@ -223,7 +230,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     /// covered year when that comes first. A unit that ended before (10, the old Lào Cai, in a 2024–2025 campaign
     /// closing 31/8/2025) nominates no more, its successor does; nor does one not yet begun.
     /// </summary>
-    private async Task<AwardError?> NotInForceAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
+    private async Task<Refusal?> NotInForceAsync(AwardCampaign campaign, string unitCode, CancellationToken ct)
     {
         var timeline = await UnitTimeline.LoadAsync(db, ct);
         var day = campaign.UnitsOn;
@@ -233,9 +240,8 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         }
 
         var successor = timeline.SuccessorOn(unitCode, day);
-        return new AwardError(422, "OD-AWARD-UNIT-NOT-IN-FORCE",
-            $"Đơn vị {unitCode} không hoạt động vào ngày cuối của đợt tôn vinh ({day:dd/MM/yyyy}){(successor is null ? "" : $"; đơn vị kế thừa {successor} đề xuất thay")}.",
-            $"Unit {unitCode} is not in force on the campaign's last day ({day:dd/MM/yyyy}){(successor is null ? "" : $"; its successor {successor} nominates instead")}.");
+        var refusal = Refusal.Of(AwardCodes.UnitNotInForce, unitCode, day, successor);
+        return successor is null ? refusal : refusal.Saying("Successor");
     }
 
     /// <summary>
@@ -259,20 +265,18 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         nomination.ContactPhone = input.ContactPhone?.Trim();
     }
 
-    private static AwardError Duplicate => new(409, "OD-AWARD-DUPLICATE", "Dịch vụ này đã được đề xuất trong nhóm này.", "This service is already nominated in this category.");
-
     /// <summary>
     /// Submits a new nomination or a tracked draft: quota, eligibility, then the evidence frozen, in one transaction
     /// serialised per campaign, unit and category, so two simultaneous submissions cannot both see 4 of 5 places used.
     /// A file import runs every row in its own transaction (NominationImport); the lock then lasts until that ends.
     /// </summary>
-    private async Task<(Nomination? Nomination, NominationCheck? Check, AwardError? Error)> SubmitAsync(AwardCampaign campaign, Nomination nomination, CancellationToken ct)
+    private async Task<Outcome<Nominated>> SubmitAsync(AwardCampaign campaign, Nomination nomination, CancellationToken ct)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await LockQuotaAsync(campaign.Id, nomination.UnitCode, nomination.Category, ct);
         if (await DuplicatedAsync(nomination, ct))
         {
-            return (null, null, Duplicate);
+            return Refusal.Of(AwardCodes.Duplicate);
         }
 
         var quota = campaign.QuotaOf(nomination.Category);
@@ -280,20 +284,19 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             && n.Category == nomination.Category && n.Status == NominationStatus.Submitted, ct);
         if (used >= quota)
         {
-            return (null, null, new AwardError(409, "OD-AWARD-QUOTA",
-                $"Đơn vị đã đề xuất đủ {quota} dịch vụ trong nhóm này.", $"The unit has already nominated {quota} service(s) in this category."));
+            return Refusal.Of(AwardCodes.Quota, quota);
         }
 
-        var (check, error) = await CheckAsync(campaign, nomination.UnitCode, nomination.ProcedureCode, ct);
-        if (error is not null)
+        var (check, refusal) = await CheckAsync(campaign, nomination.UnitCode, nomination.ProcedureCode, ct);
+        if (refusal is not null)
         {
-            return (null, null, error);
+            return refusal;
         }
 
         if (!check!.Verdict.Eligible)
         {
-            return (null, check, new AwardError(422, "OD-AWARD-NOT-ELIGIBLE",
-                "Dịch vụ chưa đủ điều kiện theo Công văn 3179/BTTTT-CĐSQG.", "The service does not meet the criteria of letter 3179/BTTTT-CĐSQG.", check.Verdict));
+            // The verdict goes with the refusal: the API's problem shows it, the page reads it to show why.
+            return Refusal.Of(AwardCodes.NotEligible).With("detail", check.Verdict);
         }
 
         nomination.Status = NominationStatus.Submitted;
@@ -311,7 +314,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
             await transaction.CommitAsync(ct);
         }
 
-        return (nomination, check, null);
+        return new Nominated(nomination, check);
     }
 
     /// <summary>
@@ -343,23 +346,23 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     }
 
     /// <summary>A focal point withdraws its unit's nomination before the deadline (which frees its quota place).</summary>
-    public async Task<AwardError?> WithdrawAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
+    public async Task<Refusal?> WithdrawAsync(ClaimsPrincipal user, int nominationId, CancellationToken ct)
     {
         if (await db.Set<Nomination>().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
         {
-            return AwardError.NominationNotFound(nominationId);
+            return Refusal.Of(AwardCodes.NominationNotFound, nominationId);
         }
 
         if (!UnitAccess.CanEdit(user, nomination.UnitCode))
         {
-            return AwardError.Forbidden;
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         var campaign = await CampaignAsync(nomination.CampaignId, ct);
         var (today, lastDay) = await DeadlineAsync(campaign!, nomination.UnitCode, ct);
         if (campaign!.PublishedAt is not null || today > lastDay)
         {
-            return new AwardError(409, "OD-AWARD-DEADLINE-PASSED", $"Đã quá hạn ({lastDay:dd/MM/yyyy}).", $"The deadline ({lastDay:dd/MM/yyyy}) has passed.");
+            return Refusal.Of(AwardCodes.DeadlinePassed, lastDay).Saying("Withdraw");
         }
 
         nomination.Status = NominationStatus.Withdrawn;
@@ -371,16 +374,16 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
     /// A focal point declares its unit nominates nothing in the campaign (or, <paramref name="none"/> false, takes the
     /// declaration back), while the campaign is open for the unit; refused while the unit has a submitted nomination.
     /// </summary>
-    public async Task<AwardError?> DeclareNoNominationsAsync(ClaimsPrincipal user, int campaignId, string unitCode, bool none, CancellationToken ct)
+    public async Task<Refusal?> DeclareNoNominationsAsync(ClaimsPrincipal user, int campaignId, string unitCode, bool none, CancellationToken ct)
     {
         if (await CampaignAsync(campaignId, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(campaignId);
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (!UnitAccess.CanEdit(user, unitCode))
         {
-            return AwardError.Forbidden;
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         if (await OpenForAsync(campaign, unitCode, ct) is { } closed)
@@ -402,8 +405,7 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
 
         if (await db.Set<Nomination>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == unitCode && n.Status == NominationStatus.Submitted, ct))
         {
-            return new AwardError(409, "OD-AWARD-HAS-NOMINATIONS", "Đơn vị đã gửi đề xuất trong đợt này; không khai báo \"không có đề xuất\" được.",
-                "The unit has submitted nominations in this campaign; it cannot declare it has none.");
+            return Refusal.Of(AwardCodes.HasNominations);
         }
 
         if (declaration is null)
@@ -420,16 +422,16 @@ public sealed class NominationStore(OpenDvcDbContext db, ServiceEvidenceQuery ev
         db.Set<NoNominations>().AnyAsync(n => n.CampaignId == campaignId && n.UnitCode == unitCode, ct);
 
     /// <summary>An admin lets a unit submit until a later day; the change is audited (CampaignExtension).</summary>
-    public async Task<AwardError?> GrantExtensionAsync(int campaignId, string unitCode, DateOnly until, string? reason, CancellationToken ct)
+    public async Task<Refusal?> GrantExtensionAsync(int campaignId, string unitCode, DateOnly until, string? reason, CancellationToken ct)
     {
         if (await CampaignAsync(campaignId, ct) is not { } campaign)
         {
-            return AwardError.CampaignNotFound(campaignId);
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (!await db.Set<Registry.Units.Unit>().AnyAsync(u => u.Code == unitCode, ct))
         {
-            return new AwardError(422, "OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{unitCode}'.", $"No unit with code '{unitCode}'.");
+            return Refusal.Of(PlatformCodes.UnitUnknown, unitCode) with { Status = StatusCodes.Status422UnprocessableEntity };
         }
 
         if (await NotInForceAsync(campaign, unitCode, ct) is { } ended)

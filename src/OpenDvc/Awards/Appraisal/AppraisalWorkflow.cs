@@ -7,6 +7,7 @@ using OpenDvc.Awards.Campaigns;
 using OpenDvc.Awards.Nominations;
 using OpenDvc.Awards.Results;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
 using OpenDvc.Registry.Procedures;
 
 namespace OpenDvc.Awards.Appraisal;
@@ -19,23 +20,23 @@ public sealed record ReviewView(int Id, int NominationId, int CampaignId, string
 /// Appraisal: balanced assignment of nominations to reviewers, scoring on the rubric. A reviewer who belongs to a
 /// unit (an expert from a ministry or province) is never assigned that unit's nominations and may not score them.
 /// </summary>
-public sealed class AppraisalStore(OpenDvcDbContext db, UserManager<User> users, TimeProvider time)
+public sealed class AppraisalWorkflow(OpenDvcDbContext db, UserManager<User> users, TimeProvider time)
 {
     /// <summary>
     /// Gives every active nomination of the campaign up to the campaign's number of reviewers: each place goes to the
     /// reviewer with the fewest reviews in the campaign so far (ties by login name), never one of the nomination's unit.
     /// Existing assignments are kept, so running it again only fills gaps (e.g. after new reviewers are added).
     /// </summary>
-    public async Task<(int Added, AwardError? Error)> AssignBalancedAsync(int campaignId, CancellationToken ct)
+    public async Task<Outcome<int>> AssignBalancedAsync(int campaignId, CancellationToken ct)
     {
         if (await db.Set<AwardCampaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign)
         {
-            return (0, AwardError.CampaignNotFound(campaignId));
+            return Refusal.Of(AwardCodes.CampaignNotFound, campaignId);
         }
 
         if (campaign.PublishedAt is not null)
         {
-            return (0, AwardError.Published);
+            return Refusal.Of(AwardCodes.Published);
         }
 
         var reviewers = (await users.GetUsersInRoleAsync(Roles.Reviewer)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
@@ -62,40 +63,39 @@ public sealed class AppraisalStore(OpenDvcDbContext db, UserManager<User> users,
         }
 
         await db.SaveChangesAsync(ct);
-        return (added, null);
+        return added;
     }
 
     /// <summary>A reviewer scores an assigned nomination on every criterion of the rubric (0..scale), with a comment.</summary>
-    public async Task<AwardError?> ScoreAsync(ClaimsPrincipal user, int nominationId, IReadOnlyDictionary<string, int> scores, string? comment, CancellationToken ct)
+    public async Task<Refusal?> ScoreAsync(ClaimsPrincipal user, int nominationId, IReadOnlyDictionary<string, int> scores, string? comment, CancellationToken ct)
     {
         if (await db.Set<Nomination>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == nominationId, ct) is not { } nomination)
         {
-            return AwardError.NominationNotFound(nominationId);
+            return Refusal.Of(AwardCodes.NominationNotFound, nominationId);
         }
 
         var campaign = await db.Set<AwardCampaign>().AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, ct);
         if (campaign.PublishedAt is not null)
         {
-            return AwardError.Published;
+            return Refusal.Of(AwardCodes.Published);
         }
 
         var reviewer = await users.GetUserAsync(user);
         if (reviewer is null)
         {
-            return AwardError.Forbidden;
+            return Refusal.Of(PlatformCodes.Forbidden);
         }
 
         // Checked against the stored user, not the cookie: a unit given to an expert after sign-in still counts.
         if (reviewer.UnitCode is not null && reviewer.UnitCode == nomination.UnitCode)
         {
-            return new AwardError(409, "OD-AWARD-CONFLICT-OF-INTEREST",
-                "Người chấm thuộc đơn vị đề xuất nên không được chấm đề xuất này.", "The reviewer belongs to the nominating unit and may not score this nomination.");
+            return Refusal.Of(AwardCodes.ConflictOfInterest);
         }
 
         var review = await db.Set<Review>().SingleOrDefaultAsync(r => r.NominationId == nominationId && r.ReviewerUserName == reviewer.UserName, ct);
         if (review is null)
         {
-            return new AwardError(403, "OD-AWARD-NOT-ASSIGNED", "Đề xuất này không được giao cho bạn chấm.", "This nomination is not assigned to you.");
+            return Refusal.Of(AwardCodes.NotAssigned);
         }
 
         var criteria = campaign.Criteria();
@@ -103,9 +103,7 @@ public sealed class AppraisalStore(OpenDvcDbContext db, UserManager<User> users,
             .Concat(scores.Keys.Where(k => criteria.All(c => c.Code != k))).ToList();
         if (wrong.Count > 0)
         {
-            return new AwardError(422, "OD-AWARD-SCORE-INVALID",
-                $"Cần điểm nguyên từ 0 đến {campaign.ScaleMax} cho mỗi tiêu chí: {string.Join(", ", wrong)}.",
-                $"Each criterion needs a whole score from 0 to {campaign.ScaleMax}: {string.Join(", ", wrong)}.", wrong);
+            return Refusal.Of(AwardCodes.ScoreInvalid, campaign.ScaleMax, string.Join(", ", wrong)).With("detail", wrong);
         }
 
         review.Scores = JsonSerializer.Serialize(criteria.ToDictionary(c => c.Code, c => scores[c.Code]));

@@ -135,20 +135,13 @@ public sealed partial class ArchitectureTests
             .Select(f => (f.Path, File.ReadAllText(f.Full)));
 
     /// <summary>
-    /// The repository stands alone (issue 19): a clone has no documents beside it, so code and docs cite the project's own
-    /// (docs/domain.md, docs/sync-contract.md), never a path out of the repository or the upper-case names of the
-    /// documents they were written from.
+    /// One catalogue of refusal codes (issue 19): a code is written once, as a constant of its capability's <c>…Codes</c>
+    /// class; the ledger's sync reason codes (PROCEDURE_UNKNOWN, …) are the sync contract's, not refusals.
     /// </summary>
-    /// <summary>
-    /// Files that still write refusal codes inline, until their capability moves to <c>Refusal</c> and its <c>…Codes</c>
-    /// class (issue 19). Indicators/Calculation is worked on elsewhere; the ledger's sync reason codes are another contract.
-    /// </summary>
-    private static readonly string[] InlineCodesPending = ["Indicators/Calculation/"];
-
     [Fact]
     public void Refusal_codes_are_written_only_in_the_codes_classes_issue_19()
     {
-        var offences = InlineCodeOffences(SourceFiles().Where(f => !InlineCodesPending.Any(p => f.Path.StartsWith(p, StringComparison.Ordinal)))).ToList();
+        var offences = InlineCodeOffences(SourceFiles()).ToList();
 
         Assert.True(offences.Count == 0, $"name the code's constant (e.g. AwardCodes.Published) instead:\n{string.Join('\n', offences)}");
     }

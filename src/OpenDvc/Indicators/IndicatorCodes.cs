@@ -33,6 +33,12 @@ public static class IndicatorCodes
     /// <summary>No ranking edition ….</summary>
     [RefusedWith(Status404NotFound)] public const string EditionUnknown = "OD-EDITION-UNKNOWN";
 
+    /// <summary>Period '…' is not valid: use 2023, 2023-Q2, 2023-05 or 2023-01..2023-06.</summary>
+    [RefusedWith(Status400BadRequest)] public const string PeriodInvalid = "OD-PERIOD-INVALID";
+
+    /// <summary>Lineage '…' is not valid: leave it out or use 'successor'.</summary>
+    [RefusedWith(Status400BadRequest)] public const string LineageInvalid = "OD-LINEAGE-INVALID";
+
     /// <summary>The metric is not one of the declared statistics.</summary>
     [RefusedWith(Status422UnprocessableEntity)] public const string DeclaredMetricUnknown = "OD-DECLARED-METRIC-UNKNOWN";
 }

@@ -42,8 +42,8 @@ internal sealed class SyncClient(HttpClient http, IReadOnlyDictionary<string, st
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var unit in await db.Set<Unit>().Select(u => u.Code).Distinct().ToListAsync(ct))
         {
-            var (_, plain, error) = await administration.IssueAsync(unit, "bench sync", ct);
-            keys[unit] = plain ?? throw new CliException(error!.Code, error.Vietnamese, error.English);
+            var (issued, refusal) = await administration.IssueAsync(unit, "bench sync", ct);
+            keys[unit] = issued?.PlainText ?? throw new CliException(refusal!);
         }
 
         return keys;

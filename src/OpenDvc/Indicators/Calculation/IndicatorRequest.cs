@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenDvc.Ledger.Rollups;
 using OpenDvc.Platform.Database;
+using OpenDvc.Platform.Refusals;
+using OpenDvc.Registry;
 using OpenDvc.Platform.Time;
 using OpenDvc.Platform.Web;
 using OpenDvc.Registry.Procedures;
@@ -36,13 +38,13 @@ public sealed record IndicatorRequest(string? Period, string? Unit, string? Proc
 
         if (Unit is not null && !await db.Set<Unit>().AnyAsync(u => u.Code == Unit, ct))
         {
-            return (null, Problems.NotFound("OD-UNIT-UNKNOWN", $"Không có đơn vị mã '{Unit}'.", $"No unit with code '{Unit}'."));
+            return (null, Refusal.Of(PlatformCodes.UnitUnknown, Unit).ToProblem());
         }
 
         if (Procedure is not null && !await db.Set<Procedure>().AnyAsync(p => p.Code == Procedure, ct)
             && !await db.Set<DossierRollup>().AnyAsync(r => r.ProcedureCode == Procedure, ct))
         {
-            return (null, Problems.NotFound("OD-PROCEDURE-UNKNOWN", $"Không có thủ tục mã '{Procedure}'.", $"No procedure with code '{Procedure}'."));
+            return (null, Refusal.Of(RegistryCodes.ProcedureUnknown, Procedure).ToProblem());
         }
 
         return (new IndicatorQuery(period, Unit, Procedure, Audience ?? AudienceFilter.Both, lineage), null);
@@ -60,11 +62,7 @@ public sealed record IndicatorRequest(string? Period, string? Unit, string? Proc
 
 public static class IndicatorProblems
 {
-    public static ProblemHttpResult BadPeriod(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-PERIOD-INVALID",
-        $"Kỳ '{text}' không hợp lệ: dùng 2023, 2023-Q2, 2023-05 hoặc 2023-01..2023-06.",
-        $"Period '{text}' is not valid: use 2023, 2023-Q2, 2023-05 or 2023-01..2023-06.");
+    public static ProblemHttpResult BadPeriod(string? text) => Refusal.Of(IndicatorCodes.PeriodInvalid, text).ToProblem();
 
-    public static ProblemHttpResult BadLineage(string? text) => Problems.Create(StatusCodes.Status400BadRequest, "OD-LINEAGE-INVALID",
-        $"Giá trị lineage '{text}' không hợp lệ: bỏ trống (đơn vị như trong kỳ) hoặc dùng 'successor' (gộp các đơn vị đã sáp nhập vào).",
-        $"Lineage '{text}' is not valid: leave it out (the unit as it stood in the period) or use 'successor' (units merged into it included).");
+    public static ProblemHttpResult BadLineage(string? text) => Refusal.Of(IndicatorCodes.LineageInvalid, text).ToProblem();
 }

@@ -32,8 +32,6 @@ public static class RefusalCodesDoc
 
             Changes: `OD-FILE-MISSING` (a missing upload of a directive's file or a nomination's attachment, issue 19) was the
             same refusal as the older `OD-IMPORT-NO-FILE`; it is now `OD-IMPORT-NO-FILE` everywhere.
-            Not yet here: `OD-PERIOD-INVALID` and `OD-LINEAGE-INVALID` (400), still written inline in
-            `Indicators/Calculation/IndicatorRequest.cs` until that folder moves to the catalogue (issue 19).
 
             This page is generated from the code (tests/OpenDvc.Tests/Platform/Refusals/RefusalCodesDoc.cs); a test fails
             when they differ.

@@ -14,7 +14,7 @@ namespace OpenDvc.Ledger.Storage;
 /// bound by position (<see cref="SqliteStatement"/>). The writer has its own connection in private-cache
 /// mode: the app's connection string asks for shared cache, whose table-level locks halve the speed of point
 /// lookups and inserts, and which ignores the busy timeout. The stored rows a batch touches are read by one
-/// primary-key probe each (none on a first load for codes it has not stored, <see cref="FirstLoadCodes"/>), rows are written many to a statement, and the page cache is sized for the dossier indexes.
+/// primary-key probe each, rows are written many to a statement, and the page cache is sized for the dossier indexes.
 /// </summary>
 internal sealed class SqliteDossierWriter : IDossierWriter
 {
@@ -47,13 +47,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     private readonly TimeProvider time;
     private readonly SqliteStatement select;
     private readonly SqliteStatement selectRow;
-    private readonly SqliteStatement lastRowid;
-
-    /// <summary>Set when the first transaction finds no dossier stored; see <see cref="FirstLoadCodes"/>.</summary>
-    private FirstLoadCodes? firstLoad;
-
-    /// <summary>The dossier table's largest rowid when this writer last committed: another writer's insert since then changes it.</summary>
-    private long? rowidAtCommit;
 
     /// <summary>The rowids of the stored rows the current batch touches, for reading the whole rows that change.</summary>
     private readonly Dictionary<string, long> rowids = new(StringComparer.Ordinal);
@@ -76,7 +69,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         group = new CommitGroup(groupCommits);
         select = new SqliteStatement(connection, "SELECT rowid, unit_code, updated_at, content_hash FROM dossiers WHERE code = ?1");
         selectRow = new SqliteStatement(connection, $"SELECT {DossierColumns.List} FROM dossiers WHERE rowid = ?1");
-        lastRowid = new SqliteStatement(connection, "SELECT max(rowid) FROM dossiers");
 
         var updates = string.Join(", ", DossierColumns.All.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
         string Upsert(int rows) =>
@@ -135,16 +127,10 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         // Synchronous on purpose: every step is a native call on this connection; nothing here waits on I/O that
         // an async API would overlap (Microsoft.Data.Sqlite's async methods run synchronously too).
         cancellationToken.ThrowIfCancellationRequested();
-        var starting = open is null;
         var transaction = open ??= connection.BeginTransaction(IsolationLevel.Serializable);
         quarantine.Transaction = transaction;
         try
         {
-            if (starting)
-            {
-                CheckFirstLoad();
-            }
-
             var result = Write(batch);
             if (group.IsComplete)
             {
@@ -155,9 +141,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         }
         catch
         {
-            // The group's earlier batches go with this one: all of them are re-read on the next run. The codes
-            // remembered as stored are not any more.
-            firstLoad?.Stop();
+            // The group's earlier batches go with this one: all of them are re-read on the next run.
             Rollback();
             throw;
         }
@@ -180,35 +164,8 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         var transaction = open!;
         WriteRollups();
         Quality.LedgerQuality.WriteAsync(connection, transaction, group.Quality.Rows, time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
-        rowidAtCommit = firstLoad?.IsActive == true ? LastRowid() : null;
         transaction.Commit();
         Rollback();
-    }
-
-    /// <summary>
-    /// At the start of each transaction (under the write lock): the first decides whether this is a first load (no
-    /// dossier stored); later ones end it when the table's last rowid moved since this writer's last commit, i.e.
-    /// another writer inserted dossiers in between (an upsert of an existing code keeps its rowid, but that code is one
-    /// this writer stored, and is probed).
-    /// </summary>
-    private void CheckFirstLoad()
-    {
-        if (firstLoad is null)
-        {
-            firstLoad = FirstLoadCodes.Start(LastRowid() is null);
-        }
-        else if (firstLoad.IsActive && (rowidAtCommit is null || LastRowid() != rowidAtCommit))
-        {
-            firstLoad.Stop();
-        }
-    }
-
-    private long? LastRowid()
-    {
-        lastRowid.Reset();
-        var last = lastRowid.Read() && !lastRowid.IsNull(0) ? lastRowid.Int64(0) : (long?)null;
-        lastRowid.Reset();
-        return last;
     }
 
     /// <summary>The summed rollup deltas of the group, in key order.</summary>
@@ -245,7 +202,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     {
         var plan = BatchPlan.Decide(batch, ReadStored(batch), time.GetUtcNow(), group.Rollups, ReadRows);
         var upserts = plan.Upserts;
-        firstLoad?.Stored(upserts);
         var i = 0;
         for (; i + RowsPerStatement <= upserts.Count; i += RowsPerStatement)
         {
@@ -293,11 +249,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
         select.Reset();
         foreach (var code in BatchPlan.CodesOf(batch))
         {
-            if (firstLoad?.MayBeStored(code) == false)
-            {
-                continue;
-            }
-
             select.Bind(1, code);
             if (!select.Read())
             {
@@ -397,7 +348,7 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     {
         // A group not flushed is rolled back: the caller stopped before it was complete.
         Rollback();
-        foreach (var statement in new[] { select, selectRow, lastRowid, upsertOne, upsertMany, rollupOne, rollupMany })
+        foreach (var statement in new[] { select, selectRow, upsertOne, upsertMany, rollupOne, rollupMany })
         {
             statement.Dispose();
         }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using OpenDvc.Bench.Indicators;
+using OpenDvc.Bench.Ingest;
 using OpenDvc.Bench.Ledger;
 using OpenDvc.Platform.Cli;
 
 namespace OpenDvc.Bench;
 
 /// <summary>
-/// The benchmarks, kept out of the product: <c>dotnet run -c Release --project bench/OpenDvc.Bench -- ledger|dashboard …</c>
+/// The benchmarks, kept out of the product: <c>dotnet run -c Release --project bench/OpenDvc.Bench -- ledger|dashboard|ingest …</c>
 /// (docs/benchmarks.md). They open the product through its own composition and CLI plumbing (<see cref="CliApp"/>).
 /// </summary>
 public static class BenchProgram
@@ -18,5 +19,6 @@ public static class BenchProgram
         {
             LedgerBenchCommand.Create(cli),
             DashboardBenchCommand.Create(cli),
+            IngestBenchCommand.Create(),
         };
 }

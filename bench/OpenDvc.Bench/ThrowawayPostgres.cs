@@ -7,7 +7,7 @@ namespace OpenDvc.Bench;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb + pg_ctl on a free loopback port in a temp directory, without
-/// durability (fsync off), stopped and deleted on dispose. initdb refuses root, so as root it runs as the
+/// durability (fsync off) unless started with the package's defaults, stopped and deleted on dispose. initdb refuses root, so as root it runs as the
 /// 'postgres' user that Debian's package creates. Used by the tests and the benchmarks, never by the app.
 /// </summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
@@ -36,7 +36,22 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     /// Creates and starts a cluster; throws when the binaries are missing (check <see cref="Unavailable"/>).
     /// <paramref name="settings"/> are extra server settings (<c>name=value</c>), e.g. the benchmark's memory.
     /// </summary>
-    public static async Task<ThrowawayPostgres> StartAsync(CancellationToken cancellationToken = default, params IEnumerable<string> settings)
+    public static Task<ThrowawayPostgres> StartAsync(CancellationToken cancellationToken = default, params IEnumerable<string> settings) =>
+        StartClusterAsync(durable: false, settings, cancellationToken);
+
+    /// <summary>
+    /// A cluster with the server's settings as initdb (and so Debian's package) writes them: durable (fsync, synchronous
+    /// commit, full-page writes on), 128 MB of shared buffers; what a user's freshly installed server runs with.
+    /// </summary>
+    public static Task<ThrowawayPostgres> StartWithPackageDefaultsAsync(CancellationToken cancellationToken = default) =>
+        StartClusterAsync(durable: true, [], cancellationToken);
+
+    /// <summary>The <c>psql</c> client beside the server binaries, or on the PATH; null when absent.</summary>
+    public static string? Psql => FindBinaries() is { } bin && File.Exists(Path.Combine(bin, "psql"))
+        ? Path.Combine(bin, "psql")
+        : ChildProcess.OnPath("psql");
+
+    private static async Task<ThrowawayPostgres> StartClusterAsync(bool durable, IEnumerable<string> settings, CancellationToken cancellationToken)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(Unavailable);
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"opendvc-pg-{Guid.NewGuid():N}");
@@ -50,7 +65,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {dataDirectory} -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8", asPostgresUser, cancellationToken);
         await RunAsync(Path.Combine(bin, "pg_ctl"),
-            $"-D {dataDirectory} -l {dataDirectory}/server.log -w -o \"-p {cluster.Port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{string.Concat(settings.Select(s => $" -c {s}"))}\" start",
+            $"-D {dataDirectory} -l {dataDirectory}/server.log -w -o \"-p {cluster.Port} -k /tmp -c listen_addresses=127.0.0.1{(durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")} -c max_connections=200{string.Concat(settings.Select(s => $" -c {s}"))}\" start",
             asPostgresUser, cancellationToken);
         cluster.running = true;
         return cluster;

@@ -288,28 +288,7 @@ public sealed class LedgerBenchmark(CliApp cli, TextWriter log)
         await (await cli.OpenAsync(database, demo: true, NoDemoLedger, cancellationToken)).DisposeAsync();
         var options = result.Options;
         log.WriteLine($"streaming {options.StreamRecords:N0} records into opendvc ingest - on {database.Describe()}");
-        // The product's program (its runtime settings are the ingest's): its app host beside opendvc.dll when there is
-        // one, else the dotnet host with opendvc.dll.
-        var program = typeof(global::Program).Assembly.Location;
-        var appHostPath = Path.ChangeExtension(program, OperatingSystem.IsWindows() ? ".exe" : null);
-        var appHost = File.Exists(appHostPath);
-        var start = new ProcessStartInfo(appHost ? appHostPath : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (!appHost)
-        {
-            start.ArgumentList.Add(program);
-        }
-
-        foreach (var arg in new[] { "ingest", "-", "--database", database.ConnectionString })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ChildProcess.Opendvc("ingest", "-", "--database", database.ConnectionString);
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = child.StandardError.ReadToEndAsync(cancellationToken);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using OpenDvc.Ledger.Contract;
+
 namespace OpenDvc.Ledger.Rollups;
 
 /// <summary>
@@ -11,6 +14,7 @@ public sealed class RollupLevel
     {
         Table = table;
         Keys = keys;
+        Parts = [.. keys.Select(k => RollupKeyPart.All.Single(p => p.Column == k))];
         Counters = counters;
         Coarsen = coarsen;
     }
@@ -40,6 +44,9 @@ public sealed class RollupLevel
 
     public IReadOnlyList<string> Keys { get; }
 
+    /// <summary>The key columns as <see cref="RollupKey"/> parts, in <see cref="Keys"/>' order: how each is bound, read back and named.</summary>
+    public IReadOnlyList<RollupKeyPart> Parts { get; }
+
     public IReadOnlyList<RollupCounter> Counters { get; }
 
     /// <summary>The level's key of a fine key: the parts it drops blanked ("" or 0), so <see cref="RollupKey.Compare"/> orders it as the level's primary key.</summary>
@@ -56,6 +63,10 @@ public sealed class RollupLevel
     /// <summary>An upsert of the deltas in <paramref name="rows"/> (groups of parameters: the key columns, then the counters).</summary>
     public string Upsert(string rows) => $"INSERT INTO {Table} ({KeyList}, {CounterList}) VALUES {rows} {AddOnConflict}";
 
+    /// <summary>Adds the rows of <paramref name="source"/> (the level's own columns, one row per key) as they are.</summary>
+    public string AddFrom(string source) =>
+        $"INSERT INTO {Table} ({KeyList}, {CounterList}) SELECT {KeyList}, {CounterList} FROM {source} WHERE true {AddOnConflict}";
+
     /// <summary>
     /// Adds the rows of <paramref name="fineSource"/> (the fine table, or a staging table of fine deltas) summed by
     /// this level's key; sums that are all zero (a dossier moved between two procedures of a unit) write nothing.
@@ -69,4 +80,24 @@ public sealed class RollupLevel
         + $" {AddOnConflict}";
 
     public override string ToString() => Table;
+}
+
+/// <summary>
+/// One column of a rollup key and its part of <see cref="RollupKey"/>: its value as the writers bind it (text, or a
+/// number as stored), the key with that part set from a stored value, and its name in verify's messages. Described once
+/// here, so writing, reading back and naming a level's key cannot disagree.
+/// </summary>
+public sealed record RollupKeyPart(string Column, string Label, Func<RollupKey, object> Value, Func<RollupKey, object, RollupKey> With)
+{
+    private static int Number(object stored) => Convert.ToInt32(stored, CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<RollupKeyPart> All { get; } =
+    [
+        new("unit_code", "unit", k => k.UnitCode, (k, v) => k with { UnitCode = (string)v }),
+        new("procedure_code", "procedure", k => k.ProcedureCode, (k, v) => k with { ProcedureCode = (string)v }),
+        new("month", "month", k => k.Month, (k, v) => k with { Month = Number(v) }),
+        new("channel", "channel", k => k.Channel, (k, v) => k with { Channel = (DossierChannel)Number(v) }),
+        new("applicant_type", "applicant", k => k.ApplicantType, (k, v) => k with { ApplicantType = (ApplicantType)Number(v) }),
+        new("pending_due_date", "pending due", k => k.PendingDueDate, (k, v) => k with { PendingDueDate = Number(v) }),
+    ];
 }

@@ -52,11 +52,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     /// coarse level summed by its key, in the same transaction (docs/decisions/010-coarse-rollups.md).
     /// </summary>
     private static readonly string RollupMerge =
-        $"INSERT INTO dossier_rollups ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) "
-        + $"SELECT {RollupSql.KeyColumns}, {RollupSql.CounterColumns} FROM ledger_rollup_stage "
-        + $"ON CONFLICT ({RollupSql.KeyColumns}) DO UPDATE SET "
-        + string.Join(", ", RollupCounters.All.Select(c => $"{c.Column} = dossier_rollups.{c.Column} + excluded.{c.Column}")) + ";"
-        + string.Concat(RollupLevel.Coarse.Select(level => level.MergeFrom("ledger_rollup_stage") + ";"));
+        string.Concat(RollupLevel.All.Select(level => (level == RollupLevel.Fine ? level.AddFrom("ledger_rollup_stage") : level.MergeFrom("ledger_rollup_stage")) + ";"));
 
     private const string QuarantineInsertSql =
         "INSERT INTO quarantined_records (" + QuarantineSql.Columns + ") SELECT * FROM unnest("
@@ -349,7 +345,7 @@ internal sealed class PostgresDossierWriter : IDossierWriter
     private async Task CopyRollupsAsync(RollupDeltas deltas, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY ledger_rollup_stage ({RollupSql.KeyColumns}, {RollupSql.CounterColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY ledger_rollup_stage ({RollupLevel.Fine.KeyList}, {RollupLevel.Fine.CounterList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (key, values) in deltas.NonZero())
         {
             // Synchronous writes into Npgsql's buffer, as in CopyAsync.

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenDvc.Ledger.Quarantine;
@@ -338,24 +339,23 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 
     private static void BindRollup(SqliteStatement statement, int offset, RollupLevel level, RollupKey key, long[] values)
     {
-        var keys = level.Keys;
-        for (var k = 0; k < keys.Count; k++)
+        var parts = level.Parts;
+        for (var k = 0; k < parts.Count; k++)
         {
             var index = offset + 1 + k;
-            switch (keys[k])
+            if (parts[k].Value(key) is string text)
             {
-                case "unit_code": statement.Bind(index, key.UnitCode); break;
-                case "procedure_code": statement.Bind(index, key.ProcedureCode); break;
-                case "month": statement.Bind(index, key.Month); break;
-                case "channel": statement.Bind(index, (short)key.Channel); break;
-                case "applicant_type": statement.Bind(index, (short)key.ApplicantType); break;
-                default: statement.Bind(index, key.PendingDueDate); break;
+                statement.Bind(index, text);
+            }
+            else
+            {
+                statement.Bind(index, Convert.ToInt64(parts[k].Value(key), CultureInfo.InvariantCulture));
             }
         }
 
         for (var v = 0; v < values.Length; v++)
         {
-            statement.Bind(offset + 1 + keys.Count + v, values[v]);
+            statement.Bind(offset + 1 + parts.Count + v, values[v]);
         }
     }
 
@@ -374,13 +374,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
 }
 
 /// <summary>The rollup table's columns for the raw writers.</summary>
-internal static class RollupSql
-{
-    public static string KeyColumns => RollupLevel.Fine.KeyList;
-
-    public static string CounterColumns => RollupLevel.Fine.CounterList;
-}
-
 /// <summary>The quarantine table's columns for the raw writers.</summary>
 internal static class QuarantineSql
 {

@@ -16,15 +16,7 @@ public sealed record RollupDifference(RollupKey Key, string Counter, long Stored
     public override string ToString()
     {
         var level = RollupLevel.All.First(l => l.Table == Level);
-        var parts = level.Keys.Select(k => k switch
-        {
-            "unit_code" => $"unit {Key.UnitCode}",
-            "procedure_code" => $"procedure {Key.ProcedureCode}",
-            "month" => $"month {Key.Month}",
-            "channel" => $"channel {Key.Channel}",
-            "applicant_type" => $"applicant {Key.ApplicantType}",
-            _ => $"pending due {Key.PendingDueDate}",
-        });
+        var parts = level.Parts.Select(p => $"{p.Label} {p.Value(Key)}");
         var against = level == RollupLevel.Fine ? "recomputed" : "fine rollups summed";
         return $"{Level}: {string.Join(", ", parts)}: {Counter} stored {Stored}, {against} {Recomputed}";
     }
@@ -124,17 +116,9 @@ public sealed class RollupVerifier(OpenDvcDbContext db)
     private static RollupKey KeyOf(DbDataReader reader, RollupLevel level)
     {
         var key = new RollupKey("", "", 0, 0, 0, 0);
-        for (var k = 0; k < level.Keys.Count; k++)
+        for (var k = 0; k < level.Parts.Count; k++)
         {
-            key = level.Keys[k] switch
-            {
-                "unit_code" => key with { UnitCode = reader.GetString(k) },
-                "procedure_code" => key with { ProcedureCode = reader.GetString(k) },
-                "month" => key with { Month = reader.GetInt32(k) },
-                "channel" => key with { Channel = (DossierChannel)reader.GetInt16(k) },
-                "applicant_type" => key with { ApplicantType = (ApplicantType)(byte)reader.GetInt16(k) },
-                _ => key with { PendingDueDate = reader.GetInt32(k) },
-            };
+            key = level.Parts[k].With(key, reader.GetValue(k));
         }
 
         return key;

@@ -75,7 +75,7 @@ public static class TableExport
     {
         "csv" => WriteCsvAsync(rows, columns, output, cancellationToken, heading.Lines.Count > 0 ? heading : null),
         "pdf" => WritePdfAsync(rows, columns, heading.Title, output, cancellationToken, heading.Lines),
-        _ => heading.Lines.Count > 0 ? WriteXlsxWithHeadingAsync(rows, columns, heading, output, cancellationToken) : WriteXlsxAsync(rows, columns, output, cancellationToken),
+        _ => WriteXlsxAsync(rows, columns, output, cancellationToken, heading.Lines.Count > 0 ? heading : null),
     };
 
     /// <summary>
@@ -167,35 +167,23 @@ public static class TableExport
         }
     }
 
-    public static Task WriteXlsxAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken)
-    {
-        // MiniExcel pulls rows one at a time from an enumerable; it writes to a file, so blocking here is harmless.
-        var records = rows.ToBlockingEnumerable(cancellationToken).Select(row =>
-        {
-            var record = new Dictionary<string, object?>(columns.Count);
-            foreach (var column in columns)
-            {
-                record[column.Header] = Cell(column.Value(row));
-            }
-
-            return record;
-        });
-        return Task.Run(() => output.SaveAs(records), cancellationToken);
-    }
-
     /// <summary>
-    /// Excel with the heading's lines above the table: rows keyed by column position, the header written as a row of its
-    /// own, so the lines can sit in the first column above it.
+    /// Excel, with the heading's lines (when given) above the table: rows keyed by column position and the header
+    /// written as a row of its own, so the lines can sit in the first column above it and two columns may share a header.
+    /// MiniExcel pulls the rows one at a time; it writes to a file, so blocking here is harmless.
     /// </summary>
-    private static Task<int[]> WriteXlsxWithHeadingAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, ExportHeading heading, Stream output, CancellationToken cancellationToken)
+    public static Task WriteXlsxAsync<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, Stream output, CancellationToken cancellationToken, ExportHeading? heading = null)
     {
         var keys = columns.Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Dictionary<string, object?> Row(Func<int, object?> value) => keys.Select((key, i) => (key, value: value(i))).ToDictionary(p => p.key, p => p.value);
         IEnumerable<Dictionary<string, object?>> Records()
         {
-            foreach (var line in (string[])[heading.Title, .. heading.Lines, ""])
+            if (heading is not null)
             {
-                yield return Row(i => i == 0 ? line : null);
+                foreach (var line in (string[])[heading.Title, .. heading.Lines, ""])
+                {
+                    yield return Row(i => i == 0 ? line : null);
+                }
             }
 
             yield return Row(i => columns[i].Header);

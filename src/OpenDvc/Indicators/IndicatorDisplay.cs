@@ -47,6 +47,11 @@ public static class IndicatorDisplay
             ? string.Create(CultureInfo.InvariantCulture, $"T{period.FirstDay.Month}/{period.FirstDay.Year}")
             : period.FirstDay.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"Số liệu đến 14:05 07/12/2026" (the ledger's last committed batch), or that there is no data yet: every page of figures says it.</summary>
+    public static string DataAsOf(DateTimeOffset? asOf, IStringLocalizer text) => asOf is { } at
+        ? string.Format(CultureInfo.CurrentCulture, text["Headline.DataAsOf"], VietnamDateTime(at))
+        : text["Headline.NoData"];
+
     /// <summary>"14:05 07/12/2026" in Vietnam time, the form the data's date is given in.</summary>
     public static string VietnamDateTime(DateTimeOffset instant) =>
         instant.ToOffset(Platform.Time.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenDvc.Accounts.ApiKeys;
 using OpenDvc.Accounts.AuditLog;
@@ -157,13 +158,15 @@ internal sealed class RoleSeeder(IServiceScopeFactory scopes) : IDatabaseSeeder
     public async Task SeedAsync(AppSettings settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+
+        // One query on every start; Identity's role manager (a query per role) only when a role is missing.
+        var names = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>();
+        var stored = await scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>().Set<IdentityRole>()
+            .Select(r => r.NormalizedName).ToListAsync(cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Where(r => !stored.Contains(names.NormalizeName(r))))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await roles.CreateAsync(new IdentityRole(role));
         }
     }
 }

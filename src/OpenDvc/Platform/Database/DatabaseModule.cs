@@ -49,7 +49,13 @@ public static class DatabaseModule
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDvcDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+
+        // Asking first is cheaper than Migrate's own check (its lock, the history table's creation) on the many
+        // starts that find nothing to apply; two processes that both find something queue on Migrate's lock.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }
 

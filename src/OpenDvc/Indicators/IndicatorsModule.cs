@@ -34,6 +34,7 @@ public static class IndicatorsModule
         builder.Services.AddSingleton<IDatabaseSeeder, IndicatorSeeder>();
         builder.Services.AddSingleton<IDatabaseSeeder, DemoDeclaredStatistics>();
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<RegistryFacts>();
         builder.Services.AddScoped<IndicatorCalculator>();
         builder.Services.AddScoped<IndicatorExport>();
         builder.Services.AddScoped<DataDate>();

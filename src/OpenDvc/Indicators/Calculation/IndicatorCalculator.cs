@@ -33,7 +33,7 @@ public sealed record ScopeIndicators(string? UnitCode, string? ProcedureCode, Pe
 /// (<see cref="UnitRollup"/>, and <see cref="ServiceMonth"/> for which services had dossiers), whose size does not
 /// grow with the dossiers; only a question about procedures reads the fine level (docs/decisions/010-coarse-rollups.md).
 /// </summary>
-public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options, IMemoryCache cache, DataChanges changes)
+public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, IOptions<IndicatorsOptions> options, IMemoryCache cache, DataChanges changes, RegistryFacts registry)
 {
     /// <summary>
     /// Figures are kept until the data behind them changes (<see cref="DataChanges"/>: an ingest batch, a saved
@@ -132,12 +132,21 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         var monthly = query.ProcedureCode is null
             ? await SumRollupsAsync(db.Set<UnitRollup>(), query, r => r.Month, ct)
             : await SumRollupsAsync(FineRows(query), query, r => r.Month, ct);
-        var catalog = await CatalogAsync(query, ct);
+        var catalog = await CatalogAsync(ct);
+        var codes = await CodesAsync(query, ct);
+        var covered = catalog.Of(codes, query.ProcedureCode, query.Audience);
         foreach (var month in query.Period.EachMonth())
         {
             var period = new Period(month, month);
             var totals = monthly.GetValueOrDefault(month) ?? new Totals();
-            AddCatalog(catalog, period.LastDay, _ => totals, withDossiers: null);
+            if (query.ProcedureCode is null)
+            {
+                AddUnitFacts(catalog, period.LastDay, query.Audience, codes, _ => totals);
+            }
+            else
+            {
+                covered.AddTo(period.LastDay, _ => totals, withDossiers: null);
+            }
 
             // 3.2 needs to know which services had dossiers each month, another grouping per month: trends leave it
             // out (no data) rather than guess.
@@ -188,10 +197,11 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             return totals;
         }
 
-        HashSet<(string, string)> withDossiers;
+        var catalog = await CatalogAsync(ct);
+        var codes = await CodesAsync(query, ct);
         if (byProcedure || query.ProcedureCode is not null)
         {
-            withDossiers = [];
+            HashSet<(string, string)> withDossiers = [];
             foreach (var (pair, totals) in await PairSumsAsync(query, ct))
             {
                 At(pair).Add(totals);
@@ -200,19 +210,36 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
                     withDossiers.Add(pair);
                 }
             }
+
+            catalog.Of(codes, query.ProcedureCode, query.Audience).AddTo(query.Period.LastDay, At, withDossiers);
+            return result;
         }
-        else
+
+        foreach (var (unit, totals) in await UnitSumsAsync(query, ct))
         {
-            foreach (var (unit, totals) in await UnitSumsAsync(query, ct))
-            {
-                At((unit, "")).Add(totals);
-            }
-
-            withDossiers = await ServicesWithDossiersAsync(query, ct);
+            At((unit, "")).Add(totals);
         }
 
-        AddCatalog(await CatalogAsync(query, ct), query.Period.LastDay, At, withDossiers);
+        var withDossiersOf = await OnlineServicesWithDossiersAsync(query, ct);
+        AddUnitFacts(catalog, query.Period.LastDay, query.Audience, codes, unit =>
+        {
+            var totals = At((unit, ""));
+            totals.OnlineServicesWithDossiers += withDossiersOf.GetValueOrDefault(unit);
+            return totals;
+        });
         return result;
+    }
+
+    /// <summary>Adds the catalog facts of each unit of <paramref name="codes"/> (null: every unit) on the day to <paramref name="at"/>.</summary>
+    private static void AddUnitFacts(RegistryCatalog catalog, DateOnly day, AudienceFilter audience, IReadOnlyList<string>? codes, Func<string, Totals> at)
+    {
+        foreach (var (unit, facts) in catalog.UnitFacts(day, audience))
+        {
+            if (codes is null || codes.Contains(unit, StringComparer.Ordinal))
+            {
+                at(unit).Add(facts);
+            }
+        }
     }
 
     /// <summary>
@@ -234,16 +261,31 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
             .Select(p => (p.Key, p.Value))
             .ToList());
 
-    /// <summary>The unit × procedure pairs with dossiers in the period (indicator 3.2), from <see cref="ServiceMonth"/>; shared, never changed.</summary>
-    private Task<HashSet<(string, string)>> ServicesWithDossiersAsync(IndicatorQuery query, CancellationToken ct) =>
+    /// <summary>
+    /// Per unit, its online services with dossiers in the period (indicator 3.2): those the catalog counts on the
+    /// period's last day (online by then, a procedure the unit carries out, of the audience) with a
+    /// <see cref="ServiceMonth"/> row of dossiers in scope. Counted by the database, one look-up of the service months'
+    /// key per online service, instead of grouping the period's service months into pairs and matching them here: the
+    /// work follows the registry's size, not the ledger's. Shared, never changed.
+    /// </summary>
+    private Task<Dictionary<string, long>> OnlineServicesWithDossiersAsync(IndicatorQuery query, CancellationToken ct) =>
         CachedAsync(("with-dossiers", query), async () =>
         {
-            var rows = await InScopeAsync(db.Set<ServiceMonth>(), query, ct);
-            var pairs = await rows.GroupBy(r => new { r.UnitCode, r.ProcedureCode })
-                .Where(g => g.Sum(r => r.Dossiers) > 0)
-                .Select(g => g.Key)
-                .ToListAsync(ct);
-            return pairs.Select(p => (p.UnitCode, p.ProcedureCode)).ToHashSet();
+            var day = query.Period.LastDay;
+            var months = await InScopeAsync(db.Set<ServiceMonth>(), query, ct);
+            var procedures = RegistryCatalog.ServedTo(query.Audience) is { } served ? db.Set<Procedure>().Where(served) : db.Set<Procedure>();
+
+            // Procedure.IsCarriedOutBy, as SQL. A count of dossiers never falls below zero, so a row above zero is a sum above zero.
+            var counts = await (
+                from s in db.Set<OnlineService>()
+                join p in procedures on s.ProcedureCode equals p.Code
+                join u in db.Set<Unit>() on s.UnitCode equals u.Code
+                where s.OnlineSince <= day
+                    && (p.Tier == ProcedureTier.Central ? p.ManagingUnitCode == u.Code : u.Kind == UnitKind.Province || u.Kind == UnitKind.City)
+                    && months.Any(m => m.UnitCode == s.UnitCode && m.ProcedureCode == s.ProcedureCode && m.Dossiers > 0)
+                group s by s.UnitCode into g
+                select new { Unit = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+            return counts.ToDictionary(c => c.Unit, c => c.Count, StringComparer.Ordinal);
         });
 
     /// <summary>The applicant type an audience filter keeps; null for both.</summary>
@@ -345,72 +387,8 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         public required Totals Totals { get; init; }
     }
 
-    /// <summary>The registry rows a query needs: its units, procedures (by audience) and online services.</summary>
-    private sealed record Catalog(List<Unit> Units, List<Procedure> Procedures, List<OnlineService> Services);
+    private RegistryCatalog? scopeCatalog;
 
-    /// <summary>Catalogs already read in this scope (a request): a dashboard asks for the same one several times.</summary>
-    private readonly Dictionary<(string?, string?, AudienceFilter, UnitLineage), Catalog> catalogs = [];
-
-    private async Task<Catalog> CatalogAsync(IndicatorQuery query, CancellationToken ct)
-    {
-        var key = (query.UnitCode, query.ProcedureCode, query.Audience, query.Lineage);
-        if (catalogs.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var codes = await CodesAsync(query, ct);
-        var units = (await db.Set<Unit>().AsNoTracking().ToListAsync(ct))
-            .Where(u => codes is null || codes.Contains(u.Code, StringComparer.Ordinal))
-            .ToList();
-        var procedures = await db.Set<Procedure>().AsNoTracking()
-            .Where(p => query.ProcedureCode == null || p.Code == query.ProcedureCode)
-            .ToListAsync(ct);
-        procedures = query.Audience switch
-        {
-            AudienceFilter.Citizens => procedures.Where(p => p.Audience is Audience.Citizens or Audience.Both).ToList(),
-            AudienceFilter.Businesses => procedures.Where(p => p.Audience is Audience.Businesses or Audience.Both).ToList(),
-            _ => procedures,
-        };
-        var services = db.Set<OnlineService>().AsNoTracking()
-            .Where(s => query.ProcedureCode == null || s.ProcedureCode == query.ProcedureCode);
-        services = codes is null ? services : services.Where(s => codes.Contains(s.UnitCode));
-        return catalogs[key] = new Catalog(units, procedures, await services.ToListAsync(ct));
-    }
-
-    /// <summary>
-    /// Adds the catalog facts of <paramref name="day"/> for each unit in force that day × procedure to <paramref name="at"/>
-    /// (a unit merged away, or not yet begun, carries nothing out): procedures
-    /// the unit carries out, those online (online since then), full-process (since then), level 4, fee-bearing ones
-    /// and whether they are paid online, and (given <paramref name="withDossiers"/>) online services with dossiers.
-    /// </summary>
-    private static void AddCatalog(Catalog catalog, DateOnly day, Func<(string Unit, string Procedure), Totals> at, HashSet<(string, string)>? withDossiers)
-    {
-        var services = catalog.Services.Where(s => s.OnlineSince <= day).ToDictionary(s => (s.UnitCode, s.ProcedureCode));
-        var central = catalog.Procedures.Where(p => p.Tier == ProcedureTier.Central).ToLookup(p => p.ManagingUnitCode, StringComparer.Ordinal);
-        var local = catalog.Procedures.Where(p => p.Tier != ProcedureTier.Central).ToList();
-        foreach (var unit in catalog.Units.Where(u => u.IsValidOn(day)))
-        {
-            foreach (var procedure in unit.IsProvince ? local.Concat(central[unit.Code]) : central[unit.Code])
-            {
-                var pair = (unit.Code, procedure.Code);
-                var service = services.GetValueOrDefault(pair);
-                var fullProcess = service is { Level: ServiceLevel.FullProcess } && (service.FullProcessSince is null || service.FullProcessSince <= day);
-                var totals = at(pair);
-                totals.Procedures++;
-                if (service is not null)
-                {
-                    totals.ProceduresOnline++;
-                    totals.OnlineServices++;
-                    totals.OnlineServicesWithDossiers += withDossiers?.Contains(pair) == true ? 1 : 0;
-                    totals.Level4Services += service.LegacyLevel == 4 && procedure.EligibleForFullProcess ? 1 : 0;
-                }
-
-                totals.EligibleProcedures += procedure.EligibleForFullProcess ? 1 : 0;
-                totals.FullProcessServices += fullProcess && procedure.EligibleForFullProcess ? 1 : 0;
-                totals.FeeProcedures += procedure.Fee > 0 ? 1 : 0;
-                totals.FeeProceduresPaidOnline += procedure.Fee > 0 && fullProcess ? 1 : 0;
-            }
-        }
-    }
+    /// <summary>The registry's catalog, its stamp looked up once per scope (a request): a dashboard asks for it several times.</summary>
+    private async Task<RegistryCatalog> CatalogAsync(CancellationToken ct) => scopeCatalog ??= await registry.CatalogAsync(db, ct);
 }

@@ -130,7 +130,7 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
         var result = new List<ScopeIndicators>();
         var definitions = await DefinitionsAsync(query.Period, ct);
         var monthly = query.ProcedureCode is null
-            ? await SumRollupsAsync(db.Set<UnitRollup>(), query, r => r.Month, ct)
+            ? (await UnitMonthSumsAsync(query, ct)).GroupBy(s => s.Month).ToDictionary(g => g.Key, g => Totals.Sum(g.Select(s => s.Totals)))
             : await SumRollupsAsync(FineRows(query), query, r => r.Month, ct);
         var catalog = await CatalogAsync(ct);
         var codes = await CodesAsync(query, ct);
@@ -257,8 +257,19 @@ public sealed class IndicatorCalculator(OpenDvcDbContext db, TimeProvider time, 
     /// units' (the dashboard, the rankings) are summed from the same rows. Shared like <see cref="PairSumsAsync"/>.
     /// </summary>
     private Task<List<(string Unit, Totals Totals)>> UnitSumsAsync(IndicatorQuery query, CancellationToken ct) =>
-        CachedAsync(("units-level", query), async () => (await SumRollupsAsync(db.Set<UnitRollup>(), query, r => r.UnitCode, ct))
-            .Select(p => (p.Key, p.Value))
+        CachedAsync(("units-level", query), async () => (await UnitMonthSumsAsync(query, ct))
+            .GroupBy(s => s.Unit, StringComparer.Ordinal)
+            .Select(g => (g.Key, Totals.Sum(g.Select(s => s.Totals))))
+            .ToList());
+
+    /// <summary>
+    /// The unit-level rollup sums of each unit × month a question covers: summed per unit for the period's figures
+    /// (<see cref="UnitSumsAsync"/>) and per month for its trend, so the dashboard, which asks both, reads the period's
+    /// rows once. Shared like <see cref="PairSumsAsync"/>.
+    /// </summary>
+    private Task<List<(string Unit, int Month, Totals Totals)>> UnitMonthSumsAsync(IndicatorQuery query, CancellationToken ct) =>
+        CachedAsync(("unit-months", query), async () => (await SumRollupsAsync(db.Set<UnitRollup>(), query, r => new { r.UnitCode, r.Month }, ct))
+            .Select(p => (p.Key.UnitCode, p.Key.Month, p.Value))
             .ToList());
 
     /// <summary>

@@ -373,7 +373,6 @@ internal sealed class SqliteDossierWriter : IDossierWriter
     }
 }
 
-/// <summary>The rollup table's columns for the raw writers.</summary>
 /// <summary>The quarantine table's columns for the raw writers.</summary>
 internal static class QuarantineSql
 {

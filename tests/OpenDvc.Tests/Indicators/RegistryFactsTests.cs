@@ -69,6 +69,28 @@ public abstract class RegistryFactsTests<TFixture>(TFixture fixture) : AppTests<
     }
 }
 
+public sealed class RegistryCatalogTests
+{
+    [Fact]
+    public void Each_day_s_unit_facts_are_folded_once_and_the_days_kept_stay_bounded_whatever_days_are_asked()
+    {
+        var catalog = new RegistryCatalog(1, DateTimeOffset.UnixEpoch, [], [], []);
+        var first = catalog.UnitFacts(new DateOnly(2021, 12, 31), AudienceFilter.Both);
+
+        Assert.Same(first, catalog.UnitFacts(new DateOnly(2021, 12, 31), AudienceFilter.Both));
+
+        var kept = new List<int>();
+        for (var day = 0; day < 1000; day++)
+        {
+            catalog.UnitFacts(new DateOnly(2021, 1, 1).AddDays(day), AudienceFilter.Citizens);
+            kept.Add(catalog.DaysKept);
+        }
+
+        Assert.InRange(kept.Max(), 1, 400);
+        Assert.Contains(400, kept);
+    }
+}
+
 public sealed class RegistryFactsTestsOnSqlite(SqliteApp fixture) : RegistryFactsTests<SqliteApp>(fixture);
 
 public sealed class RegistryFactsTestsOnPostgres(PostgresApp fixture) : RegistryFactsTests<PostgresApp>(fixture);

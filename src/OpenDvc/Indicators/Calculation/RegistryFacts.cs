@@ -63,7 +63,13 @@ public sealed class RegistryFacts(TimeProvider time)
 /// </summary>
 internal sealed class RegistryCatalog(long stamp, DateTimeOffset readAt, List<Unit> units, List<Procedure> procedures, List<OnlineService> services)
 {
+    /// <summary>Days × audiences kept at most: every month end of ten years for all three audiences fits.</summary>
+    private const int MaxDays = 400;
+
     private readonly ConcurrentDictionary<(DateOnly, AudienceFilter), IReadOnlyDictionary<string, Totals>> unitFacts = new();
+
+    /// <summary>How many days × audiences are kept now (tests check the cap).</summary>
+    internal int DaysKept => unitFacts.Count;
 
     public long Stamp { get; } = stamp;
 
@@ -101,8 +107,15 @@ internal sealed class RegistryCatalog(long stamp, DateTimeOffset readAt, List<Un
     /// The catalog facts of each unit in force on the day that carries out at least one procedure, by code, without
     /// the online services with dossiers (which follow the ledger). Shared: callers add them, never change them.
     /// </summary>
-    public IReadOnlyDictionary<string, Totals> UnitFacts(DateOnly day, AudienceFilter audience) =>
-        unitFacts.GetOrAdd((day, audience), key =>
+    public IReadOnlyDictionary<string, Totals> UnitFacts(DateOnly day, AudienceFilter audience)
+    {
+        // Bounded whatever days callers ask for (free period ranges end on any day): past the cap, start again.
+        if (unitFacts.Count >= MaxDays)
+        {
+            unitFacts.Clear();
+        }
+
+        return unitFacts.GetOrAdd((day, audience), key =>
         {
             var byUnit = new Dictionary<string, Totals>(StringComparer.Ordinal);
             Of(null, null, key.Item2).AddTo(key.Item1, pair =>
@@ -116,6 +129,7 @@ internal sealed class RegistryCatalog(long stamp, DateTimeOffset readAt, List<Un
             }, withDossiers: null);
             return byUnit;
         });
+    }
 
     /// <summary>
     /// Adds the catalog facts of <paramref name="day"/> for each unit in force that day × procedure to <paramref name="at"/>

@@ -89,11 +89,10 @@ internal sealed class RegistryCatalog(long stamp, DateTimeOffset readAt, List<Un
 
     private static readonly Expression<Func<Procedure, bool>> ForCitizens = p => p.Audience == Audience.Citizens || p.Audience == Audience.Both;
     private static readonly Expression<Func<Procedure, bool>> ForBusinesses = p => p.Audience == Audience.Businesses || p.Audience == Audience.Both;
-    private static readonly Dictionary<AudienceFilter, Func<Procedure, bool>> Serves = new()
-    {
-        [AudienceFilter.Citizens] = ForCitizens.Compile(),
-        [AudienceFilter.Businesses] = ForBusinesses.Compile(),
-    };
+    /// <summary><see cref="ServedTo"/> compiled, for the catalog in memory.</summary>
+    private static readonly Dictionary<AudienceFilter, Func<Procedure, bool>> Serves = Enum.GetValues<AudienceFilter>()
+        .Where(a => ServedTo(a) is not null)
+        .ToDictionary(a => a, a => ServedTo(a)!.Compile());
 
     /// <summary>The procedures an audience filter keeps (null: all), one rule for the database's queries and the catalog in memory.</summary>
     public static Expression<Func<Procedure, bool>>? ServedTo(AudienceFilter audience) => audience switch
